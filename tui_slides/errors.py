@@ -1,0 +1,91 @@
+"""DeckError and its kinds: why a deck could not be loaded, and where."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from tui_slides.diagnostics import Diagnostic, Level
+from tui_slides.safety import visible
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide East Asian characters count two, marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def caret_lines(source_line: str, col: int) -> str:
+    """The offending line and a caret under column ``col`` (1-based, in characters)."""
+    shown = visible(source_line.replace("\t", " "))
+    if len(shown) > 160:  # keep a long line readable: a window around the column
+        start = max(0, col - 80)
+        shown = ("…" if start else "") + shown[start : start + 160]
+        col = col - start + (1 if start else 0)
+    return f"  {shown}\n  {' ' * cell_width(shown[: col - 1])}^"
+
+
+class DeckError(Exception):
+    """A deck that cannot be loaded. ``str()`` is the whole message a person reads."""
+
+    kind = "error"
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        *,
+        line: int = 1,
+        col: int = 1,
+        source_line: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.line = line
+        self.col = col
+        self.source_line = source_line
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        """The error as a diagnostic line, for ``check`` and ``--format json``."""
+        return Diagnostic(self.path, self.line, self.col, Level.ERROR, self.message)
+
+    def __str__(self) -> str:
+        head = str(self.diagnostic)
+        if self.source_line is None:
+            return head
+        return f"{head}\n{caret_lines(self.source_line, self.col)}"
+
+
+class DeckSyntaxError(DeckError):
+    """The file is not JSON5, and tolerant parsing could not repair it."""
+
+    kind = "syntax"
+
+
+class DeckEncodingError(DeckError):
+    """The file's bytes are not text in an encoding the format allows."""
+
+    kind = "encoding"
+
+
+class DeckSchemaError(DeckError):
+    """The file is JSON5 but not a deck (e.g. a number at the top)."""
+
+    kind = "schema"
+
+
+class DeckLimitError(DeckError):
+    """The file is too large, too deep or has too long a string to load safely."""
+
+    kind = "limit"
+
+
+class DeckNotFoundError(DeckError):
+    """The path does not exist or cannot be read."""
+
+    kind = "io"

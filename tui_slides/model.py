@@ -1,0 +1,135 @@
+"""The deck model: frozen dataclasses for decks, slides, blocks and media references.
+
+Nothing here imports Textual or Rich, and nothing here reads files: the loader
+builds these objects, the renderers and the app only read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from tui_slides.diagnostics import Diagnostic
+
+
+class MediaKind(str, Enum):
+    """What a media field points at."""
+
+    FILE = "file"
+    URL = "url"
+    COORDS = "coords"
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    """A reference to an image, video or map, as written and as resolved.
+
+    ``path`` is the resolved file for ``FILE`` references (the first candidate
+    when none exists, so a placeholder can name it); ``exists`` says whether it
+    was found when the deck was loaded.
+    """
+
+    raw: str
+    kind: MediaKind
+    path: Path | None = None
+    exists: bool = False
+    url: str | None = None
+    coords: tuple[float, float] | None = None
+
+
+class TextFormat(str, Enum):
+    """How a block's ``text`` is to be read."""
+
+    PLAIN = "plain"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a slide: a titled piece of text, with optional media."""
+
+    title: str = ""
+    text: str = ""
+    style: str | None = None
+    """The ``block`` style hint as a string, e.g. ``"2"``."""
+    image: MediaRef | None = None
+    video: MediaRef | None = None
+    map: MediaRef | None = None
+    format: TextFormat = TextFormat.PLAIN
+    extra: Mapping[str, object] = field(default_factory=dict, compare=False)
+    """Fields the format does not know, kept as loaded."""
+
+    @property
+    def style_class(self) -> str | None:
+        """The CSS class a theme can style this block with, e.g. ``block-2``."""
+        if self.style is None:
+            return None
+        cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in self.style)
+        return f"block-{cleaned}" if cleaned else None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the block shows nothing at all."""
+        return not (self.title or self.text or self.image or self.video or self.map)
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: labels for the status bar and overview, and its blocks."""
+
+    name: str = ""
+    id: str = ""
+    logo_title: str = ""
+    logo: MediaRef | None = None
+    slide_now: int | None = None
+    slide_max: int | None = None
+    content: tuple[Block, ...] = ()
+    notes: str = ""
+    theme: str | None = None
+    source: str = ""
+    """The file this slide was loaded from."""
+    extra: Mapping[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def title(self) -> str:
+        """The first block title, the slide's heading in the overview."""
+        return next((block.title for block in self.content if block.title), "")
+
+    @property
+    def label(self) -> str:
+        """A short label: the name, else the ID, else the title."""
+        return self.name or self.id or self.title
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the slide has no content to show."""
+        return all(block.is_empty for block in self.content)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A loaded deck: its slides in presentation order, and what loading found."""
+
+    slides: tuple[Slide, ...]
+    source: str
+    theme: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.slides)
+
+    def find(self, key: str) -> int | None:
+        """The 0-based index of the slide named by ``key``: an ``ID``, or a 1-based position.
+
+        An exact ``ID`` match wins over a position, so ``--slide 2`` finds the
+        slide whose ID is ``2`` if there is one, else the second slide.
+        """
+        key = key.strip()
+        for index, slide in enumerate(self.slides):
+            if slide.id and slide.id == key:
+                return index
+        if key.isdigit() and 1 <= int(key) <= len(self.slides):
+            return int(key) - 1
+        return None

@@ -1,0 +1,54 @@
+"""Text safety: deck text is data, so control characters are made visible.
+
+C0 and C1 control characters other than line break and tab, DEL, and the
+bidirectional embedding, override and isolate characters could move the
+cursor, recolour the screen, write the clipboard or reorder what the audience
+reads. ``visible`` replaces each with a visible stand-in; ``unsafe_characters``
+finds them so ``check`` can report them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Bidi marks, embeddings, overrides and isolates."""
+
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+"""Every character that must not reach a terminal as itself."""
+
+_NAMES = {
+    0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR",
+    0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI", 0x9D: "OSC", 0x90: "DCS",
+    0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x202D: "LEFT-TO-RIGHT OVERRIDE",
+}  # fmt: skip
+
+
+def _stand_in(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": ␀ ␛ ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls and bidi characters: the replacement character
+
+
+def visible(text: str) -> str:
+    """``text`` with every unsafe character replaced by a visible stand-in."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
+
+
+def describe(char: str) -> str:
+    """A short name for an unsafe character, e.g. ``U+001B (ESC)``."""
+    code = ord(char)
+    name = _NAMES.get(code)
+    return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
+
+
+def unsafe_characters(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, character)`` for each unsafe character in ``text``."""
+    for match in _UNSAFE.finditer(text):
+        yield match.start(), match.group()

@@ -1,0 +1,271 @@
+"""The deck schema: parsed JSON5 values to model objects, with coercions and diagnostics.
+
+Each field of DECK_FORMAT.md is read here. A number where a string belongs is
+turned into the string; anything else of the wrong type is reported and
+ignored; unknown fields are kept and reported as information.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui_slides.diagnostics import Diagnostic, Level
+from tui_slides.errors import DeckLimitError, DeckSchemaError
+from tui_slides.model import Block, MediaKind, MediaRef, Slide, TextFormat
+from tui_slides.safety import describe, unsafe_characters, visible
+from tui_slides.syntax import Path as ValuePath
+
+MAX_STRING = 1_000_000
+"""Longest string, in characters, any field may hold."""
+
+SLIDE_FIELDS = (
+    "name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme",
+)  # fmt: skip
+DECK_FIELDS = ("slides", "name", "logo_title", "logo_path", "theme")
+BLOCK_FIELDS = ("title", "text", "block", "img_path", "video", "map", "format")
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
+_COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
+
+_NO_DEFAULTS = Slide()
+
+Locate = Callable[[ValuePath], tuple[int, int]]
+"""Gives the line and column where the value at a path starts."""
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+@dataclass
+class Reader:
+    """Reads the values of one deck file into model objects, collecting diagnostics."""
+
+    path: str
+    """The file, as named in diagnostics."""
+    base: Path
+    """The folder that relative media paths start from."""
+    locate: Locate
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def report(self, level: Level, where: ValuePath, message: str) -> None:
+        line, col = self.locate(where)
+        self.diagnostics.append(Diagnostic(self.path, line, col, level, message))
+
+    def fail(self, where: ValuePath, message: str) -> DeckSchemaError:
+        line, col = self.locate(where)
+        return DeckSchemaError(self.path, message, line=line, col=col)
+
+    # -- field readers ------------------------------------------------------
+
+    def string(self, value: object, where: ValuePath) -> str:
+        """A string field; numbers are coerced, other types reported and ignored."""
+        if isinstance(value, str):
+            text = value
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = str(value)
+        else:
+            if value is not None:
+                self.report(
+                    Level.WARNING,
+                    where,
+                    f"'{where[-1]}' should be a string, not {_kind(value)}; ignored",
+                )
+            return ""
+        if len(text) > MAX_STRING:
+            line, col = self.locate(where)
+            raise DeckLimitError(
+                self.path,
+                f"'{where[-1]}' is {len(text):,} characters long; the limit is {MAX_STRING:,}",
+                line=line,
+                col=col,
+            )
+        unsafe = [char for _, char in unsafe_characters(text)]
+        if unsafe:
+            names = ", ".join(sorted({describe(char) for char in unsafe}))
+            self.report(
+                Level.WARNING,
+                where,
+                f"'{where[-1]}' contains {len(unsafe)} control character(s) {names};"
+                f" shown as visible symbols",
+            )
+        return text
+
+    def integer(self, value: object, where: ValuePath) -> int | None:
+        """An integer field; integral numbers and numeric strings are coerced."""
+        if isinstance(value, bool) or value is None:
+            result = None
+        elif isinstance(value, int):
+            result = value
+        elif isinstance(value, float) and value.is_integer():
+            result = int(value)
+        elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            result = int(value.strip())
+        else:
+            result = None
+        if result is None and value is not None and value != "":
+            self.report(
+                Level.WARNING,
+                where,
+                f"'{where[-1]}' should be an integer, not {visible(repr(value))[:40]}; ignored",
+            )
+        return result
+
+    def media(self, value: object, where: ValuePath, *, coords: bool = False) -> MediaRef | None:
+        """A media reference: a URL, ``lat,lon`` coordinates (maps), or a file path."""
+        raw = self.string(value, where).strip()
+        if not raw:
+            return None
+        if _URL.match(raw):
+            return MediaRef(raw, MediaKind.URL, url=raw)
+        match = _COORDS.match(raw) if coords else None
+        if match:
+            lat, lon = float(match.group(1)), float(match.group(2))
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                return MediaRef(raw, MediaKind.COORDS, coords=(lat, lon))
+            self.report(Level.WARNING, where, f"'{raw}' is not a valid latitude,longitude; ignored")
+            return None
+        candidates = (
+            [self.base / raw.lstrip("/"), Path(raw)] if raw.startswith("/") else [self.base / raw]
+        )
+        found = next((path for path in candidates if path.is_file()), None)
+        if found is None:
+            looked = " or ".join(str(path) for path in candidates)
+            self.report(
+                Level.WARNING, where, f"file not found: '{visible(raw)}' (looked for {looked})"
+            )
+        return MediaRef(raw, MediaKind.FILE, path=found or candidates[0], exists=found is not None)
+
+    def unknown(
+        self, obj: Mapping[str, object], known: tuple[str, ...], where: ValuePath, what: str
+    ) -> dict[str, object]:
+        """Fields the format does not define: kept, and reported as information."""
+        extra = {key: value for key, value in obj.items() if key not in known}
+        for key in extra:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.report(
+                Level.INFO,
+                (*where, key, "<key>"),
+                f"unknown {what} field '{visible(key)}' kept{hint}",
+            )
+        return extra
+
+    # -- structures ---------------------------------------------------------
+
+    def block(self, value: object, where: ValuePath) -> Block | None:
+        if isinstance(value, str):
+            self.report(Level.WARNING, where, "a string in 'content': shown as a text block")
+            return Block(text=self.string(value, where))
+        if not isinstance(value, dict):
+            self.report(
+                Level.WARNING, where, f"a block should be an object, not {_kind(value)}; ignored"
+            )
+            return None
+        style = self.string(value.get("block"), (*where, "block")) or None
+        fmt = self.string(value.get("format"), (*where, "format")).strip().lower() or "plain"
+        if fmt not in ("plain", "markdown"):
+            self.report(
+                Level.WARNING,
+                (*where, "format"),
+                f"unknown format '{visible(fmt)}'; using plain text",
+            )
+            fmt = "plain"
+        return Block(
+            title=self.string(value.get("title"), (*where, "title")),
+            text=self.string(value.get("text"), (*where, "text")),
+            style=style,
+            image=self.media(value.get("img_path"), (*where, "img_path")),
+            video=self.media(value.get("video"), (*where, "video")),
+            map=self.media(value.get("map"), (*where, "map"), coords=True),
+            format=TextFormat(fmt),
+            extra=self.unknown(value, BLOCK_FIELDS, where, "block"),
+        )
+
+    def content(self, value: object, where: ValuePath) -> tuple[Block, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, dict):
+            self.report(
+                Level.WARNING, where, "'content' should be an array of blocks; read this one block"
+            )
+            value = [value]
+            where_item: Callable[[int], ValuePath] = lambda _index: where  # noqa: E731
+        elif isinstance(value, list):
+            where_item = lambda index: (*where, index)  # noqa: E731
+        else:
+            self.report(
+                Level.WARNING, where, f"'content' should be an array, not {_kind(value)}; ignored"
+            )
+            return ()
+        blocks = (self.block(item, where_item(index)) for index, item in enumerate(value))
+        return tuple(block for block in blocks if block is not None)
+
+    def slide(self, value: object, where: ValuePath, defaults: Slide = _NO_DEFAULTS) -> Slide:
+        """One slide; fields it does not set come from ``defaults`` (the deck's)."""
+        if not isinstance(value, dict):
+            raise self.fail(where, f"a slide should be an object, not {_kind(value)}")
+        here = {key: (*where, key) for key in SLIDE_FIELDS}
+        return Slide(
+            name=self.string(value["name"], here["name"]) if "name" in value else defaults.name,
+            id=self.string(value.get("ID"), here["ID"]).strip(),
+            logo_title=(
+                self.string(value["logo_title"], here["logo_title"])
+                if "logo_title" in value
+                else defaults.logo_title
+            ),
+            logo=self.media(value["logo_path"], here["logo_path"])
+            if "logo_path" in value
+            else defaults.logo,
+            slide_now=self.integer(value.get("slide_now"), here["slide_now"]),
+            slide_max=self.integer(value.get("slide_max"), here["slide_max"]),
+            content=self.content(value.get("content"), here["content"]),
+            notes=self.string(value.get("notes"), here["notes"]),
+            theme=(self.string(value["theme"], here["theme"]) or None)
+            if "theme" in value
+            else defaults.theme,
+            source=self.path,
+            extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
+        )
+
+    def slides(self, value: object) -> tuple[list[tuple[ValuePath, Slide]], str | None]:
+        """All slides of a file in any shape, each with where it stands, and the deck theme."""
+        if isinstance(value, list):
+            return [
+                ((index,), self.slide(item, (index,))) for index, item in enumerate(value)
+            ], None
+        if not isinstance(value, dict):
+            raise self.fail(
+                (),
+                f"expected a slide object, an array of slides or a deck object, not {_kind(value)}",
+            )
+        if "slides" not in value:
+            return [((), self.slide(value, ()))], None
+        slides = value["slides"]
+        if not isinstance(slides, list):
+            raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
+        self.unknown(value, DECK_FIELDS, (), "deck")
+        defaults = Slide(
+            name=self.string(value.get("name"), ("name",)),
+            logo_title=self.string(value.get("logo_title"), ("logo_title",)),
+            logo=self.media(value.get("logo_path"), ("logo_path",)),
+            theme=self.string(value.get("theme"), ("theme",)) or None,
+        )
+        read: list[tuple[ValuePath, Slide]] = []
+        for index, item in enumerate(slides):
+            read.append((("slides", index), self.slide(item, ("slides", index), defaults)))
+        return read, defaults.theme
