@@ -156,8 +156,9 @@ class Reader:
         """Fields the format does not define: kept, and reported as information."""
         extra = {key: value for key, value in obj.items() if key not in known}
         for key in extra:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            lowered = {name.lower(): name for name in known}
+            close = difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.7)
+            hint = f" (did you mean '{lowered[close[0]]}'?)" if close else ""
             self.report(
                 Level.INFO,
                 (*where, key, "<key>"),

@@ -1,0 +1,62 @@
+"""The headless core imports neither Textual nor Rich; `show` does not import Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+HEADLESS = [
+    "tui_slides",
+    "tui_slides.diagnostics",
+    "tui_slides.errors",
+    "tui_slides.model",
+    "tui_slides.safety",
+    "tui_slides.source",
+    "tui_slides.syntax",
+    "tui_slides.schema",
+    "tui_slides.loader",
+    "tui_slides.text",
+]
+
+
+def imported_after(code: str) -> set[str]:
+    """Top-level package names in ``sys.modules`` after running ``code`` in a fresh interpreter."""
+    probe = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_headless_modules_import_neither_textual_nor_rich(module: str) -> None:
+    loaded = imported_after(
+        f"import {module}\nfrom tui_slides.loader import load_deck\nload_deck({str(SEED)!r})"
+    )
+    assert "textual" not in loaded
+    assert "rich" not in loaded
+
+
+def test_show_does_not_import_textual() -> None:
+    loaded = imported_after(
+        "import io, contextlib\n"
+        "from tui_slides.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert main(['show', {str(SEED)!r}, '--width', '60']) == 0"
+    )
+    assert "rich" in loaded
+    assert "textual" not in loaded
+
+
+def test_check_imports_neither_textual_nor_rich() -> None:
+    loaded = imported_after(
+        "import io, contextlib\n"
+        "from tui_slides.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(SEED)!r}])"
+    )
+    assert "textual" not in loaded and "rich" not in loaded
