@@ -43,9 +43,10 @@ def test_headless_modules_import_neither_textual_nor_rich(module: str) -> None:
 
 def test_show_does_not_import_textual() -> None:
     loaded = imported_after(
-        "import io, contextlib\n"
+        "import io\n"
+        "from contextlib import redirect_stderr as err, redirect_stdout as out\n"
         "from tui_slides.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "with out(io.StringIO()), err(io.StringIO()):\n"
         f"    assert main(['show', {str(SEED)!r}, '--width', '60']) == 0"
     )
     assert "rich" in loaded

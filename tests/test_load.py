@@ -86,7 +86,8 @@ def test_seed_needs_exactly_its_repairs() -> None:
     assert logo is not None and logo.kind is MediaKind.FILE and not logo.exists
     assert logo.path == SEED.parent / "img" / "logo.png"
     assert [d.message for d in warnings if "file not found" in d.message] == [
-        f"file not found: '/img/logo.png' (looked for {SEED.parent / 'img/logo.png'} or /img/logo.png)"
+        f"file not found: '/img/logo.png'"
+        f" (looked for {SEED.parent / 'img/logo.png'} or /img/logo.png)"
     ]
 
 
@@ -116,7 +117,8 @@ def test_deck_object_defaults_and_overrides(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         """{ logo_title: 'Deck', name: 'default', theme: 'nord', logo_path: 'logo.png',
-             slides: [ { content: [] }, { logo_title: 'Own', name: 'mine', theme: 'dracula' } ] }""",
+             slides: [ { content: [] },
+                       { logo_title: 'Own', name: 'mine', theme: 'dracula' } ] }""",
     )
     (tmp_path / "logo.png").write_bytes(b"png")
     deck = load_deck(path)
@@ -174,7 +176,7 @@ def test_folder_skips_unreadable_files_and_loads_the_rest(tmp_path: Path) -> Non
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(DeckSchemaError, match="no \\*.json5"):
+    with pytest.raises(DeckSchemaError, match=r"no \*\.json5"):
         load_deck(tmp_path)
 
 
@@ -379,7 +381,8 @@ def test_every_field_is_mapped(tmp_path: Path) -> None:
 def test_wrong_types_are_reported_and_ignored(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        '{ name: true, slide_now: "soon", content: [{ title: [1], format: "html" }, 5, "just text"] }',
+        '{ name: true, slide_now: "soon", '
+        'content: [{ title: [1], format: "html" }, 5, "just text"] }',
     )
     deck = load_deck(path)
     slide = deck.slides[0]
@@ -438,7 +441,8 @@ def test_control_characters_are_reported(tmp_path: Path) -> None:
     (warning,) = deck.diagnostics
     assert (
         warning.message
-        == "'text' contains 2 control character(s) U+001B (ESC), U+202E (RIGHT-TO-LEFT OVERRIDE); shown as visible symbols"
+        == "'text' contains 2 control character(s) U+001B (ESC), U+202E (RIGHT-TO-LEFT OVERRIDE);"
+        " shown as visible symbols"
     )
     assert (warning.line, warning.col) == (1, 21)
 

@@ -191,9 +191,13 @@ def check(paths: Sequence[Path], *, strict: bool, max_bytes: int, as_json: bool)
         json.dump({"decks": reports, "summary": summary}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
+        decks = f"{len(paths)} deck{'s' if len(paths) != 1 else ''}"
+        errors, warnings, notes = (
+            counts[level] for level in (Level.ERROR, Level.WARNING, Level.INFO)
+        )
         print(
-            f"{len(paths)} deck{'s' if len(paths) != 1 else ''} checked: {ok} loaded, {failed} failed;"
-            f" {counts[Level.ERROR]} errors, {counts[Level.WARNING]} warnings, {counts[Level.INFO]} notes"
+            f"{decks} checked: {ok} loaded, {failed} failed;"
+            f" {errors} errors, {warnings} warnings, {notes} notes"
         )
     return EXIT_FAILED if failed else EXIT_OK
 
