@@ -1,0 +1,128 @@
+"""Rich renderables for a block: its title, then its structured text (or Markdown), then media."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.constrain import Constrain
+from rich.style import Style
+from rich.text import Text
+
+from tui_slides.model import Block, TextFormat
+from tui_slides.render.hanging import Hanging, Trimmed
+from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
+from tui_slides.safety import visible
+from tui_slides.text import (
+    BulletList,
+    Heading,
+    LeadIn,
+    ListNode,
+    Node,
+    NumberedList,
+    Paragraph,
+    parse_text,
+)
+
+MEASURE = 100
+"""Widest line of slide text, in cells: text never runs edge to edge on a wide terminal."""
+
+LIST_INDENT = 2
+"""Cells before a top-level list's markers; nested lists start under their parent's text."""
+
+LEVEL_BULLETS = ("•", "◦", "▪")
+"""What typed bullets (``-``, ``*``, ``+``) are drawn as, by nesting level."""
+
+_TYPED_BULLETS = frozenset("-*+")
+
+
+def _text(text: str, style: Style) -> Text:
+    return Text(visible(text), style=style, overflow="fold")
+
+
+def _marker(node: ListNode, marker: str, level: int) -> str:
+    if isinstance(node, BulletList) and marker in _TYPED_BULLETS:
+        return LEVEL_BULLETS[min(level, len(LEVEL_BULLETS) - 1)]
+    return visible(marker)
+
+
+def _render_list(node: ListNode, styles: SlideStyles, level: int) -> RenderableType:
+    marker_style = styles.number if isinstance(node, NumberedList) else styles.bullet
+    markers = [Text(_marker(node, item.marker, level), style=marker_style) for item in node.items]
+    width = max(marker.cell_len for marker in markers)
+    rows: list[RenderableType] = []
+    for item, marker in zip(node.items, markers, strict=True):
+        body: RenderableType = _text(item.text, styles.paragraph)
+        if item.children:
+            children = (_render_node(child, styles, level + 1) for child in item.children)
+            body = Group(body, *children)
+        indent = LIST_INDENT if level == 0 else 0
+        rows.append(Hanging(marker, body, marker_width=width, indent=indent))
+    return Group(*rows)
+
+
+def _render_node(node: Node, styles: SlideStyles, level: int = 0) -> RenderableType:
+    if isinstance(node, Heading):
+        return _text(node.text, styles.heading)
+    if isinstance(node, LeadIn):
+        return _text(node.text, styles.lead_in)
+    if isinstance(node, Paragraph):
+        return _text(node.text, styles.paragraph)
+    return _render_list(node, styles, level)
+
+
+def render_nodes(nodes: Sequence[Node], styles: SlideStyles = DEFAULT_STYLES) -> RenderableType:
+    """Parsed structured text as one renderable.
+
+    A blank line separates the pieces, except after a heading or a lead-in,
+    which bind to what follows them.
+    """
+    parts: list[RenderableType] = []
+    for index, node in enumerate(nodes):
+        if index and not isinstance(nodes[index - 1], (Heading, LeadIn)):
+            parts.append(Text())
+        parts.append(_render_node(node, styles))
+    return Trimmed(Group(*parts))
+
+
+def render_text(
+    text: str,
+    styles: SlideStyles = DEFAULT_STYLES,
+    *,
+    format: TextFormat = TextFormat.PLAIN,
+) -> RenderableType:
+    """A block's ``text``: structured plain text, or Markdown when ``format`` says so."""
+    if format is TextFormat.MARKDOWN:
+        from tui_slides.render.markdown import render_markdown
+
+        return render_markdown(text, code_theme=styles.code_theme)
+    return render_nodes(parse_text(text), styles)
+
+
+def render_block(
+    block: Block,
+    styles: SlideStyles = DEFAULT_STYLES,
+    *,
+    media: Sequence[RenderableType] = (),
+    measure: int | None = MEASURE,
+) -> RenderableType:
+    """A block: its title as a heading, its text, then ``media``, at most ``measure`` cells wide.
+
+    ``media`` is where the block's image, video card and map go (built by
+    ``tui_slides.render.media`` from ``block.image``, ``block.video`` and
+    ``block.map``); they follow the text, a blank line apart. ``measure=None``
+    leaves the width to the caller (the app lays blocks out itself).
+    """
+    parts: list[RenderableType] = []
+    if block.title:
+        parts.append(_text(block.title, styles.title))
+    if block.text.strip():
+        if parts:
+            parts.append(Text())
+        parts.append(render_text(block.text, styles, format=block.format))
+    for item in media:
+        if parts:
+            parts.append(Text())
+        parts.append(item)
+    group = Trimmed(Group(*parts))
+    return group if measure is None else Constrain(group, measure)

@@ -1,0 +1,104 @@
+"""``tui-slides show``: slides printed to a console with the presenter's renderables, no Textual."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.constrain import Constrain
+from rich.rule import Rule
+from rich.text import Text
+
+from tui_slides.model import Block, Deck, Slide
+from tui_slides.render.block import MEASURE, render_block
+from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
+from tui_slides.safety import visible
+
+MediaFor = Callable[[Block], Sequence[RenderableType]]
+"""Builds the renderables for a block's image, video and map (see ``render_block``)."""
+
+EMPTY_SLIDE = "(empty slide)"
+"""What an empty slide prints as."""
+
+
+def make_console(width: int | None = None, file: TextIO | None = None) -> Console:
+    """A console for ``show``: colour on a terminal, plain text when piped or when NO_COLOR is set.
+
+    ``width`` fixes the line width (default: the terminal's, or 80 when piped).
+    Deck text is never read as markup or emoji codes, and nothing is
+    auto-highlighted: the renderables carry every style.
+    """
+    no_color = bool(os.environ.get("NO_COLOR"))  # no-color.org: set and not empty
+    return Console(
+        file=file,
+        width=width,
+        color_system=None if no_color else "auto",
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+class SlideHeader:
+    """``3 / 12 · 1.5.1.1.2 · Title`` with the logo title at the right, over a rule."""
+
+    def __init__(self, slide: Slide, position: int, total: int, styles: SlideStyles) -> None:
+        parts = [f"{position} / {total}", slide.id, slide.title]
+        self.left = Text(visible(" · ".join(part for part in parts if part)), style=styles.header)
+        self.right = Text(visible(slide.logo_title), style=styles.logo)
+        self.rule_style = styles.muted
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        left, right = self.left.copy(), self.right
+        room = width - left.cell_len - right.cell_len
+        if right.plain and room >= 2:
+            left.append(" " * room)
+            left.append_text(right)
+            yield left
+        else:
+            yield left
+            if right.plain:
+                yield Text(right.plain, style=right.style, justify="right")
+        yield Rule(style=self.rule_style)
+
+
+def render_slide(
+    slide: Slide,
+    position: int,
+    total: int,
+    *,
+    styles: SlideStyles = DEFAULT_STYLES,
+    media: MediaFor | None = None,
+    measure: int | None = MEASURE,
+) -> RenderableType:
+    """One slide as ``show`` prints it: its header, then each block, a blank line apart."""
+    parts: list[RenderableType] = [SlideHeader(slide, position, total, styles)]
+    blocks = [block for block in slide.content if not block.is_empty]
+    for block in blocks:
+        block_media = media(block) if media is not None else ()
+        parts.append(render_block(block, styles, media=block_media, measure=None))
+        parts.append(Text())
+    if not blocks:
+        parts.append(Text(EMPTY_SLIDE, style=styles.muted))
+        parts.append(Text())
+    group = Group(*parts)
+    return group if measure is None else Constrain(group, measure)
+
+
+def print_deck(
+    deck: Deck,
+    console: Console,
+    *,
+    index: int | None = None,
+    styles: SlideStyles = DEFAULT_STYLES,
+    media: MediaFor | None = None,
+) -> None:
+    """Print every slide of ``deck`` to ``console``, or only the one at 0-based ``index``."""
+    total = len(deck.slides)
+    positions = range(total) if index is None else [index]
+    for position in positions:
+        slide = deck.slides[position]
+        console.print(render_slide(slide, position + 1, total, styles=styles, media=media))
