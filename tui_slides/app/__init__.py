@@ -1,0 +1,42 @@
+"""The Textual presenter: ``run_presenter`` shows a loaded deck full screen.
+
+Importing this package loads no Textual: the app module is imported when a
+deck is presented, so the CLI stays fast for ``check`` and ``show``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui_slides.model import Deck
+
+
+def run_presenter(
+    deck: Deck,
+    path: Path,
+    *,
+    start: int = 0,
+    theme: str | None = None,
+    watch: bool = False,
+    strict: bool = False,
+) -> int:
+    """Present ``deck`` (loaded from ``path``) from slide ``start`` (0-based); the exit status.
+
+    ``theme`` is any Textual theme name and wins over the deck's own; ``watch``
+    reloads the deck when its files change; ``strict`` is how reloads parse.
+    An unknown ``theme`` is reported on stderr with the known names (status 2).
+    """
+    from tui_slides.app.app import PresenterApp
+    from tui_slides.safety import visible
+
+    app = PresenterApp(deck, path, start=start, theme=theme, watch=watch, strict=strict)
+    if theme is not None and theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        message = f"tui-slides: unknown theme {visible(theme)!r}; choose one of: {names}"
+        print(message, file=sys.stderr)
+        return 2
+    app.run()
+    return app.return_code or 0

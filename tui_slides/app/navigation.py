@@ -1,0 +1,70 @@
+"""Pure slide navigation: ``step(state, key) -> state``, with no Textual in sight.
+
+The presenter's keys are named here as plain strings (``"next"``, ``"G"``,
+``"7"``, ``"enter"``...), so every rule can be checked with a table of cases:
+a count typed before ``g``/``G`` or ``Enter`` jumps to that slide (``3G``,
+``12 Enter``), a count out of range is clamped, ``Backspace`` deletes a typed
+digit before it goes back a slide, ``Escape`` forgets the count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+MAX_TYPED_DIGITS = 6
+"""More digits than any deck has slides: further digits are ignored."""
+
+
+@dataclass(frozen=True)
+class NavState:
+    """Where the presenter is: a 0-based ``index`` into ``total`` slides, and a typed count."""
+
+    index: int
+    total: int
+    typed: str = ""
+    """Digits typed so far for "go to slide"; empty when none."""
+
+    @property
+    def position(self) -> int:
+        """The 1-based position shown in the status bar (0 for an empty deck)."""
+        return self.index + 1 if self.total else 0
+
+
+def clamp(index: int, total: int) -> int:
+    """``index`` moved into ``0 .. total - 1`` (0 for an empty deck)."""
+    return max(0, min(index, total - 1)) if total else 0
+
+
+def _goto_typed(state: NavState, default: int | None) -> NavState:
+    """Go to the typed 1-based slide number, else to ``default`` (or stay)."""
+    if state.typed:
+        return NavState(clamp(int(state.typed) - 1, state.total), state.total)
+    if default is None:
+        return replace(state, typed="")
+    return NavState(clamp(default, state.total), state.total)
+
+
+def step(state: NavState, key: str) -> NavState:
+    """The state after ``key``; unknown keys clear a typed count and stay put."""
+    last = state.total - 1
+    if len(key) == 1 and key.isdigit():
+        if len(state.typed) >= MAX_TYPED_DIGITS:
+            return state
+        return replace(state, typed=state.typed + key)
+    if key == "backspace" and state.typed:
+        return replace(state, typed=state.typed[:-1])
+    if key in ("next",):
+        return NavState(clamp(state.index + 1, state.total), state.total)
+    if key in ("prev", "backspace"):
+        return NavState(clamp(state.index - 1, state.total), state.total)
+    if key == "first":
+        return NavState(0, state.total)
+    if key == "last":
+        return NavState(clamp(last, state.total), state.total)
+    if key == "g":
+        return _goto_typed(state, 0)
+    if key == "G":
+        return _goto_typed(state, last)
+    if key == "enter":
+        return _goto_typed(state, None)
+    return replace(state, typed="")

@@ -1,0 +1,1 @@
+"""The presenter's screens: the slides, and the overlays pushed over them."""

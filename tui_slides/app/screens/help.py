@@ -1,0 +1,91 @@
+"""The help overlay: every key of every screen, generated from the screens' ``BINDINGS``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+Section = tuple[str, Sequence[BindingType]]
+"""A titled list of bindings, e.g. ``("Slides", SlidesScreen.BINDINGS)``."""
+
+
+def _as_binding(binding: BindingType) -> Binding:
+    return binding if isinstance(binding, Binding) else Binding(*binding)
+
+
+def help_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """``(keys, description)`` rows: bindings sharing a description share a row.
+
+    Each key is shown as the app displays it (``→``, ``PgDn``...); bindings with
+    no description are internal and left out.
+    """
+    rows: dict[str, list[str]] = {}
+    fixed: dict[str, str] = {}
+    """Descriptions whose keys a binding spelled out with ``key_display``."""
+    for binding in map(_as_binding, bindings):
+        if not binding.description:
+            continue
+        keys = rows.setdefault(binding.description, [])
+        if binding.key_display:
+            fixed.setdefault(binding.description, binding.key_display)
+            continue
+        for key in binding.key.split(","):
+            shown = app.get_key_display(Binding(key.strip(), binding.action))
+            if shown not in keys:
+                keys.append(shown)
+    rows = {description: [fixed[description]] if description in fixed else keys
+            for description, keys in rows.items()}  # fmt: skip
+    return [(" ".join(keys), description) for description, keys in rows.items()]
+
+
+def help_table(app: App[object], sections: Sequence[Section]) -> Table:
+    """A two-column table of keys and what they do, one titled group per section."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    for number, (title, bindings) in enumerate(sections):
+        if number:
+            table.add_row("", "")
+        table.add_row("", Text(title, style="bold underline"))
+        for keys, description in help_rows(app, bindings):
+            table.add_row(Text(keys), Text(description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and what they do; Escape, ``?`` or ``q`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close the help"),
+        Binding("up", "scroll('up')", show=False),
+        Binding("down", "scroll('down')", show=False),
+    ]
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("tui-slides: keys", style="bold"), id="help-title")
+            yield Static(help_table(self.app, self.sections), id="help-table")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss()
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the help when it is taller than the screen."""
+        box = self.query_one("#help-box", VerticalScroll)
+        if direction == "up":
+            box.scroll_up(animate=False)
+        else:
+            box.scroll_down(animate=False)

@@ -1,0 +1,132 @@
+"""The overview overlay: every slide (position, ID, name, title), filtered as you type."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui_slides.app.finder import fold
+from tui_slides.model import Deck, Slide
+from tui_slides.safety import visible
+
+ID_WIDTH = 14
+"""Cells given to the ID column; longer IDs are cut with an ellipsis."""
+FILTER_PLACEHOLDER = "Type to filter by position, ID, name or title"
+"""What the empty filter says."""
+NAME_WIDTH = 18
+"""Cells given to the name column."""
+
+
+def _cell(text: str, width: int) -> Text:
+    """``text`` (deck text, made visible) padded or cut to exactly ``width`` cells."""
+    cell = Text(visible(text), no_wrap=True, overflow="ellipsis")
+    cell.truncate(width, overflow="ellipsis", pad=True)
+    return cell
+
+
+def overview_row(slide: Slide, position: int, total: int) -> Text:
+    """One line of the overview: ``  3  1.5.1.1.2  name  title``."""
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(f"{position:>{len(str(total))}}", style="bold")
+    row.append("  ")
+    row.append_text(_cell(slide.id or "-", ID_WIDTH))
+    row.append("  ")
+    row.append_text(_cell(slide.name or "-", NAME_WIDTH))
+    row.append("  ")
+    row.append(visible(slide.title) or "(no title)", style="italic" if not slide.title else "")
+    return row
+
+
+def haystack(slide: Slide, position: int) -> str:
+    """What the filter looks in: position, ID, name and title, folded."""
+    return fold(" ".join((str(position), slide.id, slide.name, slide.title)))
+
+
+class OverviewScreen(ModalScreen[int]):
+    """All slides in a list; typing filters it, Enter goes to the highlighted slide."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close the overview"),
+        Binding("enter", "jump", "Go to the highlighted slide", show=False),
+        Binding("up", "move('up')", "Move the highlight", key_display="↑ ↓ PgUp PgDn"),
+        Binding("down", "move('down')", "Move the highlight"),
+        Binding("pageup", "move('page_up')", "Move the highlight"),
+        Binding("pagedown", "move('page_down')", "Move the highlight"),
+    ]
+
+    def __init__(self, deck: Deck, current: int) -> None:
+        super().__init__()
+        self.deck = deck
+        self.current = current
+        total = len(deck)
+        self._rows = [overview_row(s, n + 1, total) for n, s in enumerate(deck.slides)]
+        self._hay = [haystack(s, n + 1) for n, s in enumerate(deck.slides)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="overview-box"):
+            count = len(self.deck)
+            title = f"Overview: {count} slide{'' if count == 1 else 's'}"
+            yield Static(Text(title, style="bold"), id="overview-title")
+            yield Input(placeholder=FILTER_PLACEHOLDER, id="overview-filter")
+            yield OptionList(id="overview-list")
+
+    def on_mount(self) -> None:
+        self.show_matching("")
+        self.query_one("#overview-filter", Input).focus()
+
+    @property
+    def option_list(self) -> OptionList:
+        """The list of slides."""
+        return self.query_one("#overview-list", OptionList)
+
+    @property
+    def shown(self) -> list[int]:
+        """The 0-based indexes of the slides now listed, in order."""
+        return [int(option.id or 0) for option in self.option_list.options]
+
+    def show_matching(self, value: str) -> None:
+        """List the slides whose position, ID, name or title contain ``value``."""
+        needle = fold(value.strip())
+        keep = [n for n, hay in enumerate(self._hay) if needle in hay]
+        options = self.option_list
+        options.set_options(Option(self._rows[n], id=str(n)) for n in keep)
+        if keep:
+            options.highlighted = keep.index(self.current) if self.current in keep else 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.show_matching(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_jump()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id or 0))
+
+    def action_jump(self) -> None:
+        """Go to the highlighted slide (nothing happens when the filter matches none)."""
+        option = self.option_list.highlighted_option
+        if option is not None:
+            self.dismiss(int(option.id or 0))
+
+    def action_move(self, how: str) -> None:
+        """Move the highlight while the filter keeps the focus."""
+        options = self.option_list
+        {
+            "up": options.action_cursor_up,
+            "down": options.action_cursor_down,
+            "page_up": options.action_page_up,
+            "page_down": options.action_page_down,
+        }[how]()
+
+    def action_close(self) -> None:
+        """Close without moving."""
+        self.dismiss()

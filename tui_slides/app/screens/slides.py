@@ -1,0 +1,315 @@
+"""The slides screen: the current slide, the status bar, and every presenting key.
+
+It owns the presenting state (deck, position, typed count, active search);
+the pure rules for moving live in ``tui_slides.app.navigation``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui_slides.app.finder import Match, search_deck
+from tui_slides.app.navigation import NavState, clamp, step
+from tui_slides.app.slide_view import BlockView, SlideView
+from tui_slides.app.status_bar import StatusBar
+from tui_slides.model import Deck, Slide
+from tui_slides.safety import visible
+
+if TYPE_CHECKING:
+    from tui_slides.app.app import PresenterApp
+
+MAX_MATCHES = 10_000
+"""Search matches kept for next/previous match; more are not reachable by those keys."""
+
+_DIGITS = [
+    Binding(digit, f"nav('{digit}')", "Go to slide: type its number, then Enter (or g)",
+            key_display="0-9")
+    for digit in "0123456789"
+]  # fmt: skip
+
+
+class SlidesScreen(Screen[None]):
+    """The presenter's main screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,l,n,pagedown", "nav('next')", "Next slide"),
+        Binding("left,h,p,pageup", "nav('prev')", "Previous slide"),
+        Binding("backspace", "nav('backspace')", "Previous slide (deletes a typed digit first)"),
+        Binding("space", "space", "Page down through the slide, then next slide"),
+        Binding("home", "nav('first')", "First slide (a typed number: that slide)"),
+        Binding("g", "nav('g')", "First slide (a typed number: that slide)"),
+        Binding("end", "nav('last')", "Last slide (a typed number: that slide)"),
+        Binding("G", "nav('G')", "Last slide (a typed number: that slide)"),
+        *_DIGITS,
+        Binding("enter", "nav('enter')", "Go to the typed slide number"),
+        Binding("up", "scroll('up')", "Scroll the slide (mouse wheel too)"),
+        Binding("down", "scroll('down')", "Scroll the slide (mouse wheel too)"),
+        Binding("o", "overview", "Overview: all slides, type to filter, Enter jumps"),
+        Binding("slash", "search", "Search the text of all slides"),
+        Binding("ctrl+n,f3", "match(1)", "Next search match"),
+        Binding("ctrl+p,shift+f3", "match(-1)", "Previous search match"),
+        Binding("question_mark", "help", "This help"),
+        Binding("b", "blank", "Blank the screen (b again to come back)"),
+        Binding("r", "reload", "Reload the deck from disk"),
+        Binding("escape", "escape", "Cancel a typed number, clear the search or a message"),
+    ]
+
+    index: reactive[int] = reactive(0, init=False)
+    """0-based index of the slide on screen."""
+    typed: reactive[str] = reactive("", init=False)
+    """Digits typed for "go to slide"."""
+
+    def __init__(self, deck: Deck, start: int = 0) -> None:
+        super().__init__()
+        self.deck = deck
+        self.set_reactive(SlidesScreen.index, clamp(start, len(deck)))
+        self.query_text = ""
+        """The active search, highlighted on the slides ("" when none)."""
+        self.matches: list[Match] = []
+        self.match_rank: int | None = None
+        """Which of ``matches`` the match keys last went to."""
+
+    def compose(self) -> ComposeResult:
+        yield SlideView(id="slide")
+        yield Static(id="diagnostics", markup=False)
+        yield StatusBar(id="status")
+
+    def on_mount(self) -> None:
+        self.query_one("#diagnostics").display = False
+        self.status_bar.total = len(self.deck)
+        self._show_current()
+
+    @property
+    def app_(self) -> PresenterApp:
+        """The presenter app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def slide_view(self) -> SlideView:
+        """The widget showing the current slide."""
+        return self.query_one("#slide", SlideView)
+
+    @property
+    def status_bar(self) -> StatusBar:
+        """The status bar."""
+        return self.query_one("#status", StatusBar)
+
+    @property
+    def slide(self) -> Slide | None:
+        """The slide on screen (None for a deck with no slides)."""
+        return self.deck.slides[self.index] if self.deck.slides else None
+
+    # -- state -> screen ---------------------------------------------------------------
+
+    def watch_index(self) -> None:
+        self._show_current()
+
+    def watch_typed(self, typed: str) -> None:
+        self._update_prompt()
+
+    def _show_current(self, *, reset_scroll: bool = True) -> None:
+        """Show the current slide and its labels; everything on screen follows ``index``."""
+        slide = self.slide
+        bar = self.status_bar
+        bar.position = self.index + 1 if slide else 0
+        bar.total = len(self.deck)
+        if slide is None:
+            bar.logo_title = bar.label = ""
+            self.slide_view.show(Slide())
+            return
+        self.app_.apply_theme(slide)
+        bar.logo_title = slide.logo_title
+        bar.label = slide.name or slide.id
+        current: tuple[int, int] | None = None
+        if self.match_rank is not None and self.matches:
+            match = self.matches[self.match_rank]
+            if match.slide == self.index:
+                current = (match.block, match.occurrence)
+        self.slide_view.show(slide, self.query_text, current, reset_scroll=reset_scroll)
+
+    def _update_prompt(self) -> None:
+        """Say in the status bar what is being typed, else which search is active."""
+        if self.typed:
+            prompt = f"Go to slide {self.typed}_  (Enter)"
+        elif self.query_text:
+            count = len(self.matches)
+            rank = f"{self.match_rank + 1} of " if self.match_rank is not None else ""
+            found = f"{rank}{count} matches" if count else "no matches"
+            prompt = f"/{self.query_text}  {found}"
+        else:
+            prompt = ""
+        self.status_bar.prompt = prompt
+
+    def on_slide_view_more_changed(self, event: SlideView.MoreChanged) -> None:
+        self.status_bar.more_above = event.above
+        self.status_bar.more_below = event.below
+
+    # -- deck --------------------------------------------------------------------------
+
+    def set_deck(self, deck: Deck) -> None:
+        """Show a newly loaded deck, on the same slide by ID, else by position."""
+        old = self.slide
+        self.deck = deck
+        index = self.index
+        if old is not None and old.id:
+            found = deck.find(old.id)
+            if found is not None and deck.slides[found].id == old.id:
+                index = found
+        if self.query_text:
+            self.matches = search_deck(deck, self.query_text, limit=MAX_MATCHES)
+            self.match_rank = None
+        self.clear_error()
+        new_index = clamp(index, len(deck))
+        if new_index == self.index:
+            self._show_current(reset_scroll=False)
+        else:
+            self.index = new_index
+        self._update_prompt()
+
+    def show_error(self, message: str) -> None:
+        """Show why the deck could not be reloaded, above the status bar; the slide stays."""
+        panel = self.query_one("#diagnostics", Static)
+        text = Text("Reload failed; still showing the last good version.\n", style="bold")
+        text.append(visible(message))
+        panel.update(text)
+        panel.display = True
+
+    def clear_error(self) -> None:
+        """Hide the reload error."""
+        self.query_one("#diagnostics").display = False
+
+    @property
+    def error_shown(self) -> bool:
+        """True while a reload error is on screen."""
+        return bool(self.query_one("#diagnostics").display)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_nav(self, key: str) -> None:
+        """Apply one navigation key (see ``tui_slides.app.navigation``)."""
+        state = step(NavState(self.index, len(self.deck), self.typed), key)
+        self.typed = state.typed
+        self.index = state.index
+
+    def action_space(self) -> None:
+        """Page down through a long slide; at its end, go to the next slide."""
+        view = self.slide_view
+        if view.scroll_y < view.max_scroll_y:
+            view.scroll_page_down(animate=False)
+        else:
+            self.action_nav("next")
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the slide by one line."""
+        if direction == "up":
+            self.slide_view.scroll_up(animate=False)
+        else:
+            self.slide_view.scroll_down(animate=False)
+
+    def action_overview(self) -> None:
+        """Open the overview of all slides."""
+        from tui_slides.app.screens.overview import OverviewScreen
+
+        self.typed = ""
+        self.app.push_screen(OverviewScreen(self.deck, self.index), self._jump_to)
+
+    def _jump_to(self, index: int | None) -> None:
+        if index is not None:
+            self.index = clamp(index, len(self.deck))
+
+    def action_search(self) -> None:
+        """Open the search overlay."""
+        from tui_slides.app.screens.search import SearchScreen
+
+        self.typed = ""
+        screen = SearchScreen(self.deck, self.query_text, self.index)
+        self.app.push_screen(screen, self._search_chosen)
+
+    def _search_chosen(self, result: tuple[str, int] | None) -> None:
+        if result is None:
+            return
+        query, rank = result
+        self.set_search(query)
+        if self.matches:
+            self.go_to_match(min(rank, len(self.matches) - 1))
+
+    def set_search(self, query: str) -> None:
+        """Highlight ``query`` on every slide ("" clears the search)."""
+        self.query_text = query.strip()
+        self.matches = search_deck(self.deck, self.query_text, limit=MAX_MATCHES)
+        self.match_rank = None
+        self._show_current(reset_scroll=False)
+        self._update_prompt()
+
+    def action_match(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) search match, across slides."""
+        if not self.matches:
+            if self.query_text:
+                self.app.bell()
+            return
+        if self.match_rank is None:
+            after = [n for n, m in enumerate(self.matches) if m.slide >= self.index]
+            before = [n for n, m in enumerate(self.matches) if m.slide <= self.index]
+            if direction > 0:
+                rank = after[0] if after else 0
+            else:
+                rank = before[-1] if before else len(self.matches) - 1
+        else:
+            rank = (self.match_rank + direction) % len(self.matches)
+        self.go_to_match(rank)
+
+    def go_to_match(self, rank: int) -> None:
+        """Show match number ``rank``: its slide, emphasised, scrolled into view."""
+        self.match_rank = rank
+        match = self.matches[rank]
+        if match.slide != self.index:
+            self.index = match.slide
+        else:
+            self._show_current(reset_scroll=False)
+        self._update_prompt()
+        self.call_after_refresh(self._scroll_to_match, match)
+
+    def _scroll_to_match(self, match: Match) -> None:
+        view = self.slide_view
+        blocks = view.blocks
+        if match.slide != self.index or match.block >= len(blocks):
+            return
+        block: BlockView = blocks[match.block]
+        lines = block.highlight.match_lines if block.highlight else []
+        line = lines[min(match.occurrence, len(lines) - 1)] if lines else 0
+        top = block.virtual_region.y + line
+        view.scroll_to_region(Region(0, top, 1, 1), animate=False, center=True, immediate=True)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.typed = ""
+        self.app_.show_help()
+
+    def action_blank(self) -> None:
+        """Blank the screen."""
+        from tui_slides.app.screens.blank import BlankScreen
+
+        self.typed = ""
+        self.app.push_screen(BlankScreen())
+
+    def action_reload(self) -> None:
+        """Read the deck again from disk."""
+        self.typed = ""
+        self.app_.reload()
+
+    def action_escape(self) -> None:
+        """Cancel what is pending: a typed number, then the search, then a reload error."""
+        if self.typed:
+            self.typed = ""
+        elif self.query_text:
+            self.set_search("")
+        elif self.error_shown:
+            self.clear_error()

@@ -1,0 +1,36 @@
+"""The "terminal too small" notice, shown over everything while the terminal is too small."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 32
+"""Narrowest terminal the slides are shown in (columns)."""
+MIN_HEIGHT = 8
+"""Shortest terminal the slides are shown in (rows, the status bar included)."""
+
+
+def is_too_small(width: int, height: int) -> bool:
+    """True when a ``width`` x ``height`` terminal is below the minimum."""
+    return width < MIN_WIDTH or height < MIN_HEIGHT
+
+
+class TooSmallScreen(Screen[None]):
+    """Says the terminal is too small and how big it needs to be; updates as it is resized."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="too-small-notice", markup=False)
+
+    def on_mount(self) -> None:
+        self.show_size(self.app.size.width, self.app.size.height)
+
+    def show_size(self, width: int, height: int) -> None:
+        """Show the current terminal size against the minimum."""
+        notice = Text(justify="center")
+        notice.append("Terminal too small", style="bold")
+        notice.append(f"\n{width}x{height}, need {MIN_WIDTH}x{MIN_HEIGHT}")
+        notice.append("\nEnlarge the window, or press q to quit.")
+        self.query_one("#too-small-notice", Static).update(notice)

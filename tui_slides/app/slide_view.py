@@ -1,0 +1,121 @@
+"""The slide on screen: one scrollable column of block widgets, for the current slide only.
+
+Moving to another slide reuses the block widgets already mounted (updating
+their content and style classes) and mounts or removes only the difference,
+so a slide change costs about as much as repainting it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import RenderableType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from tui_slides.app.blocks import block_renderable
+from tui_slides.app.highlight import HighlightMatches
+from tui_slides.model import Block, Slide
+from tui_slides.render import DEFAULT_STYLES, SlideStyles
+
+EMPTY_SLIDE_TEXT = "This slide is empty."
+"""What an empty slide shows, so an empty slide never looks like a broken app."""
+
+
+class BlockView(Static):
+    """One block of the current slide, carrying the block's ``block-<value>`` class."""
+
+    def __init__(self) -> None:
+        super().__init__(markup=False, classes="block")
+        self.block: Block | None = None
+        self.highlight: HighlightMatches | None = None
+        self.search: tuple[str, int | None] = ("", None)
+        """The query highlighted and the match emphasised, as last shown."""
+
+    def show(
+        self, block: Block, styles: SlideStyles, query: str = "", current: int | None = None
+    ) -> None:
+        """Show ``block``; highlight ``query`` if given (``current`` is the emphasised match)."""
+        self.block = block
+        self.search = (query, current)
+        renderable: RenderableType = block_renderable(block, styles)
+        self.highlight = HighlightMatches(renderable, query, current) if query else None
+        self.set_classes({"block", block.style_class or "block-none"})
+        self.display = not block.is_empty
+        self.update(self.highlight or renderable)
+
+
+class SlideView(VerticalScroll, can_focus=False):
+    """The current slide's blocks, top to bottom, scrolling when taller than the screen.
+
+    It does not take focus: the screen's keys (PageUp/PageDown change slides)
+    must never be swallowed by the scroll container's own bindings.
+    """
+
+    @dataclass
+    class MoreChanged(Message):
+        """The content above or below the view changed from hidden to shown or back."""
+
+        above: bool
+        below: bool
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._more: tuple[bool, bool] = (False, False)
+        self.slide: Slide | None = None
+        self.slide_styles: SlideStyles = DEFAULT_STYLES
+        """The renderer's styles, from the app's theme."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+
+    @property
+    def blocks(self) -> list[BlockView]:
+        """The block widgets now mounted, in order."""
+        return list(self.query_children(BlockView))
+
+    def show(
+        self,
+        slide: Slide,
+        query: str = "",
+        current: tuple[int, int] | None = None,
+        *,
+        reset_scroll: bool = True,
+    ) -> None:
+        """Show ``slide`` (scrolled to the top unless ``reset_scroll`` is false).
+
+        ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
+        """
+        self.slide = slide
+        self.query_one("#empty-slide").display = slide.is_empty
+        views = self.blocks
+        new: list[BlockView] = []
+        for number, block in enumerate(slide.content):
+            if number < len(views):
+                view = views[number]
+            else:
+                view = BlockView()
+                new.append(view)
+            emphasise = current[1] if current is not None and current[0] == number else None
+            view.show(block, self.slide_styles, query, emphasise)
+        if new:
+            self.mount_all(new)
+        for extra in views[len(slide.content) :]:
+            extra.remove()
+        if reset_scroll:
+            self.scroll_home(animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._report_more()
+
+    def on_resize(self) -> None:
+        self._report_more()
+
+    def _report_more(self) -> None:
+        """Post ``MoreChanged`` when the more-above/below state changes."""
+        more = (self.scroll_y > 0, self.scroll_y < self.max_scroll_y)
+        if more != self._more:
+            self._more = more
+            self.post_message(self.MoreChanged(*more))

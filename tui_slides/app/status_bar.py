@@ -1,0 +1,129 @@
+"""The status bar: logo title on the left, slide label in the middle, ``n / N`` on the right.
+
+It is a view of a few reactives that the slides screen sets when its state
+changes; nothing here polls or keeps a clock.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui_slides.safety import visible
+
+_MORE_HINTS = {
+    (True, False): ("▲ more above", "▲"),
+    (False, True): ("▼ more below", "▼"),
+    (True, True): ("▲▼ more", "▲▼"),
+}
+"""``(above, below)`` -> (long, short) scroll hints."""
+
+
+def _fit(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells with an ellipsis (a copy; never wider)."""
+    if width <= 0:
+        return Text()
+    if text.cell_len <= width:
+        return text
+    cut = text.copy()
+    cut.truncate(width, overflow="ellipsis")
+    return cut
+
+
+class StatusBar(Widget):
+    """One line at the bottom of the slides screen.
+
+    | part | shows |
+    | --- | --- |
+    | left | the slide's logo title |
+    | middle | the slide's name or ID, or what is being typed (go to slide, search) |
+    | right | more-above/below hint, then the real position and total, ``3 / 12`` |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-bar--logo",
+        "status-bar--label",
+        "status-bar--prompt",
+        "status-bar--more",
+        "status-bar--counter",
+    }
+
+    DEFAULT_CSS = """
+    StatusBar {
+        dock: bottom;
+        height: 1;
+        background: $panel;
+        color: $text;
+    }
+    StatusBar > .status-bar--logo { text-style: bold; color: $accent; }
+    StatusBar > .status-bar--label { color: $text; }
+    StatusBar > .status-bar--prompt { text-style: bold; color: $warning; }
+    StatusBar > .status-bar--more { color: $text-muted; }
+    StatusBar > .status-bar--counter { text-style: bold; }
+    """
+
+    logo_title: reactive[str] = reactive("")
+    """The logo title of the current slide (deck text, shown through ``visible``)."""
+    label: reactive[str] = reactive("")
+    """The current slide's name, else its ID."""
+    prompt: reactive[str] = reactive("")
+    """What the presenter is typing or searching; shown instead of the label."""
+    position: reactive[int] = reactive(0)
+    """The real 1-based position of the current slide (0 for an empty deck)."""
+    total: reactive[int] = reactive(0)
+    """The real number of slides."""
+    more_above: reactive[bool] = reactive(False)
+    """True when the slide is scrolled and there is content above the view."""
+    more_below: reactive[bool] = reactive(False)
+    """True when the slide continues below the view."""
+
+    def render(self) -> Text:
+        width = self.size.width
+        counter = Text(f"{self.position} / {self.total}", self._style("counter"))
+        hint = _MORE_HINTS.get((self.more_above, self.more_below))
+        right = Text(" ")
+        if hint is not None:
+            long_hint, short_hint = hint
+            chosen = long_hint if width >= 60 else short_hint
+            right.append(chosen, self._style("more"))
+            right.append("  ")
+        right.append_text(counter)
+        right.append(" ")
+        if right.cell_len > width:
+            return _fit(counter, width)
+
+        if self.prompt:
+            middle = Text(visible(self.prompt), self._style("prompt"))
+        else:
+            middle = Text(visible(self.label), self._style("label"))
+        left = Text(" ") + Text(visible(self.logo_title), self._style("logo"))
+        left.append(" ")
+
+        room = width - right.cell_len
+        middle = _fit(middle, max(0, room - 2))
+        # Centre the label on the whole bar when it fits; else put it after the logo.
+        centre_start = (width - middle.cell_len) // 2
+        left = _fit(left, max(0, min(centre_start, room - middle.cell_len - 1)))
+        start = max(centre_start, left.cell_len + 1) if middle else left.cell_len
+        gap_left = max(0, start - left.cell_len)
+        gap_right = max(0, room - left.cell_len - gap_left - middle.cell_len)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        line.append_text(left)
+        line.append(" " * gap_left)
+        line.append_text(middle)
+        line.append(" " * gap_right)
+        line.append_text(right)
+        return line
+
+    def _style(self, part: str) -> Style:
+        """The Rich style of one part, from the theme via component classes."""
+        return self.get_component_rich_style(f"status-bar--{part}", partial=True)
+
+    @property
+    def text(self) -> str:
+        """What the bar shows, as plain text (for tests and screen readers)."""
+        return self.render().plain
