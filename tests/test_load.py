@@ -470,7 +470,7 @@ def test_find_by_id_or_position(tmp_path: Path) -> None:
 def test_absurd_nesting_is_a_clear_error_quickly(tmp_path: Path, strict: bool) -> None:
     path = write(tmp_path, "[" * 100_000 + "]" * 100_000)
     started = time.perf_counter()
-    with pytest.raises(DeckLimitError, match="nesting deeper than 32 levels"):
+    with pytest.raises(DeckLimitError, match="nesting deeper than 64 levels"):
         load_deck(path, strict=strict)
     assert time.perf_counter() - started < 5  # a hang guard, not a speed target
 

@@ -1,17 +1,18 @@
 """Deck loading: the only place that reads deck files, in any of the four shapes.
 
-A file that is valid JSON5 is parsed by ``pyjson5`` (fast); otherwise our own
-parser (``syntax``) repairs it or says exactly where it is broken. Source
-positions for schema diagnostics are worked out only when one is needed.
+A file that is plain JSON is parsed by the standard library (fast: JSON is a
+subset of JSON5 with the same values); anything else by our own parser
+(``syntax``), which reads JSON5, repairs hand-made defects or says exactly
+where the file is broken. Source positions for schema diagnostics are worked
+out only when one is needed.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import pyjson5
 
 from tui_slides import syntax
 from tui_slides.diagnostics import Diagnostic, Level
@@ -100,9 +101,11 @@ def _load_file(path: Path, options: LoadOptions) -> _File:
     text = read_text(path, options)
     parsed: syntax.Parsed | None = None
     try:
-        value = pyjson5.decode(text)
+        value = json.loads(text)
         repairs: list[Diagnostic] = []
-    except (pyjson5.Json5Exception, ValueError, RecursionError):
+        if _depth(value) > syntax.MAX_DEPTH:
+            parsed = syntax.parse(text, name)  # raises, with the position
+    except (ValueError, RecursionError):  # not JSON: JSON5, defects, or not a deck at all
         parsed = syntax.parse(text, name, strict=options.strict)
         value, repairs = parsed.value, parsed.repairs
 
@@ -118,6 +121,20 @@ def _load_file(path: Path, options: LoadOptions) -> _File:
     reader = Reader(name, path.parent, locate, list(repairs))
     slides, theme = reader.slides(value)
     return _File(reader, slides, theme)
+
+
+def _depth(value: object) -> int:
+    """How deeply objects and arrays nest in ``value`` (iteratively: no recursion limit)."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, (dict, list)):
+            continue
+        children = item.values() if isinstance(item, dict) else item
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def _natural(name: str) -> tuple[tuple[int, int | str], ...]:

@@ -1,8 +1,8 @@
 """JSON5 parsing with source positions, strict or tolerant (repairing hand-made defects).
 
-``pyjson5`` is the fast path for files that are valid JSON5 (see ``loader``). This
-parser runs when that fails, to repair what people get wrong by hand or to say
-exactly where the file is broken, and when a diagnostic needs a value's position.
+Plain JSON takes the standard library's fast path (see ``loader``); this parser
+reads everything else: JSON5, repairing what people get wrong by hand or saying
+exactly where the file is broken. It also finds the positions diagnostics need.
 
 Repairs in tolerant mode, each reported as a warning with its line and column:
 a missing comma between members or elements, raw line breaks inside a string,
@@ -20,8 +20,8 @@ from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckError, DeckLimitError, DeckSyntaxError
 from tui_slides.source import Lines
 
-MAX_DEPTH = 32
-"""Deepest nesting of objects and arrays accepted (the same limit as pyjson5)."""
+MAX_DEPTH = 64
+"""Deepest nesting of objects and arrays accepted; decks need five or so."""
 
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and indices from the top."""
