@@ -7,6 +7,9 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
+MIN_BODY = 8
+"""Fewest cells a list item's text keeps before the layout gives up indentation."""
+
 
 class Hanging:
     """``marker`` in a column of ``marker_width`` cells (right-aligned), then ``body``.
@@ -32,29 +35,49 @@ class Hanging:
         self.indent = indent
         self.gap = gap
 
-    @property
-    def prefix_width(self) -> int:
-        """Cells before the body's first column."""
-        return self.indent + self.marker_width + self.gap
+    def _prefix(self, width: int) -> int:
+        """Cells before the body's first column at ``width``.
 
-    def _body_width(self, options: ConsoleOptions) -> int:
-        return max(1, options.max_width - self.prefix_width)
+        The full ``indent + marker_width + gap`` while the body keeps a
+        readable width; on very narrow widths the indent goes first, then
+        the hang itself (the marker gets a line of its own), so text is
+        squeezed but never cropped away.
+        """
+        full = self.indent + self.marker_width + self.gap
+        if width - full >= max(1, min(MIN_BODY, width // 2)):
+            return full
+        if width - full + self.indent >= 1:
+            return full - self.indent
+        return 0
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        prefix = self._prefix(width)
         lines = console.render_lines(
-            self.body, options.update_width(self._body_width(options)), pad=False
+            self.body, options.update_width(max(1, width - prefix)), pad=False
         )
-        lead = Segment(" " * (self.indent + self.marker_width - self.marker.cell_len))
-        first = [lead, *self.marker.render(console, end=""), Segment(" " * self.gap)]
-        hang = [Segment(" " * self.prefix_width)]
+        marker_options = options.update(
+            width=max(1, self.marker.cell_len), no_wrap=True, overflow="crop"
+        )
+        marker = console.render_lines(self.marker, marker_options, pad=False)[0]
+        indent = self.indent if prefix > self.marker_width + self.gap else 0
+        lead = indent + self.marker_width - self.marker.cell_len
+        first = [Segment(" " * lead), *marker, Segment(" " * self.gap)]
+        if prefix == 0:
+            yield from first
+            yield Segment.line()
+            first = []
+        hang = [Segment(" " * prefix)]
         for number, line in enumerate(lines or [[]]):
             yield from first if number == 0 else hang
             yield from line
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        body = Measurement.get(console, options.update_width(self._body_width(options)), self.body)
-        return Measurement(body.minimum + self.prefix_width, body.maximum + self.prefix_width)
+        prefix = self._prefix(options.max_width)
+        body_options = options.update_width(max(1, options.max_width - prefix))
+        body = Measurement.get(console, body_options, self.body)
+        return Measurement(body.minimum + prefix, body.maximum + prefix)
 
 
 def _trim_end(line: list[Segment]) -> list[Segment]:
