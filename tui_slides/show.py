@@ -13,6 +13,7 @@ from rich.text import Text
 
 from tui_slides.model import Block, Deck, Slide
 from tui_slides.render.block import MEASURE, render_block
+from tui_slides.render.hanging import Trimmed
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 from tui_slides.safety import visible
 
@@ -75,7 +76,7 @@ def render_slide(
     measure: int | None = MEASURE,
 ) -> RenderableType:
     """One slide as ``show`` prints it: its header, then each block, a blank line apart."""
-    parts: list[RenderableType] = [SlideHeader(slide, position, total, styles)]
+    parts: list[RenderableType] = [Trimmed(SlideHeader(slide, position, total, styles))]
     blocks = [block for block in slide.content if not block.is_empty]
     for block in blocks:
         block_media = media(block) if media is not None else ()

@@ -1,0 +1,195 @@
+"""``tui-slides show``: slide headers, the same renderables as the app, colour only on terminals."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from tests.conftest import ROOT, SEED
+from tui_slides import cli
+from tui_slides.loader import load_deck
+from tui_slides.model import Block, Deck, Slide
+from tui_slides.show import make_console, print_deck
+
+EXPECTED = ROOT / "tests" / "expected"
+
+
+def shown(deck: Deck, width: int, **kwargs: object) -> str:
+    console = Console(
+        width=width, file=io.StringIO(), force_terminal=True, _environ={}, color_system=None
+    )
+    print_deck(deck, console, **kwargs)  # type: ignore[arg-type]
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def seed_at_60() -> str:
+    block = (EXPECTED / "seed-block-2-width-60.txt").read_text(encoding="utf-8")
+    return (
+        "1 / 1 · 1.5.1.1.2 · IT-ЦЕНТРЫ                        NurOtan\n"
+        + "─" * 60
+        + "\nIT-ЦЕНТРЫ\n\nПаспорт партийного проекта «Подготовка IT-специалистов»\n\n"
+        + block
+        + "\n"
+    )
+
+
+def test_seed() -> None:
+    assert shown(load_deck(SEED), 60) == seed_at_60()
+
+
+def test_capped_at_a_readable_width() -> None:
+    lines = shown(load_deck(SEED), 200).splitlines()
+    assert lines[0].endswith("NurOtan") and len(lines[0]) == 100
+    assert lines[1] == "─" * 100
+
+
+def deck_of_three() -> Deck:
+    return Deck(
+        slides=(
+            Slide(id="1", logo_title="Acme", content=(Block(title="One", text="First."),)),
+            Slide(content=(Block(title="Two", text="- a\n- b"),)),
+            Slide(id="3", logo_title="Acme"),
+        ),
+        source="three.json5",
+    )
+
+
+def test_every_slide_with_its_position() -> None:
+    assert shown(deck_of_three(), 30) == (
+        "1 / 3 · 1 · One           Acme\n"
+        + "─" * 30
+        + "\nOne\n\nFirst.\n\n"
+        + "2 / 3 · Two\n"
+        + "─" * 30
+        + "\nTwo\n\n  • a\n  • b\n\n"
+        + "3 / 3 · 3                 Acme\n"
+        + "─" * 30
+        + "\n(empty slide)\n\n"
+    )
+
+
+def test_one_slide_by_index() -> None:
+    assert shown(deck_of_three(), 30, index=1) == (
+        "2 / 3 · Two\n" + "─" * 30 + "\nTwo\n\n  • a\n  • b\n\n"
+    )
+
+
+def test_a_long_header_puts_the_logo_title_on_its_own_line() -> None:
+    slide = Slide(id="1.2.3", logo_title="NurOtan", content=(Block(title="A rather long title"),))
+    output = shown(Deck(slides=(slide,), source="x"), 30)
+    assert output.splitlines()[:3] == [
+        "1 / 1 · 1.2.3 · A rather long",
+        "title",
+        "                       NurOtan",
+    ]
+
+
+def test_media_hook_adds_renderables_after_the_text() -> None:
+    deck = deck_of_three()
+    output = shown(deck, 30, index=0, media=lambda block: [Text(f"[media of {block.title}]")])
+    assert "First.\n\n[media of One]\n" in output
+
+
+def test_notes_are_never_shown() -> None:
+    slide = Slide(notes="secret speaker note", content=(Block(text="Public."),))
+    assert "secret" not in shown(Deck(slides=(slide,), source="x"), 40)
+
+
+# The console -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "COLUMNS", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def print_seed(console: Console) -> str:
+    print_deck(load_deck(SEED), console)
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def test_piped_output_is_plain(clean_env: pytest.MonkeyPatch) -> None:
+    output = print_seed(make_console(60, io.StringIO()))
+    assert output == seed_at_60()
+
+
+def test_colour_on_a_terminal(clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setenv("FORCE_COLOR", "1")  # what a terminal looks like to rich
+    output = print_seed(make_console(60, io.StringIO()))
+    assert "\x1b[1;36mIT-ЦЕНТРЫ\x1b[0m" in output
+
+
+def test_no_color_means_plain_text_even_on_a_terminal(clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setenv("FORCE_COLOR", "1")
+    clean_env.setenv("NO_COLOR", "1")
+    assert print_seed(make_console(60, io.StringIO())) == seed_at_60()
+
+
+def test_empty_no_color_is_ignored(clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setenv("FORCE_COLOR", "1")
+    clean_env.setenv("NO_COLOR", "")
+    assert "\x1b[" in print_seed(make_console(60, io.StringIO()))
+
+
+def test_deck_text_is_not_markup_or_emoji(clean_env: pytest.MonkeyPatch) -> None:
+    deck = Deck(slides=(Slide(content=(Block(text="[red]x[/red] :smile:"),)),), source="x")
+    console = make_console(40, io.StringIO())
+    print_deck(deck, console)
+    assert "[red]x[/red] :smile:" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# Through the command line ------------------------------------------------------------------
+
+
+def test_cli_show(capsys: pytest.CaptureFixture[str], clean_env: pytest.MonkeyPatch) -> None:
+    assert cli.main(["show", str(SEED), "--width", "60"]) == 0
+    assert capsys.readouterr().out == seed_at_60()
+
+
+def test_cli_show_one_slide_by_id(
+    capsys: pytest.CaptureFixture[str], clean_env: pytest.MonkeyPatch
+) -> None:
+    assert cli.main(["show", str(SEED), "--slide", "1.5.1.1.2", "--width", "60"]) == 0
+    assert capsys.readouterr().out == seed_at_60()
+
+
+def test_show_does_not_import_textual() -> None:
+    script = (
+        "import io, sys\n"
+        "from tui_slides.cli import main\n"
+        f"status = main(['show', {str(SEED)!r}, '--width', '60'])\n"
+        "print(status, 'textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "0 False"
+    assert "IT-ЦЕНТРЫ" in result.stdout
+
+
+def test_render_modules_import_no_textual() -> None:
+    script = (
+        "import sys\n"
+        "import tui_slides.show, tui_slides.render\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+        "import tui_slides.text\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_text_module_is_headless() -> None:
+    script = "import sys, tui_slides.text\nprint('rich' in sys.modules, 'textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False False"
