@@ -1,0 +1,217 @@
+"""Cards for media that are not drawn as pictures: video, map links, image placeholders.
+
+Rich renderables shared by ``tui-slides show`` and the presenter. A video card
+shows a play symbol, the file name or URL and the size of a local file; a map
+card shows the place, a clickable OSC 8 hyperlink and a QR code drawn in text
+cells so the audience can scan it from the screen. Deck strings pass through
+``safety.visible`` and ``rich.text.Text``: never markup, never raw control.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from tui_slides.media.images import ImageProblem
+from tui_slides.media.links import format_coords, format_size, map_url, safe_url
+from tui_slides.model import MediaKind, MediaRef
+from tui_slides.safety import visible
+
+PLAY = "\u25b6"
+"""``▶``: the play symbol on a video card."""
+PIN = "\u2316"
+"""``⌖``: the place symbol on a map card."""
+WARNING = "\u26a0"
+"""``⚠``: marks what cannot be shown."""
+
+QR_BORDER = 2
+"""Quiet zone around a QR code, in modules (painted light, so any theme works)."""
+QR_DARK = Style.parse("#000000")
+QR_LIGHT = Style.parse("#ffffff")
+QR_GAP = 2
+"""Columns between a QR code and the text beside it."""
+TEXT_MIN = 24
+"""The narrowest the text beside a QR code may get before the two are stacked."""
+
+_CARD_BOX = box.ROUNDED
+
+
+def link_text(url: str, label: str | None = None) -> Text:
+    """``label`` (default: the URL) as a clickable hyperlink when ``url`` is safe."""
+    shown = visible(label if label is not None else url)
+    target = safe_url(url)
+    style = Style(underline=True, link=target) if target else Style()
+    return Text(shown, style=style, no_wrap=False, overflow="fold")
+
+
+def _card(body: RenderableType, title: str) -> Panel:
+    return Panel(body, title=Text(title), title_align="left", box=_CARD_BOX, expand=False)
+
+
+def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
+    """A video card: ``▶`` and the file name (with folder and size) or the URL.
+
+    ``hint`` is a line such as ``o: open in the video player`` (the app's key);
+    ``show`` passes none.
+    """
+    lines: list[Text] = []
+    if ref.kind is MediaKind.FILE and ref.path is not None:
+        name = Text.assemble((f"{PLAY}  ", "bold"), (visible(ref.path.name), "bold"))
+        lines.append(name)
+        size = _file_size(ref)
+        detail = visible(ref.raw)
+        if size is None:
+            lines.append(Text(f"   {WARNING} file not found: {detail}", style="bold"))
+        else:
+            lines.append(Text(f"   {detail} · {format_size(size)}", style="dim"))
+    else:
+        target = ref.url or ref.raw
+        line = Text(f"{PLAY}  ", style="bold")
+        line.append_text(link_text(target))
+        lines.append(line)
+    if hint:
+        lines.append(Text(f"   {hint}", style="dim italic"))
+    return _card(Group(*lines), "Video")
+
+
+def _file_size(ref: MediaRef) -> int | None:
+    if ref.path is None:
+        return None
+    try:
+        return ref.path.stat().st_size if ref.path.is_file() else None
+    except OSError:
+        return None
+
+
+def image_placeholder(problem: ImageProblem) -> Panel:
+    """What stands where an image cannot be drawn: its path and the reason."""
+    body = Group(
+        Text(f"{WARNING} {visible(problem.label)}", style="bold"),
+        Text(f"  {visible(problem.reason)}", style="dim"),
+    )
+    return _card(body, "Image")
+
+
+def image_text(ref: MediaRef) -> Text:
+    """The text stand-in for an image when pictures are off or output is piped."""
+    missing = ref.kind is MediaKind.FILE and not ref.exists
+    suffix = " (file not found)" if missing else ""
+    return Text(f"[image: {visible(ref.raw)}{suffix}]", style="dim")
+
+
+class QRCode:
+    """A QR code drawn in text cells: one column and half a row per module.
+
+    Dark modules are black and light ones white whatever the theme, with a
+    light quiet zone, so a phone can scan it off the screen.
+    """
+
+    def __init__(self, data: str, *, border: int = QR_BORDER) -> None:
+        import segno  # imported here: only decks with maps need it
+
+        self.data = data
+        code = segno.make(data, micro=False)
+        self.modules: list[list[bool]] = [
+            [bool(value) for value in row] for row in code.matrix_iter(scale=1, border=border)
+        ]
+
+    @property
+    def width(self) -> int:
+        """Columns the code takes."""
+        return len(self.modules[0])
+
+    @property
+    def height(self) -> int:
+        """Rows the code takes (two modules per row)."""
+        return (len(self.modules) + 1) // 2
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.width, self.width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines():
+            yield from line
+            yield Segment.line()
+
+    def lines(self) -> list[list[Segment]]:
+        """The code as lines of segments, ``self.width`` cells each."""
+        styles = {
+            (top, bottom): Style(
+                color=(QR_DARK if top else QR_LIGHT).color,
+                bgcolor=(QR_DARK if bottom else QR_LIGHT).color,
+            )
+            for top in (False, True)
+            for bottom in (False, True)
+        }
+        rows = self.modules
+        blank = [False] * self.width
+        lines = []
+        for index in range(0, len(rows), 2):
+            upper = rows[index]
+            lower = rows[index + 1] if index + 1 < len(rows) else blank
+            pairs = zip(upper, lower, strict=True)
+            lines.append([Segment("\u2580", styles[pair]) for pair in pairs])
+        return lines
+
+
+class MapCard:
+    """A map card: the place, a clickable link and a QR code of the link.
+
+    The QR code sits beside the text when there is room, above it when the
+    card is narrow, and is left out (with a note) when even that does not fit.
+    """
+
+    def __init__(self, ref: MediaRef, *, hint: str | None = None, qr: bool = True) -> None:
+        self.ref = ref
+        self.hint = hint
+        self.url = map_url(ref)
+        self.qr = QRCode(self.url) if (qr and self.url) else None
+
+    def _text(self) -> list[Text]:
+        lines: list[Text] = []
+        coords = self.ref.coords if self.ref.kind is MediaKind.COORDS else None
+        if coords is not None:
+            lines.append(Text(f"{PIN} {format_coords(*coords)}", style="bold"))
+            lines.append(Text("OpenStreetMap:", style="dim"))
+        else:
+            lines.append(Text(f"{PIN} Map", style="bold"))
+        if self.url:
+            lines.append(link_text(self.url))
+        else:
+            lines.append(Text(f"{WARNING} not a web link: {visible(self.ref.raw)}", style="bold"))
+        if self.qr is not None:
+            lines.append(Text("Scan the code or open the link.", style="dim italic"))
+        if self.hint:
+            lines.append(Text(self.hint, style="dim italic"))
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        text_width = max(line.cell_len for line in self._text())
+        qr_width = self.qr.width + QR_GAP if self.qr else 0
+        widest = min(options.max_width, qr_width + text_width + 4)  # 4: border and padding
+        return Measurement(min(widest, TEXT_MIN), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = options.max_width - 4
+        text = Group(*self._text())
+        body: RenderableType
+        if self.qr is None:
+            body = text
+        elif inner >= self.qr.width + QR_GAP + TEXT_MIN:
+            grid = Table.grid(padding=(0, QR_GAP, 0, 0))
+            grid.add_column(width=self.qr.width, no_wrap=True)
+            grid.add_column()
+            grid.add_row(self.qr, text)
+            body = grid
+        elif inner >= self.qr.width:
+            body = Group(self.qr, text)
+        else:
+            note = Text(f"(the QR code needs {self.qr.width + 4} columns)", style="dim")
+            body = Group(text, note)
+        yield _card(body, "Map")

@@ -1,0 +1,168 @@
+"""Half-block images: a Rich renderable drawing pixels as ``▀`` cells, two per cell.
+
+Works in every terminal with colour (tmux and SSH included): each cell shows its
+upper pixel as the foreground of ``▀`` and its lower pixel as the background.
+A terminal cell is about twice as tall as it is wide, so one cell across and two
+pixels down keep the image's aspect ratio. Transparent pixels show the terminal's
+own background. Drawn lines are cached per image version and size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
+
+from tui_slides.media.images import LoadedImage, scaled
+
+UPPER = "\u2580"
+"""``▀``: the upper half of a cell in the foreground colour."""
+LOWER = "\u2584"
+"""``▄``: the lower half of a cell in the foreground colour."""
+
+ALPHA_CUTOFF = 128
+"""A pixel at least this opaque is drawn; a more transparent one is left blank."""
+
+_LINES: OrderedDict[tuple[object, int, int], list[list[Segment]]] = OrderedDict()
+_LINES_MAX = 32
+"""Drawn images kept, so coming back to a slide draws it without scaling again."""
+
+
+def cell_size(
+    width: int, height: int, max_width: int, max_height: int | None = None
+) -> tuple[int, int]:
+    """The (columns, pixel rows) a ``width`` x ``height`` image fills, aspect kept.
+
+    The image is scaled to ``max_width`` columns (up or down), then shrunk if its
+    rows (two pixels each) would pass ``max_height``. Never less than one cell.
+    """
+    columns = max(1, max_width)
+    pixel_rows = max(1, round(columns * height / width))
+    if max_height is not None and pixel_rows > 2 * max(1, max_height):
+        pixel_rows = 2 * max(1, max_height)
+        columns = max(1, min(columns, round(pixel_rows * width / height)))
+    return columns, pixel_rows
+
+
+class HalfBlockImage:
+    """An image drawn with half blocks, as wide as it may be and no taller than allowed.
+
+    ``width`` caps the columns (default: all the width Rich offers); ``max_height``
+    caps the rows (default: the height Rich offers, if any).
+    """
+
+    def __init__(
+        self, image: LoadedImage, *, width: int | None = None, max_height: int | None = None
+    ) -> None:
+        self.image = image
+        self.width = width
+        self.max_height = max_height
+
+    def size_for(self, max_width: int, max_height: int | None) -> tuple[int, int]:
+        """The (columns, rows) in cells this image takes within the given space."""
+        columns, pixel_rows = self._pixels_for(max_width, max_height)
+        return columns, math.ceil(pixel_rows / 2)
+
+    def _pixels_for(self, max_width: int, max_height: int | None) -> tuple[int, int]:
+        columns = max_width if self.width is None else min(self.width, max_width)
+        heights = [h for h in (self.max_height, max_height) if h is not None]
+        limit = min(heights) if heights else None
+        return cell_size(self.image.pixels.width, self.image.pixels.height, columns, limit)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        columns, _ = self._pixels_for(options.max_width, options.height)
+        return Measurement(columns, columns)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        columns, pixel_rows = self._pixels_for(options.max_width, options.height)
+        for line in self.lines(columns, pixel_rows):
+            yield from line
+            yield Segment.line()
+
+    def lines(self, columns: int, pixel_rows: int) -> list[list[Segment]]:
+        """The image as lines of segments, ``columns`` wide and ``pixel_rows / 2`` tall."""
+        key = (self.image.key, columns, pixel_rows)
+        cached = _LINES.get(key)
+        if cached is not None:
+            _LINES.move_to_end(key)
+            return cached
+        drawn = _draw(self.image, columns, pixel_rows)
+        _LINES[key] = drawn
+        while len(_LINES) > _LINES_MAX:
+            _LINES.popitem(last=False)
+        return drawn
+
+
+def _draw(image: LoadedImage, columns: int, pixel_rows: int) -> list[list[Segment]]:
+    picture = scaled(image, columns, pixel_rows)
+    rgba = picture.convert("RGBA") if picture.mode != "RGBA" else picture
+    data = rgba.tobytes()
+    stride = columns * 4
+    styles: dict[tuple[tuple[int, int, int] | None, tuple[int, int, int] | None], Style] = {}
+    lines: list[list[Segment]] = []
+    for top in range(0, pixel_rows, 2):
+        upper = _row(data, top * stride, columns)
+        lower = _row(data, (top + 1) * stride, columns) if top + 1 < pixel_rows else None
+        lines.append(list(_merge(_cells(upper, lower, columns, styles))))
+    return lines
+
+
+def _row(data: bytes, start: int, columns: int) -> list[tuple[int, int, int] | None]:
+    pixels: list[tuple[int, int, int] | None] = []
+    for offset in range(start, start + columns * 4, 4):
+        r, g, b, a = data[offset : offset + 4]
+        pixels.append((r, g, b) if a >= ALPHA_CUTOFF else None)
+    return pixels
+
+
+def _cells(
+    upper: list[tuple[int, int, int] | None],
+    lower: list[tuple[int, int, int] | None] | None,
+    columns: int,
+    styles: dict[tuple[tuple[int, int, int] | None, tuple[int, int, int] | None], Style],
+) -> Iterable[Segment]:
+    for column in range(columns):
+        top = upper[column]
+        bottom = lower[column] if lower is not None else None
+        style = styles.get((top, bottom))
+        if style is None:
+            style = _style(top, bottom)
+            styles[(top, bottom)] = style
+        if top is not None:
+            yield Segment(UPPER, style)
+        elif bottom is not None:
+            yield Segment(LOWER, style)
+        else:
+            yield Segment(" ", style)
+
+
+def _style(top: tuple[int, int, int] | None, bottom: tuple[int, int, int] | None) -> Style:
+    if top is not None:
+        return Style(color=_hex(top), bgcolor=_hex(bottom) if bottom else None)
+    if bottom is not None:
+        return Style(color=_hex(bottom))
+    return Style()
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def _merge(segments: Iterable[Segment]) -> Iterable[Segment]:
+    """Join neighbouring cells of the same style into one segment (less to write)."""
+    text = ""
+    style: Style | None = None
+    for segment in segments:
+        if segment.style is style:
+            text += segment.text
+            continue
+        if text:
+            yield Segment(text, style)
+        text, style = segment.text, segment.style
+    if text:
+        yield Segment(text, style)
