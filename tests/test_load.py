@@ -498,3 +498,14 @@ def test_every_error_is_a_deck_error(tmp_path: Path) -> None:
         DeckNotFoundError,
     ):
         assert issubclass(kind, DeckError)
+
+
+@pytest.mark.parametrize("depth", [70, 500])
+def test_deep_values_in_plain_json_are_refused_too(tmp_path: Path, depth: int) -> None:
+    """JSON takes the fast path; a deeply nested value kept as an unknown field is still refused."""
+    deep = "[" * depth + "]" * depth
+    path = write(tmp_path, '{"content": [], "deep": ' + deep + "}", "deck.json")
+    with pytest.raises(DeckLimitError, match="nesting deeper than 64 levels") as caught:
+        load_deck(path)
+    assert (caught.value.line, caught.value.col) == (1, 25 + 63)  # level 65: the object is level 1
+    assert str(caught.value).splitlines()[2].endswith("^")

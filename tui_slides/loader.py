@@ -101,10 +101,8 @@ def _load_file(path: Path, options: LoadOptions) -> _File:
     text = read_text(path, options)
     parsed: syntax.Parsed | None = None
     try:
-        value = json.loads(text)
+        value = json.loads(text)  # guards its own recursion; schema checks kept values' depth
         repairs: list[Diagnostic] = []
-        if _depth(value) > syntax.MAX_DEPTH:
-            parsed = syntax.parse(text, name)  # raises, with the position
     except (ValueError, RecursionError):  # not JSON: JSON5, defects, or not a deck at all
         parsed = syntax.parse(text, name, strict=options.strict)
         value, repairs = parsed.value, parsed.repairs
@@ -121,20 +119,6 @@ def _load_file(path: Path, options: LoadOptions) -> _File:
     reader = Reader(name, path.parent, locate, list(repairs))
     slides, theme = reader.slides(value)
     return _File(reader, slides, theme)
-
-
-def _depth(value: object) -> int:
-    """How deeply objects and arrays nest in ``value`` (iteratively: no recursion limit)."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if not isinstance(item, (dict, list)):
-            continue
-        children = item.values() if isinstance(item, dict) else item
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
 
 
 def _natural(name: str) -> tuple[tuple[int, int | str], ...]:

@@ -41,6 +41,11 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
 
 
+def has_unsafe(text: str) -> bool:
+    """Whether ``text`` holds any character ``visible`` would replace."""
+    return _UNSAFE.search(text) is not None
+
+
 def describe(char: str) -> str:
     """A short name for an unsafe character, e.g. ``U+001B (ESC)``."""
     code = ord(char)

@@ -16,17 +16,18 @@ from pathlib import Path
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckLimitError, DeckSchemaError
 from tui_slides.model import Block, MediaKind, MediaRef, Slide, TextFormat
-from tui_slides.safety import describe, unsafe_characters, visible
+from tui_slides.safety import describe, has_unsafe, unsafe_characters, visible
+from tui_slides.syntax import MAX_DEPTH
 from tui_slides.syntax import Path as ValuePath
 
 MAX_STRING = 1_000_000
 """Longest string, in characters, any field may hold."""
 
-SLIDE_FIELDS = (
-    "name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme",
-)  # fmt: skip
-DECK_FIELDS = ("slides", "name", "logo_title", "logo_path", "theme")
-BLOCK_FIELDS = ("title", "text", "block", "img_path", "video", "map", "format")
+SLIDE_FIELDS = frozenset(
+    ("name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme")
+)
+DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme"))
+BLOCK_FIELDS = frozenset(("title", "text", "block", "img_path", "video", "map", "format"))
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
@@ -51,6 +52,20 @@ def _kind(value: object) -> str:
     return "an object"
 
 
+def _depth(value: object) -> int:
+    """How deeply objects and arrays nest in ``value`` (iteratively: no recursion limit)."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, (dict, list)):
+            continue
+        children = item.values() if isinstance(item, dict) else item
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
 @dataclass
 class Reader:
     """Reads the values of one deck file into model objects, collecting diagnostics."""
@@ -70,27 +85,27 @@ class Reader:
         line, col = self.locate(where)
         return DeckSchemaError(self.path, message, line=line, col=col)
 
-    # -- field readers ------------------------------------------------------
+    # -- field readers: each reads ``obj[key]``; ``where`` is the path of ``obj`` --
 
-    def string(self, value: object, where: ValuePath) -> str:
+    def string(self, obj: Mapping[str, object], where: ValuePath, key: str) -> str:
         """A string field; numbers are coerced, other types reported and ignored."""
+        value = obj.get(key)
         if isinstance(value, str):
+            if len(value) <= MAX_STRING and not has_unsafe(value):
+                return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             text = str(value)
         else:
             if value is not None:
-                self.report(
-                    Level.WARNING,
-                    where,
-                    f"'{where[-1]}' should be a string, not {_kind(value)}; ignored",
-                )
+                message = f"'{key}' should be a string, not {_kind(value)}; ignored"
+                self.report(Level.WARNING, (*where, key), message)
             return ""
         if len(text) > MAX_STRING:
-            line, col = self.locate(where)
+            line, col = self.locate((*where, key))
             raise DeckLimitError(
                 self.path,
-                f"'{where[-1]}' is {len(text):,} characters long; the limit is {MAX_STRING:,}",
+                f"'{key}' is {len(text):,} characters long; the limit is {MAX_STRING:,}",
                 line=line,
                 col=col,
             )
@@ -99,14 +114,15 @@ class Reader:
             names = ", ".join(sorted({describe(char) for char in unsafe}))
             self.report(
                 Level.WARNING,
-                where,
-                f"'{where[-1]}' contains {len(unsafe)} control character(s) {names};"
+                (*where, key),
+                f"'{key}' contains {len(unsafe)} control character(s) {names};"
                 f" shown as visible symbols",
             )
         return text
 
-    def integer(self, value: object, where: ValuePath) -> int | None:
+    def integer(self, obj: Mapping[str, object], where: ValuePath, key: str) -> int | None:
         """An integer field; integral numbers and numeric strings are coerced."""
+        value = obj.get(key)
         if isinstance(value, bool) or value is None:
             result = None
         elif isinstance(value, int):
@@ -118,16 +134,16 @@ class Reader:
         else:
             result = None
         if result is None and value is not None and value != "":
-            self.report(
-                Level.WARNING,
-                where,
-                f"'{where[-1]}' should be an integer, not {visible(repr(value))[:40]}; ignored",
-            )
+            shown = visible(repr(value))[:40]
+            message = f"'{key}' should be an integer, not {shown}; ignored"
+            self.report(Level.WARNING, (*where, key), message)
         return result
 
-    def media(self, value: object, where: ValuePath, *, coords: bool = False) -> MediaRef | None:
+    def media(
+        self, obj: Mapping[str, object], where: ValuePath, key: str, *, coords: bool = False
+    ) -> MediaRef | None:
         """A media reference: a URL, ``lat,lon`` coordinates (maps), or a file path."""
-        raw = self.string(value, where).strip()
+        raw = self.string(obj, where, key).strip()
         if not raw:
             return None
         if _URL.match(raw):
@@ -137,7 +153,8 @@ class Reader:
             lat, lon = float(match.group(1)), float(match.group(2))
             if -90 <= lat <= 90 and -180 <= lon <= 180:
                 return MediaRef(raw, MediaKind.COORDS, coords=(lat, lon))
-            self.report(Level.WARNING, where, f"'{raw}' is not a valid latitude,longitude; ignored")
+            message = f"'{visible(raw)}' is not a valid latitude,longitude; ignored"
+            self.report(Level.WARNING, (*where, key), message)
             return None
         candidates = (
             [self.base / raw.lstrip("/"), Path(raw)] if raw.startswith("/") else [self.base / raw]
@@ -145,25 +162,28 @@ class Reader:
         found = next((path for path in candidates if path.is_file()), None)
         if found is None:
             looked = " or ".join(str(path) for path in candidates)
-            self.report(
-                Level.WARNING, where, f"file not found: '{visible(raw)}' (looked for {looked})"
-            )
+            message = f"file not found: '{visible(raw)}' (looked for {looked})"
+            self.report(Level.WARNING, (*where, key), message)
         return MediaRef(raw, MediaKind.FILE, path=found or candidates[0], exists=found is not None)
 
     def unknown(
-        self, obj: Mapping[str, object], known: tuple[str, ...], where: ValuePath, what: str
+        self, obj: Mapping[str, object], known: frozenset[str], where: ValuePath, what: str
     ) -> dict[str, object]:
         """Fields the format does not define: kept, and reported as information."""
         extra = {key: value for key, value in obj.items() if key not in known}
-        for key in extra:
+        for key, value in extra.items():
+            if isinstance(value, (dict, list)) and _depth(value) + len(where) >= MAX_DEPTH:
+                # Only plain JSON gets here (our parser refuses such nesting as it reads).
+                # Locating re-reads the file with our parser, which raises the limit
+                # error at the exact bracket; the error below is a fallback.
+                line, col = self.locate((*where, key))
+                message = f"nesting deeper than {MAX_DEPTH} levels in '{visible(key)}'"
+                raise DeckLimitError(self.path, message, line=line, col=col)
             lowered = {name.lower(): name for name in known}
-            close = difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.7)
+            close = difflib.get_close_matches(key.lower(), sorted(lowered), n=1, cutoff=0.7)
             hint = f" (did you mean '{lowered[close[0]]}'?)" if close else ""
-            self.report(
-                Level.INFO,
-                (*where, key, "<key>"),
-                f"unknown {what} field '{visible(key)}' kept{hint}",
-            )
+            message = f"unknown {what} field '{visible(key)}' kept{hint}"
+            self.report(Level.INFO, (*where, key, "<key>"), message)
         return extra
 
     # -- structures ---------------------------------------------------------
@@ -171,28 +191,24 @@ class Reader:
     def block(self, value: object, where: ValuePath) -> Block | None:
         if isinstance(value, str):
             self.report(Level.WARNING, where, "a string in 'content': shown as a text block")
-            return Block(text=self.string(value, where))
+            # Read as a block's text; diagnostics point at the string itself.
+            return Block(text=self.string({"text": value}, where, "text"))
         if not isinstance(value, dict):
-            self.report(
-                Level.WARNING, where, f"a block should be an object, not {_kind(value)}; ignored"
-            )
+            message = f"a block should be an object, not {_kind(value)}; ignored"
+            self.report(Level.WARNING, where, message)
             return None
-        style = self.string(value.get("block"), (*where, "block")) or None
-        fmt = self.string(value.get("format"), (*where, "format")).strip().lower() or "plain"
+        fmt = self.string(value, where, "format").strip().lower() or "plain"
         if fmt not in ("plain", "markdown"):
-            self.report(
-                Level.WARNING,
-                (*where, "format"),
-                f"unknown format '{visible(fmt)}'; using plain text",
-            )
+            message = f"unknown format '{visible(fmt)}'; using plain text"
+            self.report(Level.WARNING, (*where, "format"), message)
             fmt = "plain"
         return Block(
-            title=self.string(value.get("title"), (*where, "title")),
-            text=self.string(value.get("text"), (*where, "text")),
-            style=style,
-            image=self.media(value.get("img_path"), (*where, "img_path")),
-            video=self.media(value.get("video"), (*where, "video")),
-            map=self.media(value.get("map"), (*where, "map"), coords=True),
+            title=self.string(value, where, "title"),
+            text=self.string(value, where, "text"),
+            style=self.string(value, where, "block") or None,
+            image=self.media(value, where, "img_path"),
+            video=self.media(value, where, "video"),
+            map=self.media(value, where, "map", coords=True),
             format=TextFormat(fmt),
             extra=self.unknown(value, BLOCK_FIELDS, where, "block"),
         )
@@ -201,43 +217,37 @@ class Reader:
         if value is None:
             return ()
         if isinstance(value, dict):
-            self.report(
-                Level.WARNING, where, "'content' should be an array of blocks; read this one block"
-            )
-            value = [value]
-            where_item: Callable[[int], ValuePath] = lambda _index: where  # noqa: E731
-        elif isinstance(value, list):
-            where_item = lambda index: (*where, index)  # noqa: E731
-        else:
-            self.report(
-                Level.WARNING, where, f"'content' should be an array, not {_kind(value)}; ignored"
-            )
+            message = "'content' should be an array of blocks; read this one block"
+            self.report(Level.WARNING, where, message)
+            block = self.block(value, where)
+            return () if block is None else (block,)
+        if not isinstance(value, list):
+            message = f"'content' should be an array, not {_kind(value)}; ignored"
+            self.report(Level.WARNING, where, message)
             return ()
-        blocks = (self.block(item, where_item(index)) for index, item in enumerate(value))
+        blocks = (self.block(item, (*where, index)) for index, item in enumerate(value))
         return tuple(block for block in blocks if block is not None)
 
     def slide(self, value: object, where: ValuePath, defaults: Slide = _NO_DEFAULTS) -> Slide:
         """One slide; fields it does not set come from ``defaults`` (the deck's)."""
         if not isinstance(value, dict):
             raise self.fail(where, f"a slide should be an object, not {_kind(value)}")
-        here = {key: (*where, key) for key in SLIDE_FIELDS}
+        own = value.keys()
         return Slide(
-            name=self.string(value["name"], here["name"]) if "name" in value else defaults.name,
-            id=self.string(value.get("ID"), here["ID"]).strip(),
+            name=self.string(value, where, "name") if "name" in own else defaults.name,
+            id=self.string(value, where, "ID").strip(),
             logo_title=(
-                self.string(value["logo_title"], here["logo_title"])
-                if "logo_title" in value
+                self.string(value, where, "logo_title")
+                if "logo_title" in own
                 else defaults.logo_title
             ),
-            logo=self.media(value["logo_path"], here["logo_path"])
-            if "logo_path" in value
-            else defaults.logo,
-            slide_now=self.integer(value.get("slide_now"), here["slide_now"]),
-            slide_max=self.integer(value.get("slide_max"), here["slide_max"]),
-            content=self.content(value.get("content"), here["content"]),
-            notes=self.string(value.get("notes"), here["notes"]),
-            theme=(self.string(value["theme"], here["theme"]) or None)
-            if "theme" in value
+            logo=self.media(value, where, "logo_path") if "logo_path" in own else defaults.logo,
+            slide_now=self.integer(value, where, "slide_now"),
+            slide_max=self.integer(value, where, "slide_max"),
+            content=self.content(value.get("content"), (*where, "content")),
+            notes=self.string(value, where, "notes"),
+            theme=(self.string(value, where, "theme") or None)
+            if "theme" in own
             else defaults.theme,
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
@@ -250,10 +260,8 @@ class Reader:
                 ((index,), self.slide(item, (index,))) for index, item in enumerate(value)
             ], None
         if not isinstance(value, dict):
-            raise self.fail(
-                (),
-                f"expected a slide object, an array of slides or a deck object, not {_kind(value)}",
-            )
+            shapes = "a slide object, an array of slides or a deck object"
+            raise self.fail((), f"expected {shapes}, not {_kind(value)}")
         if "slides" not in value:
             return [((), self.slide(value, ()))], None
         slides = value["slides"]
@@ -261,10 +269,10 @@ class Reader:
             raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
         defaults = Slide(
-            name=self.string(value.get("name"), ("name",)),
-            logo_title=self.string(value.get("logo_title"), ("logo_title",)),
-            logo=self.media(value.get("logo_path"), ("logo_path",)),
-            theme=self.string(value.get("theme"), ("theme",)) or None,
+            name=self.string(value, (), "name"),
+            logo_title=self.string(value, (), "logo_title"),
+            logo=self.media(value, (), "logo_path"),
+            theme=self.string(value, (), "theme") or None,
         )
         read: list[tuple[ValuePath, Slide]] = []
         for index, item in enumerate(slides):

@@ -1,0 +1,1 @@
+"""Runnable measurements (not tests): `python -m benchmarks.<name>` from the repository root."""
