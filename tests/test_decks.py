@@ -7,7 +7,7 @@ import re
 import struct
 from pathlib import Path
 
-import pyjson5
+import json5
 import pytest
 
 from tests.conftest import DECKS, SEED
@@ -75,7 +75,7 @@ def tour() -> Deck:
 
 @pytest.fixture(scope="module")
 def tour_source() -> dict[str, object]:
-    value = pyjson5.decode(TOUR.read_text(encoding="utf-8"))
+    value = json5.loads(TOUR.read_text(encoding="utf-8"))
     assert isinstance(value, dict)
     return value
 
@@ -221,7 +221,7 @@ def test_tour_images_are_small_pngs() -> None:
 
 def test_single_slide_shape() -> None:
     path = SHAPES / "single-slide.json5"
-    value = pyjson5.decode(path.read_text(encoding="utf-8"))
+    value = json5.loads(path.read_text(encoding="utf-8"))
     assert isinstance(value, dict) and "content" in value and "slides" not in value
     deck = load_deck(path)
     assert [slide.name for slide in deck.slides] == ["One slide"]
@@ -230,7 +230,7 @@ def test_single_slide_shape() -> None:
 
 def test_array_shape() -> None:
     path = SHAPES / "array.json5"
-    value = pyjson5.decode(path.read_text(encoding="utf-8"))
+    value = json5.loads(path.read_text(encoding="utf-8"))
     assert isinstance(value, list) and len(value) == 2
     deck = load_deck(path)
     assert [slide.id for slide in deck.slides] == ["1", "2"]
