@@ -330,6 +330,17 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path: Path) -> None:
     assert (caught.value.line, caught.value.col) == (1, 25)
 
 
+def test_utf16_without_bom_is_an_encoding_error(tmp_path: Path) -> None:
+    with pytest.raises(DeckEncodingError, match="NUL byte at byte offset 1: ") as caught:
+        load_deck(write(tmp_path, DECK.encode("utf-16-le")))
+    assert (caught.value.line, caught.value.col) == (1, 2)
+
+
+def test_a_nul_byte_in_utf8_names_its_offset(tmp_path: Path) -> None:
+    with pytest.raises(DeckEncodingError, match="NUL byte at byte offset 9"):
+        load_deck(write(tmp_path, b'{\n "a": "\x00" }'))
+
+
 def test_latin1_is_rejected_with_the_offset(tmp_path: Path) -> None:
     with pytest.raises(DeckEncodingError, match="byte offset 0"):
         load_deck(write(tmp_path, "é".encode("latin-1") + b"{}"))

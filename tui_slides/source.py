@@ -25,7 +25,7 @@ def decode(data: bytes, path: str) -> str:
 
 def _decode(data: bytes, encoding: str, skip: int, path: str) -> str:
     try:
-        return data[skip:].decode(encoding)
+        text = data[skip:].decode(encoding)
     except UnicodeDecodeError as error:
         offset = error.start + skip
         text = data[skip : error.start].decode(encoding, errors="replace")
@@ -38,6 +38,18 @@ def _decode(data: bytes, encoding: str, skip: int, path: str) -> str:
             line=line,
             col=col,
         ) from None
+    nul = text.find("\0")
+    if nul != -1:  # no text file holds a raw NUL: most likely UTF-16 without a BOM
+        line, col = Lines(text).position(nul)
+        offset = skip + len(text[:nul].encode(encoding))
+        raise DeckEncodingError(
+            path,
+            f"NUL byte at byte offset {offset}: this is not a text file"
+            " (UTF-16 needs a byte order mark; UTF-8 is best)",
+            line=line,
+            col=col,
+        )
+    return text
 
 
 @dataclass
