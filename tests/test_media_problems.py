@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from tests.conftest import ROOT
@@ -131,3 +132,22 @@ def test_headless_media_modules_import_neither_rich_nor_textual() -> None:
         "import tui_slides.media.opener, tui_slides.media.problems\n"
     )
     assert not {"rich", "textual", "PIL", "segno"} & loaded
+
+
+def test_show_prints_images_as_text_when_piped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui_slides.cli import main
+
+    Image.new("RGB", (4, 4)).save(tmp_path / "ok.png")
+    deck = tmp_path / "deck.json5"
+    deck.write_text(
+        '{ content: [{ title: "Pic", img_path: "ok.png", video: "v.mp4", map: "51.1,71.4" }] }'
+    )
+    assert main(["show", str(deck), "--width", "70"]) == 0
+    out = capsys.readouterr().out
+    assert "[image: ok.png]" in out
+    assert "╭─ Video" in out and "v.mp4" in out
+    joined = "".join(line.strip("│ ") for line in out.splitlines())  # the link may wrap
+    assert "https://www.openstreetmap.org/?mlat=51.1&mlon=71.4#map=15/51.1/71.4" in joined
+    assert "▀" not in out  # no QR code without colour

@@ -212,9 +212,11 @@ def show(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.width is not None and args.width < 10:
         return _usage_error("--width must be at least 10")
+    from tui_slides.media.renderables import media_for
     from tui_slides.show import make_console, print_deck
 
-    print_deck(deck, make_console(args.width), index=index)
+    console = make_console(args.width)
+    print_deck(deck, console, index=index, media=media_for(console))
     return EXIT_OK
 
 

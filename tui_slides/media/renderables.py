@@ -9,9 +9,10 @@ is drawn in cells, so text mode never imports Pillow.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from rich.console import RenderableType
+from rich.console import Console, RenderableType
 
 from tui_slides.media.cards import MapCard, image_placeholder, image_text, video_card
 from tui_slides.media.halfblock import HalfBlockImage
@@ -53,7 +54,30 @@ def block_media(
         if block.map.kind is MediaKind.FILE:
             found.append(image_renderable(block.map, images=images, max_height=max_image_height))
         else:
-            found.append(MapCard(block.map))
+            # A QR code needs colour to scan: none in text mode (piped, NO_COLOR).
+            found.append(MapCard(block.map, qr=images == "cells"))
     if block.video is not None:
         found.append(video_card(block.video, hint=video_hint))
     return found
+
+
+def images_for(console: Console) -> ImageMode:
+    """``cells`` on a colour terminal; ``text`` when piped or without colour (NO_COLOR)."""
+    if console.is_terminal and console.color_system is not None and not console.no_color:
+        return "cells"
+    return "text"
+
+
+def media_for(console: Console) -> Callable[[Block], list[RenderableType]]:
+    """The ``media`` builder ``show.print_deck`` takes, suited to ``console``.
+
+    On a terminal, an image is at most the terminal's height less a few lines,
+    so each fits on one screen.
+    """
+    images = images_for(console)
+    max_height = max(4, console.size.height - 4) if images == "cells" else None
+
+    def build(block: Block) -> list[RenderableType]:
+        return block_media(block, images=images, max_image_height=max_height)
+
+    return build
