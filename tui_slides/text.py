@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Union
 
 BULLETS = "•●○◦▪■‣⁃–—-*+"
@@ -118,16 +118,25 @@ Node = Union[Heading, LeadIn, Paragraph, BulletList, NumberedList]
 """One top-level piece of structured text."""
 
 
-@dataclass(frozen=True)
 class _Line:
-    """One source line, measured and normalised."""
+    """One source line, measured and normalised (a plain class: cheap to define and make)."""
 
-    indent: int
-    content: str
-    """The line without indentation or trailing whitespace, spaces collapsed."""
-    marker: str = ""
-    numbered: bool = False
-    item_text: str = ""
+    __slots__ = ("content", "indent", "item_text", "marker", "numbered")
+
+    def __init__(
+        self,
+        indent: int,
+        content: str,
+        marker: str = "",
+        numbered: bool = False,
+        item_text: str = "",
+    ) -> None:
+        self.indent = indent
+        self.content = content
+        """The line without indentation or trailing whitespace, spaces collapsed."""
+        self.marker = marker
+        self.numbered = numbered
+        self.item_text = item_text
 
 
 def _indent_width(prefix: str) -> int:
@@ -165,13 +174,17 @@ def _is_heading_text(text: str, *, after_blank: bool) -> bool:
     return text.rstrip(_CLOSERS)[-1:] not in CLOSING_PUNCTUATION
 
 
-@dataclass
 class _OpenItem:
-    marker: str
-    lines: list[str]
-    children: list[Node] = field(default_factory=list)
-    tail: list[str] = field(default_factory=list)
-    """Continuation lines after a nested list, kept in order as a paragraph."""
+    """A list item still being read."""
+
+    __slots__ = ("children", "lines", "marker", "tail")
+
+    def __init__(self, marker: str, text: str) -> None:
+        self.marker = marker
+        self.lines = [text]
+        self.children: list[Node] = []
+        self.tail: list[str] = []
+        """Continuation lines after a nested list, kept in order as a paragraph."""
 
     def add_line(self, text: str) -> None:
         (self.tail if self.children else self.lines).append(text)
@@ -190,11 +203,15 @@ class _OpenItem:
         return ListItem(self.marker, "\n".join(self.lines), tuple(self.children))
 
 
-@dataclass
 class _OpenList:
-    indent: int
-    numbered: bool
-    items: list[_OpenItem] = field(default_factory=list)
+    """A list still being read."""
+
+    __slots__ = ("indent", "items", "numbered")
+
+    def __init__(self, indent: int, numbered: bool) -> None:
+        self.indent = indent
+        self.numbered = numbered
+        self.items: list[_OpenItem] = []
 
     def build(self) -> ListNode:
         items = tuple(item.build() for item in self.items)
@@ -229,7 +246,7 @@ class _Lists:
             self._pop()
         if not stack or stack[-1].indent != indent:
             stack.append(_OpenList(indent, line.numbered))
-        stack[-1].items.append(_OpenItem(line.marker, [line.item_text]))
+        stack[-1].items.append(_OpenItem(line.marker, line.item_text))
 
     def continues(self, line: _Line) -> bool:
         """Add ``line`` to the item it is indented under; False when there is none."""
