@@ -174,9 +174,11 @@ def _load_folder(folder: Path, options: LoadOptions) -> Deck:
             continue
         if len(file.slides) != 1:
             count = len(file.slides)
-            file.reader.report(
-                Level.WARNING, (), f"a slide file should hold one slide, not {count}; skipped"
+            message = (
+                f"a slide file should hold one slide, not {count}; skipped"
+                " (a folder deck is one slide per file; to check several decks, name each)"
             )
+            file.reader.report(Level.WARNING, (), message)
             skipped.extend(file.reader.diagnostics)
             continue
         loaded.append(file)
@@ -184,4 +186,5 @@ def _load_folder(folder: Path, options: LoadOptions) -> Deck:
         raise DeckSchemaError(name, "no slide in the folder could be loaded")
     loaded.sort(key=lambda file: _order((file.slides[0][1], Path(file.reader.path))))
     deck = _finish(name, loaded, None)
-    return Deck(deck.slides, name, None, (*skipped, *deck.diagnostics))
+    diagnostics = sorted((*skipped, *deck.diagnostics), key=lambda d: (d.path, d.line, d.col))
+    return Deck(deck.slides, name, None, tuple(diagnostics))
