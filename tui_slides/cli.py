@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-dark, nord")
     present.add_argument("--watch", action="store_true", help="reload when the deck file changes")
+    present.add_argument(
+        "--images",
+        choices=("auto", "cells", "none"),
+        default="auto",
+        help="draw images with the terminal's graphics (auto), half-block cells, or not at all",
+    )
     _add_loading(present)
 
     check = commands.add_parser("check", help="check decks and print diagnostics")
@@ -232,5 +238,11 @@ def present(args: argparse.Namespace) -> int:
     from tui_slides.app import run_presenter
 
     return run_presenter(
-        deck, path, start=start, theme=args.theme, watch=args.watch, strict=args.strict
+        deck,
+        path,
+        start=start,
+        theme=args.theme,
+        watch=args.watch,
+        strict=args.strict,
+        images=args.images,
     )

@@ -22,17 +22,24 @@ def run_presenter(
     theme: str | None = None,
     watch: bool = False,
     strict: bool = False,
+    images: str = "auto",
 ) -> int:
     """Present ``deck`` (loaded from ``path``) from slide ``start`` (0-based); the exit status.
 
     ``theme`` is any Textual theme name and wins over the deck's own; ``watch``
     reloads the deck when its files change; ``strict`` is how reloads parse.
     An unknown ``theme`` is reported on stderr with the known names (status 2).
+    ``images`` is ``auto``, ``cells`` or ``none`` (``--images``); ``auto`` asks the
+    terminal now, before Textual starts reading it.
     """
     from tui_slides.app.app import PresenterApp
+    from tui_slides.media.protocol import choose_protocol
     from tui_slides.safety import visible
 
-    app = PresenterApp(deck, path, start=start, theme=theme, watch=watch, strict=strict)
+    protocol = choose_protocol(images, deck)
+    app = PresenterApp(
+        deck, path, start=start, theme=theme, watch=watch, strict=strict, images=protocol
+    )
     if theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         message = f"tui-slides: unknown theme {visible(theme)!r}; choose one of: {names}"

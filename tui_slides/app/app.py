@@ -82,9 +82,12 @@ class PresenterApp(App[int]):
         watch: bool = False,
         strict: bool = False,
         loader: Loader | None = None,
+        images: str = "cells",
     ) -> None:
         super().__init__()
         self.path = path
+        self.images = images
+        """How images are drawn: ``kitty``, ``sixel``, ``cells`` or ``none`` (media.protocol)."""
         self.forced_theme = theme
         """``--theme``: wins over the deck's and the slides' own themes."""
         self.watching = watch
