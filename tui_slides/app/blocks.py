@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -61,10 +61,12 @@ class Guarded:
             yield from line
 
 
-def block_renderable(block: Block, styles: SlideStyles = DEFAULT_STYLES) -> RenderableType:
-    """The renderable that shows ``block`` on a slide; the app's CSS sets its width."""
+def block_renderable(
+    block: Block, styles: SlideStyles = DEFAULT_STYLES, media: Sequence[RenderableType] = ()
+) -> RenderableType:
+    """The renderable that shows ``block`` (and its ``media``); the app's CSS sets its width."""
     try:
-        renderable = render_block(block, styles, measure=None)
+        renderable = render_block(block, styles, media=media, measure=None)
     except Exception as error:  # parsing the text failed: show it, keep presenting
         message = f"This block could not be shown: {type(error).__name__}: {error}"
         return Panel(Text(visible(message)), border_style="red", title="error")

@@ -68,6 +68,8 @@ class StatusBar(Widget):
 
     logo_title: reactive[str] = reactive("")
     """The logo title of the current slide (deck text, shown through ``visible``)."""
+    logo: reactive[Text | None] = reactive(None)
+    """The slide's logo, a one-line picture in cells beside the title (or None)."""
     label: reactive[str] = reactive("")
     """The current slide's name, else its ID."""
     prompt: reactive[str] = reactive("")
@@ -100,7 +102,11 @@ class StatusBar(Widget):
             middle = Text(visible(self.prompt), self._style("prompt"))
         else:
             middle = Text(visible(self.label), self._style("label"))
-        left = Text(" ") + Text(visible(self.logo_title), self._style("logo"))
+        left = Text(" ")
+        if self.logo is not None:
+            left.append_text(self.logo)
+            left.append(" ")
+        left.append_text(Text(visible(self.logo_title), self._style("logo")))
         left.append(" ")
 
         room = width - right.cell_len

@@ -17,6 +17,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 
 from tui_slides.media.images import LoadedImage, scaled
 
@@ -166,3 +167,16 @@ def _merge(segments: Iterable[Segment]) -> Iterable[Segment]:
         text, style = segment.text, segment.style
     if text:
         yield Segment(text, style)
+
+
+def small_image_text(image: LoadedImage, *, rows: int = 1, max_columns: int = 6) -> Text:
+    """``image`` as a one-line (or ``rows``-line) Text, to sit beside a title (the logo)."""
+    width, height = image.pixels.size
+    columns, pixel_rows = cell_size(width, height, max_columns, rows)
+    text = Text(no_wrap=True, overflow="crop", end="")
+    for number, line in enumerate(HalfBlockImage(image).lines(columns, pixel_rows)):
+        if number:
+            text.append("\n")
+        for segment in line:
+            text.append(segment.text, segment.style)
+    return text

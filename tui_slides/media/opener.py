@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui_slides.media.links import safe_url
-from tui_slides.model import MediaKind, MediaRef
+from tui_slides.model import MediaKind, MediaRef, Slide
 from tui_slides.safety import visible
 
 LINUX_OPENERS = ("xdg-open", "gio", "mpv", "vlc", "totem", "ffplay")
@@ -132,3 +132,10 @@ def _start_windows(target: str, shown: str) -> OpenResult:  # pragma: no cover -
 def _reap() -> None:
     """Collect players that have exited."""
     _children[:] = [child for child in _children if child.poll() is None]
+
+
+def first_video(slide: Slide | None) -> MediaRef | None:
+    """The video the play key opens: the first one on ``slide``, top to bottom."""
+    if slide is None:
+        return None
+    return next((block.video for block in slide.content if block.video is not None), None)

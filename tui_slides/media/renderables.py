@@ -10,12 +10,14 @@ is drawn in cells, so text mode never imports Pillow.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from rich.console import Console, RenderableType
+from rich.text import Text
 
 from tui_slides.media.cards import MapCard, image_placeholder, image_text, video_card
-from tui_slides.media.halfblock import HalfBlockImage
+from tui_slides.media.halfblock import HalfBlockImage, small_image_text
 from tui_slides.media.images import CELL_BOX, ImageProblem, load_ref
 from tui_slides.model import Block, MediaKind, MediaRef
 
@@ -81,3 +83,37 @@ def media_for(console: Console) -> Callable[[Block], list[RenderableType]]:
         return block_media(block, images=images, max_image_height=max_height)
 
     return build
+
+
+PLAY_KEY_HINT = "v: play in the video player"
+"""The line a video card shows in the presenter, naming its key."""
+
+
+def app_media(
+    block: Block, protocol: str, *, max_image_height: int | None = None
+) -> list[RenderableType]:
+    """The renderables the presenter shows under a block's text, for ``protocol``.
+
+    ``cells`` draws images in half blocks; ``none`` names them; ``kitty`` and
+    ``sixel`` leave images out (``media.widgets.PixelImage`` draws those).
+    """
+    if protocol in ("kitty", "sixel"):
+        block = replace(block, image=None, map=_web_map(block.map))
+    images: ImageMode = "text" if protocol == "none" else "cells"
+    return block_media(
+        block, images=images, max_image_height=max_image_height, video_hint=PLAY_KEY_HINT
+    )
+
+
+def _web_map(ref: MediaRef | None) -> MediaRef | None:
+    return None if ref is None or ref.kind is MediaKind.FILE else ref
+
+
+def logo_text(ref: MediaRef | None, protocol: str) -> Text | None:
+    """The logo as a small one-line picture for the status bar, or None (none, or broken)."""
+    if ref is None or protocol == "none":
+        return None
+    loaded = load_ref(ref, box=CELL_BOX)
+    if isinstance(loaded, ImageProblem):
+        return None  # ``check`` reports it; the logo title still shows
+    return small_image_text(loaded)

@@ -20,6 +20,8 @@ from tui_slides.app.finder import Match, search_deck
 from tui_slides.app.navigation import NavState, clamp, step
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar
+from tui_slides.media.opener import first_video, open_video
+from tui_slides.media.renderables import logo_text
 from tui_slides.model import Deck, Slide
 from tui_slides.safety import visible
 
@@ -59,6 +61,7 @@ class SlidesScreen(Screen[None]):
         Binding("question_mark", "help", "This help"),
         Binding("b", "blank", "Blank the screen (b again to come back)"),
         Binding("r", "reload", "Reload the deck from disk"),
+        Binding("v", "play_video", "Play the slide's video in the system player"),
         Binding("escape", "escape", "Cancel a typed number, clear the search or a message"),
     ]
 
@@ -123,10 +126,12 @@ class SlidesScreen(Screen[None]):
         bar.total = len(self.deck)
         if slide is None:
             bar.logo_title = bar.label = ""
+            bar.logo = None
             self.slide_view.show(Slide())
             return
         self.app_.apply_theme(slide)
         bar.logo_title = slide.logo_title
+        bar.logo = logo_text(slide.logo, self.app_.images)
         bar.label = slide.name or slide.id
         current: tuple[int, int] | None = None
         if self.match_rank is not None and self.matches:
@@ -304,6 +309,16 @@ class SlidesScreen(Screen[None]):
         """Read the deck again from disk."""
         self.typed = ""
         self.app_.reload()
+
+    def action_play_video(self) -> None:
+        """Open the slide's first video in the system's player, or say why it cannot."""
+        video = first_video(self.slide)
+        if video is None:
+            self.app.notify("This slide has no video.", timeout=3, markup=False)
+            return
+        result = open_video(video)
+        severity = "information" if result.opened else "warning"
+        self.app.notify(result.message, severity=severity, timeout=5, markup=False)
 
     def action_escape(self) -> None:
         """Cancel what is pending: a typed number, then the search, then a reload error."""
