@@ -520,3 +520,16 @@ def test_deep_values_in_plain_json_are_refused_too(tmp_path: Path, depth: int) -
         load_deck(path)
     assert (caught.value.line, caught.value.col) == (1, 25 + 63)  # level 65: the object is level 1
     assert str(caught.value).splitlines()[2].endswith("^")
+
+
+def test_media_references_know_where_they_are_written(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '{ logo_path: "a.png",\n  content: [{ img_path: "b.png", map: "1,2" }] }',
+        "d.json",
+    )
+    slide = load_deck(path).slides[0]
+    block = slide.content[0]
+    assert slide.logo is not None and (slide.logo.line, slide.logo.col) == (1, 14)
+    assert block.image is not None and (block.image.line, block.image.col) == (2, 25)
+    assert block.map is not None and (block.map.line, block.map.col) == (2, 39)

@@ -37,6 +37,9 @@ class MediaRef:
     exists: bool = False
     url: str | None = None
     coords: tuple[float, float] | None = None
+    line: int = field(default=1, compare=False)
+    """Where the reference is written in its deck file, for diagnostics."""
+    col: int = field(default=1, compare=False)
 
 
 class TextFormat(str, Enum):

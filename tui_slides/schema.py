@@ -146,13 +146,14 @@ class Reader:
         raw = self.string(obj, where, key).strip()
         if not raw:
             return None
+        line, col = self.locate((*where, key))
         if _URL.match(raw):
-            return MediaRef(raw, MediaKind.URL, url=raw)
+            return MediaRef(raw, MediaKind.URL, url=raw, line=line, col=col)
         match = _COORDS.match(raw) if coords else None
         if match:
             lat, lon = float(match.group(1)), float(match.group(2))
             if -90 <= lat <= 90 and -180 <= lon <= 180:
-                return MediaRef(raw, MediaKind.COORDS, coords=(lat, lon))
+                return MediaRef(raw, MediaKind.COORDS, coords=(lat, lon), line=line, col=col)
             message = f"'{visible(raw)}' is not a valid latitude,longitude; ignored"
             self.report(Level.WARNING, (*where, key), message)
             return None
@@ -164,7 +165,10 @@ class Reader:
             looked = " or ".join(str(path) for path in candidates)
             message = f"file not found: '{visible(raw)}' (looked for {looked})"
             self.report(Level.WARNING, (*where, key), message)
-        return MediaRef(raw, MediaKind.FILE, path=found or candidates[0], exists=found is not None)
+        path = found or candidates[0]
+        return MediaRef(
+            raw, MediaKind.FILE, path=path, exists=found is not None, line=line, col=col
+        )
 
     def unknown(
         self, obj: Mapping[str, object], known: frozenset[str], where: ValuePath, what: str
