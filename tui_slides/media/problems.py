@@ -6,24 +6,18 @@ refers to (logos, ``img_path``, maps that are image files) within the limits of
 ``media.images`` and reports each that cannot be drawn, once per file. Pillow
 is imported only if the deck has an image file.
 
-Positions: the model keeps no positions, so the reference is looked up in the
-slide's source file as written (a JSON string of it); where that fails the
-diagnostic points at line 1, column 1 of the file.
+Each diagnostic points where the loader found the reference (``MediaRef.line``
+and ``col``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.media.images import ImageProblem, load_ref
 from tui_slides.model import Deck, MediaKind, MediaRef
 from tui_slides.safety import visible
-
-_MAX_SOURCE = 16 * 1024 * 1024
-"""Source files larger than this are not searched for positions."""
 
 
 def image_refs(deck: Deck) -> Iterator[tuple[str, str, MediaRef]]:
@@ -48,7 +42,6 @@ def media_problems(deck: Deck) -> list[Diagnostic]:
     """Warnings for image files that exist but cannot be drawn, and info for web images."""
     found: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
-    texts: dict[str, str | None] = {}
     for source, field, ref in image_refs(deck):
         if ref.kind is MediaKind.FILE and not ref.exists:
             continue  # the loader reports missing files, with their position
@@ -59,32 +52,6 @@ def media_problems(deck: Deck) -> list[Diagnostic]:
         if not isinstance(result, ImageProblem):
             continue
         level = Level.INFO if ref.kind is MediaKind.URL else Level.WARNING
-        if source not in texts:
-            texts[source] = _read(source)
-        line, col = _position(texts[source], ref.raw)
         message = f"'{field}' '{visible(ref.raw)}': {visible(result.reason)}"
-        found.append(Diagnostic(source, line, col, level, message))
+        found.append(Diagnostic(source, ref.line, ref.col, level, message))
     return found
-
-
-def _read(source: str) -> str | None:
-    try:
-        path = Path(source)
-        if not path.is_file() or path.stat().st_size > _MAX_SOURCE:
-            return None
-        return path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return None
-
-
-def _position(text: str | None, raw: str) -> tuple[int, int]:
-    """Line and column (1-based) of the string ``raw`` in ``text``, quotes included."""
-    if not text:
-        return 1, 1
-    for quoted in (json.dumps(raw, ensure_ascii=False), f"'{raw}'", raw):
-        offset = text.find(quoted)
-        if offset >= 0:
-            line = text.count("\n", 0, offset) + 1
-            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            return line, col
-    return 1, 1
