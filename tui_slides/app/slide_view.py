@@ -113,6 +113,10 @@ class SlideView(VerticalScroll, can_focus=False):
     def on_resize(self) -> None:
         self._report_more()
 
+    def watch_virtual_size(self) -> None:
+        # The container size is set just after the virtual size: look once both are in.
+        self.call_later(self._report_more)
+
     def _report_more(self) -> None:
         """Post ``MoreChanged`` when the more-above/below state changes."""
         more = (self.scroll_y > 0, self.scroll_y < self.max_scroll_y)
