@@ -218,11 +218,15 @@ def show(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.width is not None and args.width < 10:
         return _usage_error("--width must be at least 10")
-    from tui_slides.media.renderables import media_for
     from tui_slides.show import make_console, print_deck
 
     console = make_console(args.width)
-    print_deck(deck, console, index=index, media=media_for(console))
+    media = None
+    if any(block.has_media for slide in deck.slides for block in slide.content):
+        from tui_slides.media.renderables import media_for  # only then: it is heavy
+
+        media = media_for(console)
+    print_deck(deck, console, index=index, media=media)
     return EXIT_OK
 
 

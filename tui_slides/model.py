@@ -73,9 +73,14 @@ class Block:
         return f"block-{cleaned}" if cleaned else None
 
     @property
+    def has_media(self) -> bool:
+        """True when the block shows an image, a video or a map."""
+        return self.image is not None or self.video is not None or self.map is not None
+
+    @property
     def is_empty(self) -> bool:
         """True when the block shows nothing at all."""
-        return not (self.title or self.text or self.image or self.video or self.map)
+        return not (self.title or self.text or self.has_media)
 
 
 @dataclass(frozen=True)
