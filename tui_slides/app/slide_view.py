@@ -12,15 +12,27 @@ from dataclasses import dataclass
 from rich.console import RenderableType
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import block_renderable
 from tui_slides.app.highlight import HighlightMatches
+from tui_slides.media.renderables import app_media
 from tui_slides.model import Block, Slide
 from tui_slides.render import DEFAULT_STYLES, SlideStyles
 
 EMPTY_SLIDE_TEXT = "This slide is empty."
 """What an empty slide shows, so an empty slide never looks like a broken app."""
+
+
+def image_protocol(widget: Widget) -> str:
+    """How the app draws images: ``kitty``, ``sixel``, ``cells`` or ``none``."""
+    return str(getattr(widget.app, "images", "cells"))
+
+
+def max_image_height(widget: Widget) -> int:
+    """The most rows an image may take: the slide area, so it fits on one screen."""
+    return max(4, widget.app.size.height - 4)
 
 
 class BlockView(Static):
@@ -39,7 +51,8 @@ class BlockView(Static):
         """Show ``block``; highlight ``query`` if given (``current`` is the emphasised match)."""
         self.block = block
         self.search = (query, current)
-        renderable: RenderableType = block_renderable(block, styles)
+        media = app_media(block, image_protocol(self), max_image_height=max_image_height(self))
+        renderable: RenderableType = block_renderable(block, styles, media)
         self.highlight = HighlightMatches(renderable, query, current) if query else None
         self.set_classes({"block", block.style_class or "block-none"})
         self.display = not block.is_empty
@@ -103,6 +116,11 @@ class SlideView(VerticalScroll, can_focus=False):
             self.mount_all(new)
         for extra in views[len(slide.content) :]:
             extra.remove()
+        if image_protocol(self) in ("kitty", "sixel"):
+            from tui_slides.media.widgets import sync_pixel_images
+
+            height = max_image_height(self)
+            sync_pixel_images(self, self.blocks, slide, image_protocol(self), max_height=height)
         if reset_scroll:
             self.scroll_home(animate=False, immediate=True)
 

@@ -74,7 +74,9 @@ class OverviewScreen(ModalScreen[int]):
             count = len(self.deck)
             title = f"Overview: {count} slide{'' if count == 1 else 's'}"
             yield Static(Text(title, style="bold"), id="overview-title")
-            yield Input(placeholder=FILTER_PLACEHOLDER, id="overview-filter")
+            field = Input(placeholder=FILTER_PLACEHOLDER, id="overview-filter")
+            field.cursor_blink = False  # a blinking cursor writes to the terminal twice a second
+            yield field
             yield OptionList(id="overview-list")
 
     def on_mount(self) -> None:

@@ -60,7 +60,9 @@ class SearchScreen(ModalScreen[tuple[str, int]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(self.initial, placeholder="Search all slides", id="search-input")
+            field = Input(self.initial, placeholder="Search all slides", id="search-input")
+            field.cursor_blink = False  # a blinking cursor writes to the terminal twice a second
+            yield field
             yield Static(id="search-count", markup=False)
             yield OptionList(id="search-results")
 

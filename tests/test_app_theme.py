@@ -1,0 +1,82 @@
+"""Themes: an explicit default, ``--theme``, a deck's and a slide's own; and ``run_presenter``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_support import SEED, make_app, make_deck
+from rich.color import Color
+
+from tui_slides.app import run_presenter
+from tui_slides.app.app import DEFAULT_THEME, PresenterApp
+from tui_slides.app.blocks import slide_styles
+from tui_slides.loader import load_deck
+from tui_slides.model import Block, Deck, Slide
+
+SIZE = (80, 24)
+
+
+def themed_deck() -> Deck:
+    slides = (
+        Slide(name="plain", content=(Block(title="a"),)),
+        Slide(name="own", theme="dracula", content=(Block(title="b"),)),
+    )
+    return Deck(slides=slides, source="mem", theme="gruvbox")
+
+
+async def test_default_theme_is_explicit() -> None:
+    app = make_app(make_deck(2))
+    async with app.run_test(size=SIZE):
+        assert app.theme == DEFAULT_THEME == "textual-dark"
+
+
+async def test_deck_theme_then_slide_theme() -> None:
+    app = make_app(themed_deck())
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "gruvbox"
+        await pilot.press("n")
+        assert app.theme == "dracula"
+        await pilot.press("p")
+        assert app.theme == "gruvbox"
+
+
+async def test_theme_option_wins_over_the_deck() -> None:
+    app = make_app(themed_deck(), theme="nord")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "nord"
+        await pilot.press("n")
+        assert app.theme == "nord"
+
+
+async def test_block_titles_take_the_theme_colour() -> None:
+    app = make_app(make_deck(1), theme="nord")
+    async with app.run_test(size=SIZE):
+        expected = Color.parse(app.get_css_variables()["text-primary"])
+        assert app.slides.slide_view.slide_styles.title.color == expected
+
+
+async def test_unknown_deck_theme_falls_back_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))
+    app = make_app(Deck(slides=(Slide(content=(Block(title="x"),)),), source="m", theme="nope"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "p")
+        assert app.theme == DEFAULT_THEME
+        assert said == ["Unknown theme 'nope': using textual-dark."]  # said once
+
+
+def test_slide_styles_ignore_colours_rich_cannot_read() -> None:
+    styles = slide_styles({"text-primary": "#112233", "text-accent": "auto 60%"})
+    assert styles.title.color == Color.parse("#112233")
+    assert styles.title.bold
+    assert styles.bullet.color == Color.parse("cyan")
+
+
+def test_run_presenter_rejects_an_unknown_theme(capsys: pytest.CaptureFixture[str]) -> None:
+    status = run_presenter(load_deck(SEED), Path(SEED), theme="no-such-theme\x1b")
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "unknown theme 'no-such-theme␛'" in err
+    assert "textual-dark" in err
+    assert "\x1b" not in err
