@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui_slides import syntax
 from tui_slides.diagnostics import Diagnostic, Level
@@ -28,8 +28,7 @@ SLIDE_SUFFIXES = (".json5", ".json", ".txt")
 """Files of a folder deck: each one is a slide."""
 
 
-@dataclass(frozen=True)
-class LoadOptions:
+class LoadOptions(NamedTuple):
     """How to load: strictly or tolerantly, and the size limit."""
 
     strict: bool = False
@@ -50,8 +49,7 @@ def load_deck(
     return _finish(str(path), [loaded], loaded.theme)
 
 
-@dataclass
-class _File:
+class _File(NamedTuple):
     """The slides of one file, where each stands in it, and what reading them found."""
 
     reader: Reader

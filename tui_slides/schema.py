@@ -7,10 +7,8 @@ ignored; unknown fields are kept and reported as information.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui_slides.diagnostics import Diagnostic, Level
@@ -66,16 +64,18 @@ def _depth(value: object) -> int:
     return deepest
 
 
-@dataclass
 class Reader:
     """Reads the values of one deck file into model objects, collecting diagnostics."""
 
-    path: str
-    """The file, as named in diagnostics."""
-    base: Path
-    """The folder that relative media paths start from."""
-    locate: Locate
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    def __init__(
+        self, path: str, base: Path, locate: Locate, diagnostics: list[Diagnostic]
+    ) -> None:
+        self.path = path
+        """The file, as named in diagnostics."""
+        self.base = base
+        """The folder that relative media paths start from."""
+        self.locate = locate
+        self.diagnostics = diagnostics
 
     def report(self, level: Level, where: ValuePath, message: str) -> None:
         line, col = self.locate(where)
@@ -176,6 +176,8 @@ class Reader:
         """Fields the format does not define: kept, and reported as information."""
         extra = {key: value for key, value in obj.items() if key not in known}
         for key, value in extra.items():
+            import difflib  # here: only a deck with unknown fields needs it
+
             if isinstance(value, (dict, list)) and _depth(value) + len(where) >= MAX_DEPTH:
                 # Only plain JSON gets here (our parser refuses such nesting as it reads).
                 # Locating re-reads the file with our parser, which raises the limit

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from tui_slides.errors import DeckEncodingError
 
@@ -52,16 +51,13 @@ def _decode(data: bytes, encoding: str, skip: int, path: str) -> str:
     return text
 
 
-@dataclass
 class Lines:
     """Maps character offsets in a text to 1-based ``(line, column)`` and back to lines."""
 
-    text: str
-    starts: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         starts = [0]
-        find = self.text.find
+        find = text.find
         index = find("\n")
         while index != -1:
             starts.append(index + 1)

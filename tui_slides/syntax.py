@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from typing import NoReturn
 
 from tui_slides.diagnostics import Diagnostic, Level
@@ -56,14 +55,18 @@ _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "
 _LITERALS: dict[str, object] = {"true": True, "false": False, "null": None}
 
 
-@dataclass
 class Parsed:
-    """A parsed document, the repairs it needed, and where each value started."""
+    """A parsed document, the repairs it needed, and where each value started.
 
-    value: object
-    repairs: list[Diagnostic] = field(default_factory=list)
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    """Line and column of each value (and of each key, under ``path + ("<key>",)``)."""
+    (A plain class, like the other internals on the loading path: a dataclass
+    costs more to create than this one is worth at every start of the CLI.)
+    """
+
+    def __init__(self, value: object = None) -> None:
+        self.value = value
+        self.repairs: list[Diagnostic] = []
+        self.positions: dict[Path, tuple[int, int]] = {}
+        """Line and column of each value (and of each key, under ``path + ("<key>",)``)."""
 
 
 def parse(text: str, path: str, *, strict: bool = False) -> Parsed:
