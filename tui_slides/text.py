@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 BULLETS = "•●○◦▪■‣⁃–—-*+"
 """Characters that start a bullet item when followed by spaces or a tab."""
@@ -59,23 +58,46 @@ _ITEM = re.compile(
 """A list marker at the start of a line's content; a space must follow it."""
 
 
-@dataclass(frozen=True)
-class Heading:
+def _same_type_eq(self: tuple[object, ...], other: object) -> bool:
+    """Nodes are equal when of the same kind with the same fields (a ``Heading`` is
+    never equal to a ``LeadIn`` with the same text, as plain named tuples would be)."""
+    return type(self) is type(other) and tuple.__eq__(self, other)
+
+
+# The nodes are named tuples, not dataclasses: creating a frozen dataclass costs
+# ~0.6 ms, six of them ~3.5 ms of every `tui-slides show` (benchmarks/show_speed.py).
+class Heading(NamedTuple):
     """A section heading, e.g. ``Цель проекта:``."""
 
+    def __eq__(self, other: object) -> bool:
+        return _same_type_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not _same_type_eq(self, other)
+
     text: str
 
 
-@dataclass(frozen=True)
-class LeadIn:
+class LeadIn(NamedTuple):
     """A line ending with ``:`` that introduces the list right after it."""
 
+    def __eq__(self, other: object) -> bool:
+        return _same_type_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not _same_type_eq(self, other)
+
     text: str
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """Consecutive plain lines, each kept as its own line."""
+
+    def __eq__(self, other: object) -> bool:
+        return _same_type_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not _same_type_eq(self, other)
 
     lines: tuple[str, ...]
 
@@ -85,9 +107,14 @@ class Paragraph:
         return "\n".join(self.lines)
 
 
-@dataclass(frozen=True)
-class ListItem:
+class ListItem(NamedTuple):
     """One list item: its marker as written, its text, and the lists nested in it."""
+
+    def __eq__(self, other: object) -> bool:
+        return _same_type_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not _same_type_eq(self, other)
 
     marker: str
     """``•``, ``-``, ``1.``, ``а)``... exactly as written."""
@@ -97,16 +124,26 @@ class ListItem:
     """Nested lists, and paragraphs of continuation lines that follow a nested list."""
 
 
-@dataclass(frozen=True)
-class BulletList:
+class BulletList(NamedTuple):
     """Items marked with bullets."""
+
+    def __eq__(self, other: object) -> bool:
+        return _same_type_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not _same_type_eq(self, other)
 
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True)
-class NumberedList:
+class NumberedList(NamedTuple):
     """Items marked with numbers or letters, kept as written."""
+
+    def __eq__(self, other: object) -> bool:
+        return _same_type_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not _same_type_eq(self, other)
 
     items: tuple[ListItem, ...]
 
