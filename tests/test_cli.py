@@ -139,3 +139,16 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert f"{broken}:1:1: error: invalid UTF-16-LE at byte offset 2" in result.stdout
+
+
+def test_check_reports_an_image_that_cannot_be_drawn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
+    deck = tmp_path / "deck.json5"
+    deck.write_text('{ content: [{ title: "pic",\n  img_path: "broken.png" }] }')
+    status, out, _ = run(capsys, "check", str(deck))
+    assert status == 0  # the deck loads; the image shows as a placeholder
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{deck}:2:13: warning: 'img_path' 'broken.png': ")
+    assert lines[-1] == "1 deck checked: 1 loaded, 0 failed; 0 errors, 1 warnings, 0 notes"

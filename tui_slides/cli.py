@@ -149,6 +149,14 @@ def _start_index(deck: Deck, key: str | None) -> int | None:
     return index
 
 
+def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
+    """What loading found, and images that exist but cannot be drawn, in source order."""
+    from tui_slides.media.problems import media_problems  # decodes images: only for check
+
+    found = [*deck.diagnostics, *media_problems(deck)]
+    return sorted(found, key=lambda d: (d.path, d.line, d.col))
+
+
 def check(paths: Sequence[Path], *, strict: bool, max_bytes: int, as_json: bool) -> int:
     """``tui-slides check``: load each deck and print what was found."""
     missing = [path for path in paths if not path.exists()]
@@ -162,28 +170,21 @@ def check(paths: Sequence[Path], *, strict: bool, max_bytes: int, as_json: bool)
             deck = load_deck(path, strict=strict, max_bytes=max_bytes)
         except DeckError as error:
             failed += 1
-            counts[Level.ERROR] += 1
-            if not as_json:
-                print(error)
-            reports.append(
-                {
-                    "path": str(path),
-                    "ok": False,
-                    "slides": 0,
-                    "diagnostics": [error.diagnostic.as_dict()],
-                }
-            )
-            continue
-        for diagnostic in deck.diagnostics:
+            diagnostics, slides, shown = [error.diagnostic], 0, [str(error)]
+        else:
+            diagnostics = _all_diagnostics(deck)
+            slides, shown = len(deck), [str(diagnostic) for diagnostic in diagnostics]
+        for diagnostic in diagnostics:
             counts[diagnostic.level] += 1
-            if not as_json:
-                print(diagnostic)
+        if not as_json:
+            for line in shown:
+                print(line)
         reports.append(
             {
                 "path": str(path),
-                "ok": True,
-                "slides": len(deck),
-                "diagnostics": [diagnostic.as_dict() for diagnostic in deck.diagnostics],
+                "ok": slides > 0,
+                "slides": slides,
+                "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
             }
         )
     ok = len(paths) - failed
