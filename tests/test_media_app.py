@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from PIL import Image
+from rich.console import Console
 
 from tui_slides.app.app import PresenterApp
 from tui_slides.loader import load_deck
@@ -107,3 +109,112 @@ async def test_play_key_over_ssh_says_so(deck_path: Path, monkeypatch: pytest.Mo
         assert notes.messages == [
             ("Running over SSH: cannot play media/talk.mp4 here; play it locally.", "warning")
         ]
+
+
+IMAGE_DECK = """{
+  slides: [
+    { name: "pic", content: [{ title: "Flag", text: "Red and blue.", img_path: "flag.png" }] },
+    { name: "broken", content: [{ title: "Broken", img_path: "broken.png" }] },
+    { name: "text", content: [{ title: "Just text" }] },
+  ],
+}
+"""
+
+
+@pytest.fixture
+def image_deck(tmp_path: Path) -> Path:
+    images.clear_cache()
+    picture = Image.new("RGB", (10, 5), (255, 0, 0))
+    for x in range(5, 10):
+        for y in range(5):
+            picture.putpixel((x, y), (0, 0, 255))
+    picture.save(tmp_path / "flag.png")
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    path = tmp_path / "deck.json5"
+    path.write_text(IMAGE_DECK)
+    return path
+
+
+def _plain(renderable: object) -> str:
+    console = Console(width=60, file=io.StringIO(), color_system=None, _environ={})
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+async def test_cells_image_is_drawn_under_the_block(image_deck: Path) -> None:
+    from tui_slides.media.widgets import CellImage
+
+    app = _app(image_deck)
+    async with app.run_test(size=(60, 30)):
+        (image,) = app.slides.slide_view.query(CellImage)
+        assert image.region.width == 56  # the slide's width, less its padding
+        assert image.region.height == 14  # 56 columns x 28 pixel rows: 2:1 kept
+        assert image.region.y > app.slides.slide_view.blocks[0].region.y
+        strip = image.render_line(0)
+        colours = {
+            segment.style.color.triplet.hex
+            for segment in strip
+            if segment.style and segment.style.color
+        }  # type: ignore[union-attr]
+        assert colours == {"#ff0000", "#0000ff"}
+
+
+async def test_image_height_is_capped_to_the_screen(image_deck: Path) -> None:
+    from tui_slides.media.widgets import CellImage
+
+    app = _app(image_deck)
+    async with app.run_test(size=(100, 16)):
+        (image,) = app.slides.slide_view.query(CellImage)
+        assert image.region.height == 12  # 16 rows less 4: the whole image fits on screen
+        assert image.render_line(0).cell_length == image.region.width
+        assert image.render_line(0).text.rstrip() == "▀" * 48
+
+
+async def test_broken_image_is_a_placeholder_and_coming_back_reuses_the_image(
+    image_deck: Path,
+) -> None:
+    from tui_slides.media.widgets import CellImage
+
+    app = _app(image_deck)
+    async with app.run_test(size=(60, 30)) as pilot:
+        first = app.slides.slide_view.query_one(CellImage)
+        await pilot.press("right")
+        assert not first.display
+        shown = [w for w in app.slides.slide_view.query(".media-image") if w.display]
+        (placeholder,) = shown
+        text = _plain(placeholder.content)
+        assert "⚠ broken.png" in text
+        assert "not an image tui-slides can read" in text
+        await pilot.press("right")
+        assert not [w for w in app.slides.slide_view.query(".media-image") if w.display]
+        await pilot.press("left", "left")
+        assert app.slides.slide_view.query_one(CellImage) is first
+        assert first.display
+
+
+async def test_images_none_names_the_image(image_deck: Path) -> None:
+    app = _app(image_deck, images="none")
+    async with app.run_test(size=(60, 30)):
+        assert not app.slides.slide_view.query(".media-image")
+        view = app.slides.slide_view.blocks[0]
+        assert "[image: flag.png]" in _plain(view.content)
+
+
+async def test_kitty_images_use_textual_image(
+    image_deck: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from textual_image.widget import TGPImage
+
+    from tui_slides.media.widgets import PixelImage
+
+    terminal = io.StringIO()
+    monkeypatch.setattr(sys, "__stdout__", terminal)  # the graphics go straight to the terminal
+    app = _app(image_deck, images="kitty")
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        (image,) = app.slides.slide_view.query(PixelImage)
+        (inner,) = image.query(TGPImage)
+        assert inner.image.size == (10, 5)  # the decoded copy, not the file
+    assert "\x1b_G" in terminal.getvalue()  # a kitty graphics command was sent

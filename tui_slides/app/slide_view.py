@@ -116,11 +116,11 @@ class SlideView(VerticalScroll, can_focus=False):
             self.mount_all(new)
         for extra in views[len(slide.content) :]:
             extra.remove()
-        if image_protocol(self) in ("kitty", "sixel"):
-            from tui_slides.media.widgets import sync_pixel_images
+        if image_protocol(self) != "none":
+            from tui_slides.media.widgets import sync_images
 
             height = max_image_height(self)
-            sync_pixel_images(self, self.blocks, slide, image_protocol(self), max_height=height)
+            sync_images(self, self.blocks, slide, image_protocol(self), max_height=height)
         if reset_scroll:
             self.scroll_home(animate=False, immediate=True)
 

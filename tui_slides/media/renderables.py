@@ -94,10 +94,10 @@ def app_media(
 ) -> list[RenderableType]:
     """The renderables the presenter shows under a block's text, for ``protocol``.
 
-    ``cells`` draws images in half blocks; ``none`` names them; ``kitty`` and
-    ``sixel`` leave images out (``media.widgets.PixelImage`` draws those).
+    ``none`` names images as ``[image: path]``; otherwise images are left out:
+    ``media.widgets.sync_images`` draws them as widgets of their own.
     """
-    if protocol in ("kitty", "sixel"):
+    if protocol != "none":
         block = replace(block, image=None, map=_web_map(block.map))
     images: ImageMode = "text" if protocol == "none" else "cells"
     return block_media(

@@ -1,0 +1,180 @@
+"""Textual widgets for the images of a slide: half-block cells, or kitty/sixel graphics.
+
+Only the presenter imports this module. ``sync_images`` puts one image widget
+after each block view whose block has an image (``img_path``, or a ``map`` that
+is an image file):
+
+- ``CellImage`` draws half blocks with the Line API, from Strips cached per
+  image version and size, so coming back to a slide costs a lookup;
+- ``PixelImage`` hands the decoded copy (scaled once to ``PIXEL_BOX``) to
+  textual-image's kitty or sixel widget, so a 12-megapixel photo costs no
+  more than a small one on each render;
+- a file that cannot be drawn is its placeholder panel (path and reason).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui_slides.media.cards import image_placeholder
+from tui_slides.media.halfblock import HalfBlockImage, cell_size
+from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, LoadedImage, load_ref
+from tui_slides.model import MediaKind, MediaRef, Slide
+
+
+class PixelImage(Widget):
+    """One image of a block, drawn with kitty graphics or sixel, aspect ratio kept.
+
+    As wide as the block allows, no taller than ``max_height`` rows; a file that
+    cannot be drawn is its placeholder panel instead.
+    """
+
+    DEFAULT_CSS = """
+    PixelImage { width: 1fr; max-width: 100; height: auto; margin: 0 0 1 0; }
+    PixelImage > .pixel-image { width: auto; height: auto; }
+    """
+
+    def __init__(self, ref: MediaRef, protocol: str, *, max_height: int | None = None) -> None:
+        super().__init__(classes="media-image")
+        self.ref = ref
+        self.protocol = protocol
+        self.max_height = max_height
+        self.key: tuple[int, MediaRef] | None = None
+        """(block number, reference): which image of the slide this is."""
+
+    def compose(self) -> ComposeResult:
+        loaded = load_ref(self.ref, box=PIXEL_BOX)
+        if isinstance(loaded, ImageProblem):
+            yield Static(image_placeholder(loaded), markup=False)
+            return
+        from textual_image.widget import SixelImage, TGPImage
+
+        kind = SixelImage if self.protocol == "sixel" else TGPImage
+        image = kind(loaded.pixels, classes="pixel-image")
+        if self.max_height is not None:
+            image.styles.max_height = self.max_height
+        yield image
+
+
+class CellImage(Widget):
+    """An image drawn in half-block cells, as wide as the block allows, aspect ratio kept.
+
+    No taller than ``max_height`` rows; drawn lines come from a cache of Strips.
+    """
+
+    DEFAULT_CSS = """
+    CellImage { width: 1fr; max-width: 100; height: auto; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, image: LoadedImage, *, max_height: int | None = None) -> None:
+        super().__init__(classes="media-image")
+        self.image = image
+        self.max_height = max_height
+        self.key: tuple[int, MediaRef] | None = None
+        """(block number, reference): which image of the slide this is."""
+
+    def _fit(self, width: int) -> tuple[int, int]:
+        """(columns, pixel rows) of the image drawn in ``width`` columns."""
+        pixels = self.image.pixels
+        return cell_size(pixels.width, pixels.height, max(1, width), self.max_height)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        _, pixel_rows = self._fit(width)
+        return (pixel_rows + 1) // 2
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        strips = _strips(self.image, *self._fit(width), width)
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width)
+
+
+_STRIPS: OrderedDict[tuple[object, int, int, int], list[Strip]] = OrderedDict()
+_STRIPS_MAX = 16
+"""Drawn images kept as Strips (a few slides' worth; each is a few hundred KiB)."""
+
+
+def _strips(image: LoadedImage, columns: int, pixel_rows: int, width: int) -> list[Strip]:
+    key = (image.key, columns, pixel_rows, width)
+    found = _STRIPS.get(key)
+    if found is not None:
+        _STRIPS.move_to_end(key)
+        return found
+    lines = HalfBlockImage(image).lines(columns, pixel_rows)
+    found = [Strip(line, columns).extend_cell_length(width) for line in lines]
+    _STRIPS[key] = found
+    while len(_STRIPS) > _STRIPS_MAX:
+        _STRIPS.popitem(last=False)
+    return found
+
+
+def image_widget(ref: MediaRef, protocol: str, *, max_height: int | None = None) -> Widget:
+    """The widget that shows ``ref`` with ``protocol`` (``cells``, ``kitty`` or ``sixel``)."""
+    if protocol in ("kitty", "sixel"):
+        return PixelImage(ref, protocol, max_height=max_height)
+    loaded = load_ref(ref, box=CELL_BOX)
+    if isinstance(loaded, ImageProblem):
+        placeholder = Static(image_placeholder(loaded), markup=False, classes="media-image")
+        placeholder.max_height = max_height  # type: ignore[attr-defined]
+        return placeholder
+    return CellImage(loaded, max_height=max_height)
+
+
+KEEP_HIDDEN = 6
+"""Image widgets kept mounted but hidden after their slide, so coming back is one repaint."""
+
+
+def sync_images(
+    view: Widget,
+    blocks: Sequence[Widget],
+    slide: Slide,
+    protocol: str,
+    *,
+    max_height: int | None = None,
+) -> None:
+    """Show an image widget after each block view whose block has an image file.
+
+    ``blocks`` are the slide's block views, in order, already in ``view``.
+    Widgets of images no longer wanted are hidden, not removed (up to
+    ``KEEP_HIDDEN``), and shown again when their slide comes back: no decoding,
+    no mounting, one repaint. A search re-showing the slide changes nothing.
+    """
+    wanted: list[tuple[int, MediaRef]] = []
+    for number, block in enumerate(slide.content):
+        for ref in (block.image, block.map):
+            if ref is not None and ref.kind is MediaKind.FILE and number < len(blocks):
+                wanted.append((number, ref))
+    mounted = list(view.query_children(".media-image"))
+    shown = [widget for widget in mounted if widget.display]
+    if [getattr(widget, "key", None) for widget in shown] == wanted:
+        return
+    spare: dict[MediaRef, list[Widget]] = {}
+    for widget in mounted:
+        key = getattr(widget, "key", None)
+        if key is not None and getattr(widget, "max_height", None) == max_height:
+            spare.setdefault(key[1], []).append(widget)
+        else:
+            widget.remove()
+    used: set[int] = set()
+    for number, ref in wanted:
+        reusable = spare.get(ref)
+        if reusable:
+            widget = reusable.pop(0)
+            view.move_child(widget, after=blocks[number])
+            widget.display = True
+        else:
+            widget = image_widget(ref, protocol, max_height=max_height)
+            view.mount(widget, after=blocks[number])
+        widget.key = (number, ref)  # type: ignore[attr-defined]
+        used.add(id(widget))
+    hidden = [w for ws in spare.values() for w in ws if id(w) not in used]
+    for widget in hidden:
+        widget.display = False
+    for widget in hidden[: max(0, len(hidden) - KEEP_HIDDEN)]:
+        widget.remove()
