@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
@@ -39,10 +40,27 @@ def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
 
 
 class Guarded:
-    """Render ``renderable``, or a red panel naming the error if rendering fails."""
+    """A block's renderable, built when first drawn, drawn once per width, never crashing.
 
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
+    ``build`` runs on the first render, so flicking past a slide costs nothing;
+    the lines are kept per width, so Textual's measuring pass and its painting
+    pass share one render. If building or rendering fails, a red panel says why.
+    """
+
+    def __init__(self, build: Callable[[], RenderableType]) -> None:
+        self._build = build
+        self._renderable: RenderableType | None = None
+        self._lines: dict[tuple[object, ...], list[list[Segment]]] = {}
+
+    @property
+    def renderable(self) -> RenderableType:
+        """The block's renderable (built now if not yet), or the error panel."""
+        if self._renderable is None:
+            try:
+                self._renderable = self._build()
+            except Exception as error:  # parsing the text failed: show it, keep presenting
+                self._renderable = _error_panel(error)
+        return self._renderable
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         try:
@@ -51,23 +69,26 @@ class Guarded:
             return Measurement(1, options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        try:
-            lines = console.render_lines(self.renderable, options, pad=False, new_lines=True)
-        except Exception as error:  # a bad block must not take down the talk
-            message = f"This block could not be shown: {type(error).__name__}: {error}"
-            yield Panel(Text(visible(message)), border_style="red", title="error")
-            return
+        key = (options.max_width, options.justify, options.overflow, options.no_wrap)
+        lines = self._lines.get(key)
+        if lines is None:
+            try:
+                lines = console.render_lines(self.renderable, options, pad=False, new_lines=True)
+            except Exception as error:  # a bad block must not take down the talk
+                lines = console.render_lines(_error_panel(error), options, new_lines=True)
+            self._lines = {key: lines}  # one width at a time: the terminal's
         for line in lines:
             yield from line
+
+
+def _error_panel(error: Exception) -> RenderableType:
+    """A red panel naming what went wrong with a block."""
+    message = f"This block could not be shown: {type(error).__name__}: {error}"
+    return Panel(Text(visible(message)), border_style="red", title="error")
 
 
 def block_renderable(
     block: Block, styles: SlideStyles = DEFAULT_STYLES, media: Sequence[RenderableType] = ()
 ) -> RenderableType:
     """The renderable that shows ``block`` (and its ``media``); the app's CSS sets its width."""
-    try:
-        renderable = render_block(block, styles, media=media, measure=None)
-    except Exception as error:  # parsing the text failed: show it, keep presenting
-        message = f"This block could not be shown: {type(error).__name__}: {error}"
-        return Panel(Text(visible(message)), border_style="red", title="error")
-    return Guarded(renderable)
+    return Guarded(lambda: render_block(block, styles, media=media, measure=None))

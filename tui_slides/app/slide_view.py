@@ -54,8 +54,11 @@ class BlockView(Static):
         media = app_media(block, image_protocol(self), max_image_height=max_image_height(self))
         renderable: RenderableType = block_renderable(block, styles, media)
         self.highlight = HighlightMatches(renderable, query, current) if query else None
-        self.set_classes({"block", block.style_class or "block-none"})
-        self.display = not block.is_empty
+        style_class = block.style_class or "block-none"
+        if not self.has_class(style_class) or len(self.classes) != 2:
+            self.set_classes({"block", style_class})  # restyling costs: only when it changes
+        if self.display == block.is_empty:
+            self.display = not block.is_empty
         self.update(self.highlight or renderable)
 
 
@@ -101,7 +104,9 @@ class SlideView(VerticalScroll, can_focus=False):
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
         """
         self.slide = slide
-        self.query_one("#empty-slide").display = slide.is_empty
+        empty = self.query_one("#empty-slide")
+        if empty.display != slide.is_empty:
+            empty.display = slide.is_empty
         views = self.blocks
         new: list[BlockView] = []
         for number, block in enumerate(slide.content):

@@ -1,0 +1,340 @@
+"""Drive the real presenter in a pseudo-terminal and time what appears on screen.
+
+    python benchmarks/app_paint.py [--runs 7] [--size 100x30]
+
+Each child runs in its own pty (TERM=xterm-256color) as a person would start
+it (``python -m tui_slides DECK``); the script reads what the child writes,
+answers terminal queries as xterm does, strips escape sequences, and notes the
+time when the expected text appears.
+The baseline, a minimal Textual app showing one ``Static``
+(``benchmarks/app_baseline.py``), is measured in the same run, interleaved
+with the presenter so that machine load affects both alike. Reported as
+medians, with the targets of issue 4:
+
+- first paint: seed deck <= 1.15x baseline; 1000-slide deck <= 1.1x seed
+- next slide (``n``, one at a time): key to new counter on screen, median <= 8 ms
+- 200 ``n`` written at once: all handled (``201 / 1000`` shown) within 60 ms
+- End on the 1000-slide deck: <= 10 ms
+- peak memory (VmHWM of the child): seed <= 45 MiB, 1000 slides <= 60 MiB
+- bytes written to the terminal per slide change (matters over slow SSH links)
+
+For scale, the baseline also times ``n`` replacing its ``Static`` with a
+screenful of new text: Textual's own floor for a full-screen change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import random
+import re
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "decks" / "seed-nurotan-it-specialists.json5"
+BASELINE = Path(__file__).resolve().parent / "app_baseline.py"
+BIG_SLIDES = 1000
+
+_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, modes
+    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, clipboard
+    rb"|\x1bP[^\x1b]*\x1b\\"  # DCS
+    rb"|\x1b[()][A-Za-z0-9]|\x1b[=>78A-Za-z]"  # charsets, keypad modes
+)
+QUIET = 0.05
+"""Seconds without output after which a screen update is taken to be finished."""
+ANSWERS = {
+    b"\x1b[c": b"\x1b[?62;22c",  # device attributes: a VT220-class xterm, no sixel
+    b"\x1b[16t": b"\x1b[6;16;8t",  # cell size in pixels
+    b"\x1b[14t": b"\x1b[4;480;800t",  # window size in pixels
+}
+"""Replies to terminal queries, as xterm gives them, so a child never waits for a timeout."""
+KEYS = {"next": b"n", "home": b"\x1b[H", "end": b"\x1b[F", "quit": b"q"}
+
+
+def big_deck(path: Path, count: int = BIG_SLIDES, seed: int = 4) -> None:
+    """A deck of ``count`` slides like the seed's: a title block and a structured text block."""
+    rng = random.Random(seed)
+    words = (
+        "проект подготовка специалистов центр обучение программирование робототехника "
+        "школа цифровой грамотности региональные филиалы инфраструктура платформа"
+    ).split()
+
+    def sentence(low: int, high: int) -> str:
+        return " ".join(rng.choices(words, k=rng.randint(low, high)))
+
+    slides = []
+    for n in range(1, count + 1):
+        text = "\n".join(
+            [
+                "Обоснование актуальности проекта:",
+                "",
+                sentence(15, 40) + ".",
+                "Принятые меры позволят обеспечить:",
+                *(f"•\t{sentence(5, 14)};" for _ in range(rng.randint(2, 6))),
+                "",
+                "Механизм реализации:",
+                "",
+                *(f"{k}.\t{sentence(6, 18)}." for k in range(1, rng.randint(2, 5))),
+            ]
+        )
+        slides.append(
+            {
+                "name": str(n),
+                "ID": f"1.{n // 100}.{n % 100}",
+                "logo_title": "NurOtan",
+                "content": [
+                    {"title": sentence(2, 4).upper(), "block": "2", "text": sentence(4, 9)},
+                    {"title": sentence(2, 5), "block": "2", "text": text},
+                ],
+            }
+        )
+    path.write_text(json.dumps({"slides": slides}, ensure_ascii=False, indent=1), "utf-8")
+
+
+@dataclass
+class Child:
+    """A program running in a pseudo-terminal, and what it wrote."""
+
+    proc: subprocess.Popen[bytes]
+    master: int
+    started: float
+    raw: bytearray = field(default_factory=bytearray)
+
+    def read(self, timeout: float) -> bytes:
+        """What the child writes within ``timeout`` seconds (b"" if nothing)."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:
+            return b""
+        self.raw += chunk
+        for query, answer in ANSWERS.items():
+            if query in chunk:
+                os.write(self.master, answer)
+        return chunk
+
+    def send(self, data: bytes) -> float:
+        """Write ``data`` as typed keys; the time it was sent."""
+        now = time.perf_counter()
+        os.write(self.master, data)
+        return now
+
+    def wait_for(self, text: str, since: int, timeout: float = 20.0) -> float:
+        """The time at which ``text`` appeared in the output after byte ``since``."""
+        needle = text.encode()
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if needle in _ESCAPES.sub(b"", bytes(self.raw[since:])):
+                return time.perf_counter()
+            if self.proc.poll() is not None and not self.read(0):
+                break
+            self.read(0.2)
+        tail = _ESCAPES.sub(b"", bytes(self.raw[-600:])).decode("utf-8", "replace")
+        raise TimeoutError(f"{text!r} never appeared; the screen ended with: {tail!r}")
+
+    def settle(self) -> None:
+        """Read until the child has been quiet for ``QUIET`` seconds."""
+        while self.read(QUIET):
+            pass
+
+    def peak_rss_mib(self) -> float:
+        """The child's peak resident memory (VmHWM), in MiB."""
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def quit(self) -> None:
+        """Press q and wait for the child to end (kill it if it does not)."""
+        try:
+            self.send(KEYS["quit"])
+            deadline = time.perf_counter() + 5
+            while self.proc.poll() is None and time.perf_counter() < deadline:
+                self.read(0.05)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+            os.close(self.master)
+
+
+def spawn(argv: list[str], columns: int, rows: int) -> Child:
+    """Start ``argv`` with a pseudo-terminal of ``columns`` x ``rows`` as its controlling tty."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "NO_COLOR"))}
+    env.update(TERM="xterm-256color", COLORTERM="truecolor", PYTHONPATH=str(ROOT))
+
+    def controlling_tty() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        preexec_fn=controlling_tty,  # setsid + TIOCSCTTY: the pty is its terminal
+    )
+    os.close(slave)
+    return Child(proc, master, started)
+
+
+def counter(position: int, total: int) -> str:
+    """The status bar counter as it is drawn, with the spaces around it."""
+    return f" {position} / {total} "
+
+
+@dataclass
+class Results:
+    """Every sample of every measure, by name."""
+
+    samples: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, name: str, value: float) -> None:
+        self.samples.setdefault(name, []).append(value)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.samples[name])
+
+
+def first_paint(argv: list[str], marker: str, size: tuple[int, int]) -> tuple[Child, float]:
+    """Start a child; seconds from start to ``marker`` on screen. The child is left running."""
+    child = spawn(argv, *size)
+    seen = child.wait_for(marker, 0)
+    return child, seen - child.started
+
+
+def run_baseline(results: Results, size: tuple[int, int], presses: int) -> None:
+    child, paint = first_paint([sys.executable, str(BASELINE)], "BASELINE READY", size)
+    try:
+        results.add("baseline first paint (ms)", paint * 1000)
+        child.settle()
+        results.add("baseline peak RSS (MiB)", child.peak_rss_mib())
+        for position in range(2, presses + 2):
+            ms, written = timed_key(child, KEYS["next"], counter(position, BIG_SLIDES))
+            results.add("baseline: n repaints its Static (ms)", ms)
+            results.add("baseline: bytes per repaint", written)
+    finally:
+        child.quit()
+
+
+def run_seed(results: Results, size: tuple[int, int]) -> None:
+    argv = [sys.executable, "-m", "tui_slides", str(SEED)]
+    child, paint = first_paint(argv, counter(1, 1), size)
+    try:
+        results.add("seed first paint (ms)", paint * 1000)
+        child.settle()
+        results.add("seed peak RSS (MiB)", child.peak_rss_mib())
+    finally:
+        child.quit()
+
+
+def timed_key(child: Child, key: bytes, marker: str) -> tuple[float, int]:
+    """Send ``key``; milliseconds until ``marker`` shows, and bytes written for the change."""
+    child.settle()
+    since = len(child.raw)
+    sent = child.send(key)
+    seen = child.wait_for(marker, since)
+    child.settle()
+    return (seen - sent) * 1000, len(child.raw) - since
+
+
+def run_big(results: Results, deck: Path, size: tuple[int, int], presses: int) -> None:
+    argv = [sys.executable, "-m", "tui_slides", str(deck)]
+    child, paint = first_paint(argv, counter(1, BIG_SLIDES), size)
+    try:
+        results.add("1000-slide first paint (ms)", paint * 1000)
+        for position in range(2, presses + 2):
+            ms, written = timed_key(child, KEYS["next"], counter(position, BIG_SLIDES))
+            results.add("next slide, key to screen (ms)", ms)
+            results.add("bytes written per slide change", written)
+        for _ in range(3):
+            timed_key(child, KEYS["home"], counter(1, BIG_SLIDES))
+            ms, _ = timed_key(child, KEYS["end"], counter(BIG_SLIDES, BIG_SLIDES))
+            results.add("End to the last slide (ms)", ms)
+        for _ in range(3):
+            timed_key(child, KEYS["home"], counter(1, BIG_SLIDES))
+            ms, _ = timed_key(child, KEYS["next"] * 200, counter(201, BIG_SLIDES))
+            results.add("200 n at once, all handled (ms)", ms)
+        results.add("1000-slide peak RSS (MiB)", child.peak_rss_mib())
+    finally:
+        child.quit()
+
+
+TARGETS: list[tuple[str, Callable[[Results], float], str, float]] = [
+    (
+        "seed first paint / baseline",
+        lambda r: r.median("seed first paint (ms)") / r.median("baseline first paint (ms)"),
+        "<=",
+        1.15,
+    ),
+    (
+        "1000-slide first paint / seed",
+        lambda r: r.median("1000-slide first paint (ms)") / r.median("seed first paint (ms)"),
+        "<=",
+        1.10,
+    ),
+    ("next slide (ms)", lambda r: r.median("next slide, key to screen (ms)"), "<=", 8.0),
+    ("200 n at once (ms)", lambda r: r.median("200 n at once, all handled (ms)"), "<=", 60.0),
+    ("End (ms)", lambda r: r.median("End to the last slide (ms)"), "<=", 10.0),
+    ("seed peak RSS (MiB)", lambda r: r.median("seed peak RSS (MiB)"), "<=", 45.0),
+    ("1000-slide peak RSS (MiB)", lambda r: r.median("1000-slide peak RSS (MiB)"), "<=", 60.0),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="launches of each app (default 7)")
+    parser.add_argument("--presses", type=int, default=20, help="timed n presses per launch")
+    parser.add_argument("--size", default="100x30", help="terminal size, COLSxROWS")
+    parser.add_argument("--json", action="store_true", help="print the samples as JSON too")
+    args = parser.parse_args(argv)
+    columns, rows = (int(part) for part in args.size.lower().split("x"))
+    size = (columns, rows)
+
+    results = Results()
+    with tempfile.TemporaryDirectory() as folder:
+        deck = Path(folder) / "big.json"
+        big_deck(deck)
+        for run in range(args.runs):
+            print(f"run {run + 1}/{args.runs}", file=sys.stderr)
+            run_baseline(results, size, args.presses)
+            run_seed(results, size)
+            run_big(results, deck, size, args.presses)
+
+    print(f"\nmedians over {args.runs} launches each, terminal {columns}x{rows}:")
+    for name, values in results.samples.items():
+        print(f"  {name:<36} {statistics.median(values):10.1f}   (n={len(values)})")
+    print("\ntargets:")
+    failed = 0
+    for name, measure, _, limit in TARGETS:
+        value = measure(results)
+        ok = value <= limit
+        failed += not ok
+        print(f"  {'ok  ' if ok else 'MISS'} {name:<32} {value:8.2f}  (target <= {limit})")
+    if args.json:
+        print(json.dumps(results.samples))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
