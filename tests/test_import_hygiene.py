@@ -41,6 +41,22 @@ def test_headless_modules_import_neither_textual_nor_rich(module: str) -> None:
     assert "rich" not in loaded
 
 
+@pytest.mark.parametrize(
+    ("modules", "forbidden"),
+    [
+        # Rendering is shared with `show`, which must start without Textual.
+        ("tui_slides.show, tui_slides.render, tui_slides.media.renderables", {"textual"}),
+        # The CLI imports the app lazily; the app package's front door and its
+        # pure logic load nothing heavy until a deck is presented.
+        ("tui_slides.app, tui_slides.app.navigation, tui_slides.app.finder", {"textual", "rich"}),
+        # check decodes images only when a deck has some: Pillow stays unloaded.
+        ("tui_slides.media.problems, tui_slides.media.images", {"textual", "rich", "PIL"}),
+    ],
+)
+def test_layers_import_only_what_they_own(modules: str, forbidden: set[str]) -> None:
+    assert not imported_after(f"import {modules}") & forbidden
+
+
 def test_show_does_not_import_textual() -> None:
     loaded = imported_after(
         "import io\n"

@@ -172,24 +172,3 @@ def test_show_does_not_import_textual() -> None:
     )
     assert result.stdout.splitlines()[-1] == "0 False"
     assert "IT-ЦЕНТРЫ" in result.stdout
-
-
-def test_render_modules_import_no_textual() -> None:
-    script = (
-        "import sys\n"
-        "import tui_slides.show, tui_slides.render\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
-        "import tui_slides.text\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
-
-
-def test_text_module_is_headless() -> None:
-    script = "import sys, tui_slides.text\nprint('rich' in sys.modules, 'textual' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False False"
