@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -62,6 +63,11 @@ class Guarded:
                 self._renderable = _error_panel(error)
         return self._renderable
 
+    @property
+    def rendered(self) -> bool:
+        """True once lines are kept for some width (drawn, or rendered ahead)."""
+        return bool(self._lines)
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         try:
             return Measurement.get(console, options, self.renderable)
@@ -85,6 +91,39 @@ def _error_panel(error: Exception) -> RenderableType:
     """A red panel naming what went wrong with a block."""
     message = f"This block could not be shown: {type(error).__name__}: {error}"
     return Panel(Text(visible(message)), border_style="red", title="error")
+
+
+class RenderCache:
+    """The block renderables of the slides shown or pre-rendered lately, by block.
+
+    Blocks are frozen and belong to a loaded deck, so the same block with the
+    same styles and media settings always looks the same: its ``Guarded``
+    (with its lines per width) can be reused when the slide comes back, and
+    the neighbours of the current slide can be rendered ahead of time.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[object, ...], tuple[Block, RenderableType]] = OrderedDict()
+
+    def get(
+        self, block: Block, key: tuple[object, ...], build: Callable[[], RenderableType]
+    ) -> RenderableType:
+        """The renderable for ``block`` under ``key`` (styles, media...), built if missing."""
+        full_key = (id(block), *key)
+        item = self._items.get(full_key)
+        if item is not None and item[0] is block:
+            self._items.move_to_end(full_key)
+            return item[1]
+        renderable = Guarded(build)
+        self._items[full_key] = (block, renderable)  # the block is kept: its id stays unique
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return renderable
+
+    def clear(self) -> None:
+        """Forget everything (a reload replaced the deck)."""
+        self._items.clear()
 
 
 def block_renderable(

@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from rich.console import RenderableType
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui_slides.app.blocks import block_renderable
+from tui_slides.app.blocks import RenderCache
 from tui_slides.app.highlight import HighlightMatches
 from tui_slides.media.renderables import app_media
 from tui_slides.model import Block, Slide
-from tui_slides.render import DEFAULT_STYLES, SlideStyles
+from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
+PREFETCH_DELAY = 0.05
+"""Seconds after the last slide change before the neighbours are rendered ahead."""
 EMPTY_SLIDE_TEXT = "This slide is empty."
 """What an empty slide shows, so an empty slide never looks like a broken app."""
 
@@ -46,13 +49,18 @@ class BlockView(Static):
         """The query highlighted and the match emphasised, as last shown."""
 
     def show(
-        self, block: Block, styles: SlideStyles, query: str = "", current: int | None = None
+        self,
+        block: Block,
+        renderable: RenderableType,
+        query: str = "",
+        current: int | None = None,
     ) -> None:
-        """Show ``block``; highlight ``query`` if given (``current`` is the emphasised match)."""
+        """Show ``block`` drawn as ``renderable``; highlight ``query`` if given.
+
+        ``current`` is the rank of the match to emphasise.
+        """
         self.block = block
         self.search = (query, current)
-        media = app_media(block, image_protocol(self), max_image_height=max_image_height(self))
-        renderable: RenderableType = block_renderable(block, styles, media)
         self.highlight = HighlightMatches(renderable, query, current) if query else None
         style_class = block.style_class or "block-none"
         if not self.has_class(style_class) or len(self.classes) != 2:
@@ -82,14 +90,22 @@ class SlideView(VerticalScroll, can_focus=False):
         self.slide: Slide | None = None
         self.slide_styles: SlideStyles = DEFAULT_STYLES
         """The renderer's styles, from the app's theme."""
+        self.renders = RenderCache()
+        """Block renderables of recent and neighbouring slides."""
+        self.upcoming: list[Slide] = []
+        """Slides to render ahead while idle (the neighbours of the current one)."""
+        self._prefetch_timer: Timer | None = None
+        self._empty = Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+        self._views: list[BlockView] = []
+        """The block widgets, kept here: looking them up on every key costs."""
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+        yield self._empty
 
     @property
     def blocks(self) -> list[BlockView]:
-        """The block widgets now mounted, in order."""
-        return list(self.query_children(BlockView))
+        """The block widgets of the current slide, in order."""
+        return list(self._views)
 
     def show(
         self,
@@ -104,10 +120,10 @@ class SlideView(VerticalScroll, can_focus=False):
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
         """
         self.slide = slide
-        empty = self.query_one("#empty-slide")
+        empty = self._empty
         if empty.display != slide.is_empty:
             empty.display = slide.is_empty
-        views = self.blocks
+        views = self._views
         new: list[BlockView] = []
         for number, block in enumerate(slide.content):
             if number < len(views):
@@ -116,18 +132,47 @@ class SlideView(VerticalScroll, can_focus=False):
                 view = BlockView()
                 new.append(view)
             emphasise = current[1] if current is not None and current[0] == number else None
-            view.show(block, self.slide_styles, query, emphasise)
+            view.show(block, self.renderable_for(block), query, emphasise)
         if new:
             self.mount_all(new)
         for extra in views[len(slide.content) :]:
             extra.remove()
+        self._views = [*views[: len(slide.content)], *new]
         if image_protocol(self) != "none":
             from tui_slides.media.widgets import sync_images
 
             height = max_image_height(self)
             sync_images(self, self.blocks, slide, image_protocol(self), max_height=height)
-        if reset_scroll:
+        if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
+        if self._prefetch_timer is None:
+            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+        else:
+            self._prefetch_timer.reset()  # keys still coming (a burst, a held key): wait
+
+    def renderable_for(self, block: Block) -> RenderableType:
+        """The block's renderable with the current styles and media settings (cached)."""
+        protocol = image_protocol(self)
+        height = max_image_height(self)
+        styles = self.slide_styles
+
+        def build() -> RenderableType:
+            media = app_media(block, protocol, max_image_height=height)
+            return render_block(block, styles, media=media, measure=None)
+
+        return self.renders.get(block, (id(styles), protocol, height), build)
+
+    def _prefetch(self) -> None:
+        """Render the upcoming slides' blocks now, while idle, at the width they will get."""
+        self._prefetch_timer = None
+        views = self.blocks
+        width = views[0].content_region.width if views else 0
+        if width <= 0:
+            return
+        options = self.app.console_options.update_width(width).update(highlight=False)
+        for slide in self.upcoming:
+            for block in slide.content:
+                self.app.console.render_lines(self.renderable_for(block), options, pad=False)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -79,11 +79,13 @@ class SlidesScreen(Screen[None]):
         self.matches: list[Match] = []
         self.match_rank: int | None = None
         """Which of ``matches`` the match keys last went to."""
+        self._view = SlideView(id="slide")
+        self._bar = StatusBar(id="status")
 
     def compose(self) -> ComposeResult:
-        yield SlideView(id="slide")
+        yield self._view
         yield Static(id="diagnostics", markup=False)
-        yield StatusBar(id="status")
+        yield self._bar
 
     def on_mount(self) -> None:
         self.query_one("#diagnostics").display = False
@@ -98,12 +100,12 @@ class SlidesScreen(Screen[None]):
     @property
     def slide_view(self) -> SlideView:
         """The widget showing the current slide."""
-        return self.query_one("#slide", SlideView)
+        return self._view
 
     @property
     def status_bar(self) -> StatusBar:
         """The status bar."""
-        return self.query_one("#status", StatusBar)
+        return self._bar
 
     @property
     def slide(self) -> Slide | None:
@@ -138,7 +140,11 @@ class SlidesScreen(Screen[None]):
             match = self.matches[self.match_rank]
             if match.slide == self.index:
                 current = (match.block, match.occurrence)
-        self.slide_view.show(slide, self.query_text, current, reset_scroll=reset_scroll)
+        view = self.slide_view
+        slides = self.deck.slides
+        around = (self.index + 1, self.index - 1)
+        view.upcoming = [slides[i] for i in around if 0 <= i < len(slides)]
+        view.show(slide, self.query_text, current, reset_scroll=reset_scroll)
 
     def _update_prompt(self) -> None:
         """Say in the status bar what is being typed, else which search is active."""
@@ -163,6 +169,7 @@ class SlidesScreen(Screen[None]):
         """Show a newly loaded deck, on the same slide by ID, else by position."""
         old = self.slide
         self.deck = deck
+        self.slide_view.renders.clear()
         index = self.index
         if old is not None and old.id:
             found = deck.find(old.id)
