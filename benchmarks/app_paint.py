@@ -18,6 +18,11 @@ medians, with the targets of issue 4:
 - peak memory (VmHWM of the child): seed <= 45 MiB, 1000 slides <= 60 MiB
 - bytes written to the terminal per slide change (matters over slow SSH links)
 
+The seed names a logo, so ``--images auto`` (the default) asks the terminal
+which graphics it has (textual-image, Pillow) before Textual starts; the seed
+is also measured with ``--images cells`` to show the presenter without that
+probe.
+
 For scale, the baseline also times ``n`` replacing its ``Static`` with a
 screenful of new text: Textual's own floor for a full-screen change.
 """
@@ -237,13 +242,15 @@ def run_baseline(results: Results, size: tuple[int, int], presses: int) -> None:
         child.quit()
 
 
-def run_seed(results: Results, size: tuple[int, int]) -> None:
-    argv = [sys.executable, "-m", "tui_slides", str(SEED)]
+def run_seed(results: Results, size: tuple[int, int], images: str = "auto") -> None:
+    """The seed as a person starts it; with ``images="cells"`` no graphics probe runs."""
+    argv = [sys.executable, "-m", "tui_slides", str(SEED), "--images", images]
     child, paint = first_paint(argv, counter(1, 1), size)
+    suffix = "" if images == "auto" else f" (--images {images})"
     try:
-        results.add("seed first paint (ms)", paint * 1000)
+        results.add(f"seed first paint{suffix} (ms)", paint * 1000)
         child.settle()
-        results.add("seed peak RSS (MiB)", child.peak_rss_mib())
+        results.add(f"seed peak RSS{suffix} (MiB)", child.peak_rss_mib())
     finally:
         child.quit()
 
@@ -319,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run {run + 1}/{args.runs}", file=sys.stderr)
             run_baseline(results, size, args.presses)
             run_seed(results, size)
+            run_seed(results, size, images="cells")
             run_big(results, deck, size, args.presses)
 
     print(f"\nmedians over {args.runs} launches each, terminal {columns}x{rows}:")
