@@ -76,6 +76,14 @@ def test_a_clean_deck_has_no_media_problems(tmp_path: Path) -> None:
     assert media_problems(deck) == []
 
 
+def test_missing_image_files_need_no_image_support(tmp_path: Path) -> None:
+    path = tmp_path / "deck.json5"
+    path.write_text('{ logo_path: "/img/logo.png", content: [{ img_path: "gone.png" }] }')
+    assert not deck_has_images(load_deck(path))
+    Image.new("RGB", (4, 4)).save(tmp_path / "gone.png")
+    assert deck_has_images(load_deck(path))
+
+
 def _modules_after(code: str) -> set[str]:
     probe = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
     result = subprocess.run(

@@ -34,8 +34,12 @@ def image_refs(deck: Deck) -> Iterator[tuple[str, str, MediaRef]]:
 
 
 def deck_has_images(deck: Deck) -> bool:
-    """True when some slide shows an image file (so Pillow will be needed)."""
-    return any(ref.kind is MediaKind.FILE for _, _, ref in image_refs(deck))
+    """True when some slide shows an image file that exists (so Pillow will be needed).
+
+    A missing file is a text placeholder: it needs neither Pillow nor a terminal
+    that draws pixels (the seed's ``/img/logo.png``, for one).
+    """
+    return any(ref.kind is MediaKind.FILE and ref.exists for _, _, ref in image_refs(deck))
 
 
 def media_problems(deck: Deck) -> list[Diagnostic]:
