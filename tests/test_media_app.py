@@ -145,10 +145,11 @@ async def test_cells_image_is_drawn_under_the_block(image_deck: Path) -> None:
     from tui_slides.media.widgets import CellImage
 
     app = _app(image_deck)
-    async with app.run_test(size=(60, 30)):
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
         (image,) = app.slides.slide_view.query(CellImage)
         assert image.region.width == 56  # the slide's width, less its padding
-        assert image.region.height == 14  # 56 columns x 28 pixel rows: 2:1 kept
+        assert image.region.height == 14  # 56 columns x 28 pixel rows: 2:1 kept, no more
         assert image.region.y > app.slides.slide_view.blocks[0].region.y
         strip = image.render_line(0)
         colours = {
@@ -159,15 +160,36 @@ async def test_cells_image_is_drawn_under_the_block(image_deck: Path) -> None:
         assert colours == {"#ff0000", "#0000ff"}
 
 
-async def test_image_height_is_capped_to_the_screen(image_deck: Path) -> None:
+async def test_image_takes_what_the_slide_leaves_on_screen(image_deck: Path) -> None:
     from tui_slides.media.widgets import CellImage
 
     app = _app(image_deck)
-    async with app.run_test(size=(100, 16)):
-        (image,) = app.slides.slide_view.query(CellImage)
-        assert image.region.height == 12  # 16 rows less 4: the whole image fits on screen
+    async with app.run_test(size=(100, 16)) as pilot:
+        await pilot.pause()
+        view = app.slides.slide_view
+        (image,) = view.query(CellImage)
+        assert image.region.height == 9  # 16 rows less the status bar, the text and margins
+        assert not view.show_vertical_scrollbar  # the whole slide fits: nothing to scroll
         assert image.render_line(0).cell_length == image.region.width
-        assert image.render_line(0).text.rstrip() == "▀" * 48
+        assert image.render_line(0).text.rstrip() == "▀" * 36  # 9 rows = 18 pixels: 36 x 18
+
+
+async def test_image_keeps_half_the_slide_when_the_text_is_long(tmp_path: Path) -> None:
+    from tui_slides.media.widgets import CellImage
+
+    images.clear_cache()
+    Image.new("RGB", (40, 40), (0, 128, 0)).save(tmp_path / "square.png")
+    text = "\\n".join(f"line {n}" for n in range(30))
+    path = tmp_path / "deck.json5"
+    path.write_text(f'{{ content: [{{ title: "Long", text: "{text}", img_path: "square.png" }}] }}')
+    app = _app(path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        view = app.slides.slide_view
+        (image,) = view.query(CellImage)
+        assert image.region.height == (24 - 4) // 2  # half the slide: the slide scrolls
+        assert view.show_vertical_scrollbar
+        assert image.render_line(0).text.rstrip() == "▀" * 20  # square: 20 x 20 pixels
 
 
 async def test_broken_image_is_a_placeholder_and_coming_back_reuses_the_image(

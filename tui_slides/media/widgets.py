@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import ComposeResult
+from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -66,32 +68,61 @@ class PixelImage(Widget):
 class CellImage(Widget):
     """An image drawn in half-block cells, as wide as the block allows, aspect ratio kept.
 
-    No taller than ``max_height`` rows; drawn lines come from a cache of Strips.
+    Its height is what is left of the slide on screen (``1fr``), no more than the
+    image needs at its width and ``max_height`` rows, no less than ``min_rows``:
+    the whole slide fits on one screen whenever it can, so no scrollbar comes and
+    goes (each costs Textual another layout pass and frame). Drawn lines come from
+    a cache of Strips.
     """
 
     DEFAULT_CSS = """
-    CellImage { width: 1fr; max-width: 100; height: auto; margin: 0 0 1 0; }
+    CellImage { width: 1fr; max-width: 100; height: 1fr; margin: 0 0 1 0; }
     """
 
-    def __init__(self, image: LoadedImage, *, max_height: int | None = None) -> None:
+    def __init__(
+        self, image: LoadedImage, *, max_height: int | None = None, width_hint: int = 0
+    ) -> None:
         super().__init__(classes="media-image")
         self.image = image
         self.max_height = max_height
         self.key: tuple[int, MediaRef] | None = None
         """(block number, reference): which image of the slide this is."""
+        if width_hint > 0:
+            self._limit_height(width_hint)
+        elif max_height is not None:
+            self.styles.max_height = max_height
 
-    def _fit(self, width: int) -> tuple[int, int]:
-        """(columns, pixel rows) of the image drawn in ``width`` columns."""
+    @property
+    def min_rows(self) -> int:
+        """The fewest rows the image gets when the slide's text leaves less: half the slide."""
+        return max(4, (self.max_height or 8) // 2)
+
+    def _fit(self, width: int, height: int | None = None) -> tuple[int, int]:
+        """(columns, pixel rows) of the image drawn in ``width`` columns, ``height`` rows."""
         pixels = self.image.pixels
-        return cell_size(pixels.width, pixels.height, max(1, width), self.max_height)
+        rows = self.max_height if height is None else height
+        return cell_size(pixels.width, pixels.height, max(1, width), rows)
+
+    def _limit_height(self, width: int) -> None:
+        """Never taller than the image drawn ``width`` columns wide, nor shorter than it needs."""
+        rows = (self._fit(width)[1] + 1) // 2
+        floor = min(rows, self.min_rows)
+        styles = self.styles
+        if styles.max_height != Scalar.from_number(rows):
+            styles.max_height = rows
+        if styles.min_height != Scalar.from_number(floor):
+            styles.min_height = floor
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._limit_height(event.size.width)  # a new width: only then does this lay out again
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         _, pixel_rows = self._fit(width)
         return (pixel_rows + 1) // 2
 
     def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        strips = _strips(self.image, *self._fit(width), width)
+        width, height = self.content_size
+        strips = _strips(self.image, *self._fit(width, height), width)
         return strips[y] if 0 <= y < len(strips) else Strip.blank(width)
 
 
@@ -114,8 +145,14 @@ def _strips(image: LoadedImage, columns: int, pixel_rows: int, width: int) -> li
     return found
 
 
-def image_widget(ref: MediaRef, protocol: str, *, max_height: int | None = None) -> Widget:
-    """The widget that shows ``ref`` with ``protocol`` (``cells``, ``kitty`` or ``sixel``)."""
+def image_widget(
+    ref: MediaRef, protocol: str, *, max_height: int | None = None, width_hint: int = 0
+) -> Widget:
+    """The widget that shows ``ref`` with ``protocol`` (``cells``, ``kitty`` or ``sixel``).
+
+    ``width_hint`` is the width the image will likely get (that of its block's
+    text), so its height is right from the first layout.
+    """
     if protocol in ("kitty", "sixel"):
         return PixelImage(ref, protocol, max_height=max_height)
     loaded = load_ref(ref, box=CELL_BOX)
@@ -123,7 +160,7 @@ def image_widget(ref: MediaRef, protocol: str, *, max_height: int | None = None)
         placeholder = Static(image_placeholder(loaded), markup=False, classes="media-image")
         placeholder.max_height = max_height  # type: ignore[attr-defined]
         return placeholder
-    return CellImage(loaded, max_height=max_height)
+    return CellImage(loaded, max_height=max_height, width_hint=width_hint)
 
 
 KEEP_HIDDEN = 6
@@ -169,7 +206,8 @@ def sync_images(
             view.move_child(widget, after=blocks[number])
             widget.display = True
         else:
-            widget = image_widget(ref, protocol, max_height=max_height)
+            hint = blocks[number].content_size.width  # images line up with block text
+            widget = image_widget(ref, protocol, max_height=max_height, width_hint=hint)
             view.mount(widget, after=blocks[number])
         widget.key = (number, ref)  # type: ignore[attr-defined]
         used.add(id(widget))
