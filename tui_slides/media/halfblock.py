@@ -10,9 +10,11 @@ own background. Drawn lines are cached per image version and size.
 from __future__ import annotations
 
 import math
+import sys
 from collections import OrderedDict
 from collections.abc import Iterable
 
+from rich.color import Color, ColorTriplet, ColorType
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -103,55 +105,69 @@ def _draw(image: LoadedImage, columns: int, pixel_rows: int) -> list[list[Segmen
     picture = scaled(image, columns, pixel_rows)
     rgba = picture.convert("RGBA") if picture.mode != "RGBA" else picture
     data = rgba.tobytes()
-    stride = columns * 4
-    styles: dict[tuple[tuple[int, int, int] | None, tuple[int, int, int] | None], Style] = {}
+    if pixel_rows % 2:  # a last half row of transparent pixels: every cell has two
+        data += bytes(columns * 4)
+    # One integer per pixel: 0xRRGGBB when drawn, -1 when (mostly) transparent.
+    words = memoryview(data).cast("I")  # native order: unpack by hand below
+    pixels = [_pixel(word) for word in words]
+    colours: dict[int, Color] = {}
+    styles: dict[tuple[int, int], Style] = {}
     lines: list[list[Segment]] = []
     for top in range(0, pixel_rows, 2):
-        upper = _row(data, top * stride, columns)
-        lower = _row(data, (top + 1) * stride, columns) if top + 1 < pixel_rows else None
-        lines.append(list(_merge(_cells(upper, lower, columns, styles))))
+        upper = pixels[top * columns : (top + 1) * columns]
+        lower = pixels[(top + 1) * columns : (top + 2) * columns]
+        lines.append(list(_merge(_cells(upper, lower, colours, styles))))
     return lines
 
 
-def _row(data: bytes, start: int, columns: int) -> list[tuple[int, int, int] | None]:
-    pixels: list[tuple[int, int, int] | None] = []
-    for offset in range(start, start + columns * 4, 4):
-        r, g, b, a = data[offset : offset + 4]
-        pixels.append((r, g, b) if a >= ALPHA_CUTOFF else None)
-    return pixels
+_LITTLE = sys.byteorder == "little"
+
+
+def _pixel(word: int) -> int:
+    """A native-order RGBA word as 0xRRGGBB, or -1 if the pixel is (mostly) transparent."""
+    if _LITTLE:
+        if word >> 24 < ALPHA_CUTOFF:
+            return -1
+        return (word & 0xFF) << 16 | (word & 0xFF00) | (word >> 16 & 0xFF)
+    if word & 0xFF < ALPHA_CUTOFF:
+        return -1
+    return word >> 8
 
 
 def _cells(
-    upper: list[tuple[int, int, int] | None],
-    lower: list[tuple[int, int, int] | None] | None,
-    columns: int,
-    styles: dict[tuple[tuple[int, int, int] | None, tuple[int, int, int] | None], Style],
+    upper: list[int],
+    lower: list[int],
+    colours: dict[int, Color],
+    styles: dict[tuple[int, int], Style],
 ) -> Iterable[Segment]:
-    for column in range(columns):
-        top = upper[column]
-        bottom = lower[column] if lower is not None else None
+    for top, bottom in zip(upper, lower, strict=True):
         style = styles.get((top, bottom))
         if style is None:
-            style = _style(top, bottom)
-            styles[(top, bottom)] = style
-        if top is not None:
+            style = styles[(top, bottom)] = _style(top, bottom, colours)
+        if top >= 0:
             yield Segment(UPPER, style)
-        elif bottom is not None:
+        elif bottom >= 0:
             yield Segment(LOWER, style)
         else:
             yield Segment(" ", style)
 
 
-def _style(top: tuple[int, int, int] | None, bottom: tuple[int, int, int] | None) -> Style:
-    if top is not None:
-        return Style(color=_hex(top), bgcolor=_hex(bottom) if bottom else None)
-    if bottom is not None:
-        return Style(color=_hex(bottom))
+def _style(top: int, bottom: int, colours: dict[int, Color]) -> Style:
+    if top >= 0:
+        return Style.from_color(_colour(top, colours), _colour(bottom, colours))
+    if bottom >= 0:
+        return Style.from_color(_colour(bottom, colours))
     return Style()
 
 
-def _hex(rgb: tuple[int, int, int]) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*rgb)
+def _colour(rgb: int, colours: dict[int, Color]) -> Color | None:
+    if rgb < 0:
+        return None
+    colour = colours.get(rgb)
+    if colour is None:
+        triplet = ColorTriplet(rgb >> 16, rgb >> 8 & 0xFF, rgb & 0xFF)
+        colour = colours[rgb] = Color(f"#{rgb:06x}", ColorType.TRUECOLOR, triplet=triplet)
+    return colour
 
 
 def _merge(segments: Iterable[Segment]) -> Iterable[Segment]:
