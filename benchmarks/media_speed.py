@@ -164,6 +164,8 @@ INTRO_TEXT = "A text slide to start from."
 PHOTO_TEXT = "Taken somewhere."
 SETTLED = 0.3
 """Seconds without output after which the presenter is taken to have finished a change."""
+DWELL = 1.0
+"""Seconds the text slide is shown before the first ``n`` (a presenter talking)."""
 
 
 def half_blocks(data: bytes) -> int:
@@ -299,13 +301,23 @@ def shows(text: str, cells: int = 0) -> Callable[[bytes], bool]:
     return lambda update: needle in update and half_blocks(update) >= cells
 
 
-def pty_run(deck: Path, returns: int, cells: int, size: tuple[int, int]) -> dict[str, object]:
-    """One presenter in a pty: the first visit to the photo slide, then ``returns`` returns."""
+def pty_run(
+    deck: Path, returns: int, cells: int, size: tuple[int, int], dwell: float
+) -> dict[str, object]:
+    """One presenter in a pty: the first visit to the photo slide, then ``returns`` returns.
+
+    ``dwell`` is how long the text slide stays on screen before the first ``n``:
+    0 presses at once (the photo is decoded after the key), 1 s is a presenter
+    talking (the presenter decodes the next slide's photo meanwhile).
+    """
     argv = [sys.executable, "-m", "tui_slides", str(deck), "--images", "cells"]
     session = Session(spawn(argv, *size), Screen(*size))
     child = session.child
     try:
         child.wait_for(INTRO_TEXT, 0)
+        deadline = time.perf_counter() + dwell
+        while time.perf_counter() < deadline:
+            child.read(deadline - time.perf_counter())
         first, _ = session.press(b"n", shows(PHOTO_TEXT, cells))
         back: list[float] = []
         written: list[float] = []
@@ -346,13 +358,18 @@ def pty_main(decks: dict[str, Path], args: argparse.Namespace) -> int:
         print("the photo was not drawn: the benchmark measured nothing", file=sys.stderr)
         return 1
     results: dict[str, list[dict[str, object]]] = {"photo": [], "baseline": []}
+    at_once: dict[str, list[float]] = {"photo": [], "baseline": []}
     for run in range(args.runs):
         print(f"run {run + 1}/{args.runs}", file=sys.stderr)
         for name in ("photo", "baseline"):
             expected = cells if name == "photo" else 0
-            results[name].append(pty_run(decks[name], args.returns, expected, size))
+            results[name].append(pty_run(decks[name], args.returns, expected, size, DWELL))
+            cold = pty_run(decks[name], 0, expected, size, 0.0)
+            at_once[name].append(float(cold["first"]))  # type: ignore[arg-type]
 
     def median(name: str, key: str) -> float:
+        if key == "first_at_once":
+            return statistics.median(at_once[name])
         values = [r[key] for r in results[name]]
         if isinstance(values[0], list):
             return statistics.median(v for vs in values for v in vs)  # type: ignore[attr-defined]
@@ -362,20 +379,27 @@ def pty_main(decks: dict[str, Path], args: argparse.Namespace) -> int:
         f"4000x3000 {args.format}, presenter in a {columns}x{rows} pty (--images cells,"
         f" {cells} image cells), {args.runs} launches x {args.returns} returns; medians"
     )
-    print(f"{'':10} {'photo':>12} {'baseline':>12} {'extra':>10} {'target':>10}")
-    rows_shown = (("first", "ms"), ("back", "ms"), ("pair_cpu", "ms"), ("bytes", "B"))
+    print(f"{'':13} {'photo':>12} {'baseline':>12} {'extra':>10} {'target':>10}")
+    rows_shown = (
+        ("first_at_once", "ms"),
+        ("first", "ms"),
+        ("back", "ms"),
+        ("pair_cpu", "ms"),
+        ("bytes", "B"),
+    )
     failed = False
     for key, unit in (*rows_shown, ("peak", "MiB")):
         photo, baseline = median("photo", key), median("baseline", key)
-        target = TARGETS.get(key)
+        target = TARGETS.get(key.removesuffix("_at_once"))
         ok = target is None or photo <= target
         failed |= not ok
         verdict = "" if target is None else f"{'ok' if ok else 'MISS'} <={target:.0f}"
         print(
-            f"{key:10} {photo:9.1f}{unit:>3} {baseline:9.1f}{unit:>3}"
+            f"{key:13} {photo:9.1f}{unit:>3} {baseline:9.1f}{unit:>3}"
             f" {photo - baseline:+10.1f} {verdict:>10}"
         )
     print("first, back: from the key written to the pty to the screen as it settles")
+    print(f"first: after {DWELL:.0f} s on the text slide; first_at_once: n as soon as it shows")
     print("pair_cpu: the presenter's CPU per return (p to the text slide, then n back)")
     print("bytes: written to the terminal for one return to the photo slide")
     return 1 if failed else 0

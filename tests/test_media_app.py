@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,36 @@ async def test_kitty_images_use_textual_image(
         (inner,) = image.query(TGPImage)
         assert inner.image.size == (10, 5)  # the decoded copy, not the file
     assert "\x1b_G" in terminal.getvalue()  # a kitty graphics command was sent
+
+
+async def test_the_next_slides_photo_is_decoded_while_the_presenter_talks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_slides.media.widgets import CellImage
+
+    images.clear_cache()
+    Image.new("RGB", (64, 48), (200, 100, 0)).save(tmp_path / "photo.png")
+    path = tmp_path / "deck.json5"
+    path.write_text(
+        '{ slides: [{ content: [{ title: "Words" }] },'
+        ' { content: [{ title: "Photo", img_path: "photo.png" }] }] }'
+    )
+    decoded: list[tuple[Path, threading.Thread]] = []
+    real = images._decode
+
+    def decode(path: Path, *args: object) -> object:
+        decoded.append((path, threading.current_thread()))
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(images, "_decode", decode)
+    app = _app(path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause(0.3)  # idle on the text slide: the neighbours are prepared
+        images.wait_for_preloads()
+        assert [(p.name, t is threading.main_thread()) for p, t in decoded] == [
+            ("photo.png", False)
+        ]
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.slides.slide_view.query_one(CellImage).display
+        assert len(decoded) == 1  # the slide found its photo decoded

@@ -234,3 +234,69 @@ def test_scaling_up_keeps_hard_edges(tmp_path: Path) -> None:
     big = images.scaled(_loaded(load_image(path)), 8, 4)
     assert big.getpixel((3, 2)) == (0, 0, 0)
     assert big.getpixel((4, 2)) == (255, 255, 255)
+
+
+def _counting_decode(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record each real decode (the cache and waiting callers do not decode)."""
+    decoded: list[Path] = []
+    real = images._decode
+
+    def decode(path: Path, *args: object) -> LoadedImage | ImageProblem:
+        decoded.append(path)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(images, "_decode", decode)
+    return decoded
+
+
+def test_preload_decodes_in_the_background_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "next.png"
+    Image.new("RGB", (40, 30), (0, 0, 200)).save(path)
+    decoded = _counting_decode(monkeypatch)
+    images.preload(MediaRef("next.png", MediaKind.FILE, path=path, exists=True))
+    images.wait_for_preloads()
+    assert decoded == [path]
+    assert _loaded(load_image(path)).pixels.getpixel((0, 0)) == (0, 0, 200)
+    assert decoded == [path]  # the slide found it decoded
+
+
+def test_loading_an_image_being_preloaded_waits_instead_of_decoding_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    path = tmp_path / "slow.png"
+    Image.new("RGB", (20, 20), (9, 9, 9)).save(path)
+    decoded = _counting_decode(monkeypatch)
+    counting = images._decode
+    started, release = threading.Event(), threading.Event()
+
+    def slow(path: Path, *args: object) -> LoadedImage | ImageProblem:
+        started.set()
+        assert release.wait(5)
+        return counting(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(images, "_decode", slow)
+    images.preload(MediaRef("slow.png", MediaKind.FILE, path=path, exists=True))
+    assert started.wait(5)  # the preloader is decoding now
+    results: list[LoadedImage | ImageProblem] = []
+    waiter = threading.Thread(target=lambda: results.append(load_image(path)))
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive()  # waiting for the preloader, not decoding on its own
+    release.set()
+    waiter.join(5)
+    images.wait_for_preloads()
+    assert decoded == [path]
+    assert _loaded(results[0]) is load_image(path)
+
+
+def test_preload_ignores_urls_and_never_raises(tmp_path: Path) -> None:
+    images.preload(MediaRef("https://example.org/a.png", MediaKind.URL, url="https://x.org"))
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n nothing")
+    images.preload(MediaRef("broken.png", MediaKind.FILE, path=broken, exists=True))
+    images.wait_for_preloads()
+    assert "corrupt" in _problem(load_image(broken)).reason

@@ -7,11 +7,13 @@ is a problem, never an exception, and never decoded beyond the pixel limit.
 
 Pillow is imported here lazily, inside the functions that decode, so a deck
 without images never imports it. Results are cached by (path, mtime, file size)
-in an LRU bounded by bytes, so coming back to a slide does not decode again.
+in an LRU bounded by bytes, so coming back to a slide does not decode again;
+``preload`` decodes ahead in a background thread (one decode at a time).
 """
 
 from __future__ import annotations
 
+import queue
 import stat
 import threading
 import warnings
@@ -140,10 +142,18 @@ class _ByteLRU:
 
 
 _CACHE = _ByteLRU(CACHE_BYTES)
+_INFLIGHT: dict[object, threading.Event] = {}
+"""Images being decoded now, by cache key: a second caller waits for the first."""
+_INFLIGHT_LOCK = threading.Lock()
+_DECODING = threading.Lock()
+"""Held while decoding: two photos decoded at once could double the peak memory."""
+_PRELOADS: queue.Queue[tuple[MediaRef, tuple[int, int]]] = queue.Queue()
+_PRELOADER: threading.Thread | None = None
 
 
 def clear_cache() -> None:
-    """Forget every decoded image (tests and benchmarks use this)."""
+    """Forget every decoded image (tests and benchmarks use this), once preloads are done."""
+    wait_for_preloads()
     _CACHE.clear()
 
 
@@ -175,9 +185,21 @@ def load_image(
     cached = _CACHE.get(key)
     if isinstance(cached, (LoadedImage, ImageProblem)):
         return _with_raw(cached, raw)
-    result = _decode(path, key, box)
-    size = result.nbytes if isinstance(result, LoadedImage) else 256
-    _CACHE.put(key, result, size)
+    mine = threading.Event()
+    with _INFLIGHT_LOCK:
+        decoding = _INFLIGHT.setdefault(key, mine)
+    if decoding is not mine:  # another thread (the preloader) is on it: wait, not redo
+        decoding.wait()
+        return load_image(path, box=box, raw=raw)
+    try:
+        with _DECODING:  # one full-size decode at a time bounds the peak memory
+            result = _decode(path, key, box)
+        size = result.nbytes if isinstance(result, LoadedImage) else 256
+        _CACHE.put(key, result, size)
+    finally:
+        with _INFLIGHT_LOCK:
+            del _INFLIGHT[key]
+        mine.set()
     return _with_raw(result, raw)
 
 
@@ -194,6 +216,38 @@ def load_ref(ref: MediaRef, *, box: tuple[int, int] = CELL_BOX) -> LoadedImage |
     if ref.kind is MediaKind.URL:
         return ImageProblem(None, "images from URLs are not downloaded", ref.raw)
     return ImageProblem(ref.path, "not an image file", ref.raw)
+
+
+def preload(ref: MediaRef, *, box: tuple[int, int] = CELL_BOX) -> None:
+    """Decode the image ``ref`` names into the cache in a background thread, soon.
+
+    The presenter calls this for the slides next to the current one while it is
+    idle, so moving to a photo slide finds the photo decoded. Loading the same
+    image meanwhile waits for this decode instead of starting another.
+    """
+    global _PRELOADER
+    if ref.kind is not MediaKind.FILE or ref.path is None:
+        return
+    _PRELOADS.put((ref, box))
+    if _PRELOADER is None or not _PRELOADER.is_alive():
+        _PRELOADER = threading.Thread(target=_preload_forever, name="image-preload", daemon=True)
+        _PRELOADER.start()
+
+
+def wait_for_preloads() -> None:
+    """Return once every image asked for with ``preload`` is decoded (tests, benchmarks)."""
+    _PRELOADS.join()
+
+
+def _preload_forever() -> None:
+    while True:
+        ref, box = _PRELOADS.get()
+        try:
+            load_ref(ref, box=box)
+        except Exception:  # load_ref never raises; if it did, a stray traceback would
+            pass  # garble the presentation, and the slide's own load reports the problem
+        finally:
+            _PRELOADS.task_done()
 
 
 def _decode(

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from tui_slides.media.cards import MapCard, image_placeholder, image_text, video_card
 from tui_slides.media.halfblock import HalfBlockImage, small_image_text
-from tui_slides.media.images import CELL_BOX, ImageProblem, load_ref
+from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, load_ref, preload
 from tui_slides.model import Block, MediaKind, MediaRef
 
 ImageMode = Literal["cells", "text"]
@@ -95,9 +95,15 @@ def app_media(
     """The renderables the presenter shows under a block's text, for ``protocol``.
 
     ``none`` names images as ``[image: path]``; otherwise images are left out:
-    ``media.widgets.sync_images`` draws them as widgets of their own.
+    ``media.widgets.sync_images`` draws them as widgets of their own, and their
+    files start decoding now, in the background: the presenter builds these for
+    the neighbouring slides while idle, so the next photo is ready before its key.
     """
     if protocol != "none":
+        box = CELL_BOX if protocol == "cells" else PIXEL_BOX
+        for ref in (block.image, block.map):
+            if ref is not None and ref.kind is MediaKind.FILE:
+                preload(ref, box=box)
         block = replace(block, image=None, map=_web_map(block.map))
     images: ImageMode = "text" if protocol == "none" else "cells"
     return block_media(
