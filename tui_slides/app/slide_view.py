@@ -8,6 +8,7 @@ so a slide change costs about as much as repainting it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from textual.containers import VerticalScroll
@@ -17,15 +18,37 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import RenderCache
-from tui_slides.app.highlight import HighlightMatches
-from tui_slides.media.renderables import app_media
-from tui_slides.model import Block, Slide
+from tui_slides.model import Block, MediaKind, Slide
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
+
+if TYPE_CHECKING:
+    from tui_slides.app.highlight import HighlightMatches
+
+# The highlighter (a search is active) and the media modules (a block has media) are
+# imported when first needed: most slides need neither, and never before the first paint.
 
 PREFETCH_DELAY = 0.05
 """Seconds after the last slide change before the neighbours are rendered ahead."""
 EMPTY_SLIDE_TEXT = "This slide is empty."
 """What an empty slide shows, so an empty slide never looks like a broken app."""
+
+
+def has_media(block: Block) -> bool:
+    """True when ``block`` has an image, video or map to show besides its text."""
+    return block.image is not None or block.video is not None or block.map is not None
+
+
+def has_image_file(slide: Slide) -> bool:
+    """True when a block of ``slide`` shows an image file as a widget of its own.
+
+    The same rule as ``media.widgets.sync_images``: an ``img_path``, or a ``map``
+    that is a file.
+    """
+    return any(
+        ref is not None and ref.kind is MediaKind.FILE
+        for block in slide.content
+        for ref in (block.image, block.map)
+    )
 
 
 def image_protocol(widget: Widget) -> str:
@@ -61,7 +84,11 @@ class BlockView(Static):
         """
         self.block = block
         self.search = (query, current)
-        self.highlight = HighlightMatches(renderable, query, current) if query else None
+        self.highlight = None
+        if query:
+            from tui_slides.app.highlight import HighlightMatches
+
+            self.highlight = HighlightMatches(renderable, query, current)
         style_class = block.style_class or "block-none"
         if not self.has_class(style_class) or len(self.classes) != 2:
             self.set_classes({"block", style_class})  # restyling costs: only when it changes
@@ -98,6 +125,8 @@ class SlideView(VerticalScroll, can_focus=False):
         self._empty = Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
         self._views: list[BlockView] = []
         """The block widgets, kept here: looking them up on every key costs."""
+        self._image_widgets = False
+        """True once a slide has shown an image widget (kept mounted, hidden, after it)."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self._empty
@@ -138,11 +167,13 @@ class SlideView(VerticalScroll, can_focus=False):
         for extra in views[len(slide.content) :]:
             extra.remove()
         self._views = [*views[: len(slide.content)], *new]
-        if image_protocol(self) != "none":
+        protocol = image_protocol(self)
+        if protocol != "none" and (self._image_widgets or has_image_file(slide)):
             from tui_slides.media.widgets import sync_images
 
+            self._image_widgets = True
             height = max_image_height(self)
-            sync_images(self, self.blocks, slide, image_protocol(self), max_height=height)
+            sync_images(self, self._views, slide, protocol, max_height=height)
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         if self._prefetch_timer is None:
@@ -157,6 +188,10 @@ class SlideView(VerticalScroll, can_focus=False):
         styles = self.slide_styles
 
         def build() -> RenderableType:
+            if not has_media(block):
+                return render_block(block, styles, measure=None)
+            from tui_slides.media.renderables import app_media
+
             media = app_media(block, protocol, max_image_height=height)
             return render_block(block, styles, media=media, measure=None)
 

@@ -16,17 +16,21 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui_slides.app.finder import Match, search_deck
 from tui_slides.app.navigation import NavState, clamp, step
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar
 from tui_slides.media.opener import first_video, open_video
-from tui_slides.media.renderables import logo_text
-from tui_slides.model import Deck, Slide
+from tui_slides.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.safety import visible
 
 if TYPE_CHECKING:
+    from rich.text import Text as RichText
+
     from tui_slides.app.app import PresenterApp
+    from tui_slides.app.finder import Match
+
+# Imported when first needed, not before the first paint: the finder (search) and
+# the media renderers (a logo file that exists).
 
 MAX_MATCHES = 10_000
 """Search matches kept for next/previous match; more are not reachable by those keys."""
@@ -133,7 +137,7 @@ class SlidesScreen(Screen[None]):
             return
         self.app_.apply_theme(slide)
         bar.logo_title = slide.logo_title
-        bar.logo = logo_text(slide.logo, self.app_.images)
+        bar.logo = _logo(slide.logo, self.app_.images)
         bar.label = slide.name or slide.id
         current: tuple[int, int] | None = None
         if self.match_rank is not None and self.matches:
@@ -176,6 +180,8 @@ class SlidesScreen(Screen[None]):
             if found is not None and deck.slides[found].id == old.id:
                 index = found
         if self.query_text:
+            from tui_slides.app.finder import search_deck
+
             self.matches = search_deck(deck, self.query_text, limit=MAX_MATCHES)
             self.match_rank = None
         self.clear_error()
@@ -255,6 +261,8 @@ class SlidesScreen(Screen[None]):
 
     def set_search(self, query: str) -> None:
         """Highlight ``query`` on every slide ("" clears the search)."""
+        from tui_slides.app.finder import search_deck
+
         self.query_text = query.strip()
         self.matches = search_deck(self.deck, self.query_text, limit=MAX_MATCHES)
         self.match_rank = None
@@ -335,3 +343,16 @@ class SlidesScreen(Screen[None]):
             self.set_search("")
         elif self.error_shown:
             self.clear_error()
+
+
+def _logo(ref: MediaRef | None, images: str) -> RichText | None:
+    """The status bar's logo picture; the media renderers are imported for a file that exists.
+
+    A missing file (the seed's ``/img/logo.png``) or a URL has no picture to
+    draw (``logo_text`` would say None): nothing is imported for it.
+    """
+    if ref is None or ref.kind is not MediaKind.FILE or not ref.exists:
+        return None
+    from tui_slides.media.renderables import logo_text
+
+    return logo_text(ref, images)
