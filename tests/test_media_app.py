@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from rich.console import Console
+from textual.geometry import Region
 
 from tui_slides.app.app import PresenterApp
 from tui_slides.loader import load_deck
@@ -171,8 +172,12 @@ async def test_image_takes_what_the_slide_leaves_on_screen(image_deck: Path) -> 
         (image,) = view.query(CellImage)
         assert image.region.height == 9  # 16 rows less the status bar, the text and margins
         assert not view.show_vertical_scrollbar  # the whole slide fits: nothing to scroll
-        assert image.render_line(0).cell_length == image.region.width
-        assert image.render_line(0).text.rstrip() == "▀" * 36  # 9 rows = 18 pixels: 36 x 18
+        assert image.render_line(0).text == "▀" * 36  # 9 rows = 18 pixels: 36 x 18
+        (painted,) = image.render_lines(Region(0, 0, image.region.width, 1))
+        assert painted.cell_length == image.region.width
+        right = list(painted)[-1]  # beside the picture: the slide's background, not the terminal's
+        assert right.text.strip() == ""
+        assert right.style is not None and right.style.bgcolor is not None
 
 
 async def test_image_keeps_half_the_slide_when_the_text_is_long(tmp_path: Path) -> None:

@@ -122,23 +122,24 @@ class CellImage(Widget):
 
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
-        strips = _strips(self.image, *self._fit(width, height), width)
-        return strips[y] if 0 <= y < len(strips) else Strip.blank(width)
+        strips = _strips(self.image, *self._fit(width, height))
+        # Textual pads a short line with the widget's background (not the terminal's).
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, self.rich_style)
 
 
-_STRIPS: OrderedDict[tuple[object, int, int, int], list[Strip]] = OrderedDict()
+_STRIPS: OrderedDict[tuple[object, int, int], list[Strip]] = OrderedDict()
 _STRIPS_MAX = 16
 """Drawn images kept as Strips (a few slides' worth; each is a few hundred KiB)."""
 
 
-def _strips(image: LoadedImage, columns: int, pixel_rows: int, width: int) -> list[Strip]:
-    key = (image.key, columns, pixel_rows, width)
+def _strips(image: LoadedImage, columns: int, pixel_rows: int) -> list[Strip]:
+    key = (image.key, columns, pixel_rows)
     found = _STRIPS.get(key)
     if found is not None:
         _STRIPS.move_to_end(key)
         return found
     lines = HalfBlockImage(image).lines(columns, pixel_rows)
-    found = [Strip(line, columns).extend_cell_length(width) for line in lines]
+    found = [Strip(line, columns) for line in lines]
     _STRIPS[key] = found
     while len(_STRIPS) > _STRIPS_MAX:
         _STRIPS.popitem(last=False)
