@@ -108,3 +108,20 @@ def test_cli_passes_images_to_the_presenter(
     assert main([str(deck)]) == 0
     assert seen["images"] == "auto"
     assert main([str(deck), "--images", "sometimes"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("reply", "draws"),
+    [
+        ("\x1bP>|kitty(0.26.5)\x1b\\\x1b[?62;c", False),  # Debian 12: boxes, no image
+        ("\x1bP>|kitty(0.27.1)\x1b\\", False),
+        ("\x1bP>|kitty(0.28.0)\x1b\\", True),
+        ("\x1bP>|kitty(0.35.2)\x1b\\\x1b[?62;c", True),
+        ("\x1bP>|kitty(1.0.0)\x1b\\", True),
+        ("\x1bP>|WezTerm 20240203\x1b\\", True),
+        ("\x1b[?62;c", True),  # no version: the benefit of the doubt
+        ("", True),
+    ],
+)
+def test_old_kitty_is_not_asked_to_draw_placeholders(reply: str, draws: bool) -> None:
+    assert protocol.kitty_draws_placeholders(reply) is draws

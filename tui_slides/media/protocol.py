@@ -11,7 +11,10 @@ without asking, so nothing is imported and no query is written.
 from __future__ import annotations
 
 import os
+import re
+import select
 import sys
+import time
 from collections.abc import Mapping
 from typing import Literal, TextIO
 
@@ -58,4 +61,57 @@ def _ask_terminal() -> Protocol:  # pragma: no cover - needs a real graphics ter
         import textual_image.widget  # noqa: F401
     except Exception:  # not installed, or the terminal query failed: cells work everywhere
         return "cells"
-    return "sixel" if renderable.Image is renderable.SixelImage else "kitty"
+    if renderable.Image is renderable.SixelImage:
+        return "sixel"
+    if not kitty_draws_placeholders(_terminal_version()):
+        return "cells"  # it answers kitty's query, but would show a grid of boxes
+    return "kitty"
+
+
+KITTY_PLACEHOLDERS = (0, 28)
+"""The first kitty that draws images through Unicode placeholders, as textual-image does.
+
+Older kitty (Debian 12 ships 0.26) accepts the graphics query but rejects the
+``U=1`` key: the image area stays a grid of placeholder boxes.
+"""
+
+
+def kitty_draws_placeholders(version_reply: str) -> bool:
+    """False when ``version_reply`` (the terminal's XTVERSION answer) names a kitty too old.
+
+    Any other answer (another terminal, or none) is given the benefit of the doubt.
+    """
+    found = re.search(r"kitty\((\d+)\.(\d+)", version_reply)
+    if found is None:
+        return True
+    return (int(found[1]), int(found[2])) >= KITTY_PLACEHOLDERS
+
+
+def _terminal_version(timeout: float = 0.2) -> str:  # pragma: no cover - needs a terminal
+    """The terminal's name and version (XTVERSION, ``CSI > q``), or "" if it does not say."""
+    try:
+        import termios
+        import tty
+    except ImportError:  # Windows: no termios; the Windows Terminal is not kitty
+        return ""
+    stdin, stdout = sys.__stdin__, sys.__stdout__
+    if stdin is None or stdout is None or not stdin.isatty():
+        return ""
+    fd = stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    reply = b""
+    try:
+        tty.setcbreak(fd, termios.TCSANOW)
+        stdout.write("\x1b[>0q\x1b[c")  # DA1 after it: every terminal answers that one
+        stdout.flush()
+        deadline = time.monotonic() + timeout
+        while not reply.endswith(b"c") or b"\x1b[?" not in reply:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                break
+            reply += os.read(fd, 1024)
+    except OSError:
+        return ""
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
+    return reply.decode("utf-8", "replace")
