@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,75 @@ def test_cli_passes_images_to_the_presenter(
 )
 def test_old_kitty_is_not_asked_to_draw_placeholders(reply: str, draws: bool) -> None:
     assert protocol.kitty_draws_placeholders(reply) is draws
+
+
+SIXEL = re.compile(rb"\x1b\[(\d+);(\d+)H\x1bP[0-9;]*q\"1;1;(\d+);(\d+)(.*?)\x1b\\", re.S)
+"""A cursor move, then a sixel image: its raster size (pixels) and data."""
+SIXEL_TERMINAL = {
+    b"\x1b[c": b"\x1b[?62;4;22c",  # device attributes: a VT220-class terminal with sixel (4)
+    b"\x1b[16t": b"\x1b[6;16;8t",  # cells of 8x16 pixels
+    b"\x1b[14t": b"\x1b[4;384;640t",
+}
+
+
+def _run_in_pty(argv: list[str], answers: dict[bytes, bytes], until: re.Pattern[bytes]) -> bytes:
+    """What ``argv`` writes to an 80x24 pty that answers like ``answers``, until ``until``."""
+    import fcntl
+    import select
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import time
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "TMUX", "STY"))}
+    env.update(TERM="xterm-256color", COLORTERM="truecolor", PYTHONPATH=str(Path.cwd()))
+    child = subprocess.Popen(
+        [sys.executable, *argv], stdin=slave, stdout=slave, stderr=slave, env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    os.close(slave)
+    written = b""
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if not select.select([master], [], [], 0.2)[0]:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            written += chunk
+            for query, answer in answers.items():
+                if query in chunk:
+                    os.write(master, answer)
+            if until.search(written):
+                break
+        os.write(master, b"q")
+        child.wait(5)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(master)
+    return written
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_sixel_terminal_gets_a_sixel_image_under_the_block_text(tmp_path: Path) -> None:
+    Image.new("RGB", (64, 16), (200, 40, 40)).save(tmp_path / "red.png")
+    deck = tmp_path / "deck.json5"
+    deck.write_text('{ content: [{ title: "Red", text: "A red bar.", img_path: "red.png" }] }')
+    argv = ["-m", "tui_slides", str(deck), "--images", "auto"]
+    written = _run_in_pty(argv, SIXEL_TERMINAL, until=SIXEL)
+    assert b"\x1b[c" in written  # the terminal was asked what it can draw
+    sixel = SIXEL.search(written)
+    assert sixel is not None, written[-400:]
+    row, column, width, height = (int(sixel[n]) for n in range(1, 5))
+    assert (row, column) == (6, 3)  # title on row 2, text on 4: the image under them, lined up
+    assert width % 8 == 0 and height % 16 == 0 and width <= 80 * 8  # whole cells of 8x16
+    assert abs(width / height - 4) < 0.5  # the 64x16 picture's aspect ratio
+    assert b"#0;2;78;16;16" in sixel[5]  # its red, in sixel's percentages (200/255, 40/255)
+    assert "\u2580".encode() not in written  # no half-block fallback drawn
