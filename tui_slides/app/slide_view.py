@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
@@ -63,6 +65,11 @@ def max_image_height(widget: Widget) -> int:
 
 class BlockView(Static):
     """One block of the current slide, carrying the block's ``block-<value>`` class."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """Set by the layout pass that sized the block. A block does not scroll, so a new
+    virtual size needs no second layout (Textual's default): without this every slide
+    change of another height was laid out and painted twice, 16 ms apart."""
 
     def __init__(self) -> None:
         super().__init__(markup=False, classes="block")

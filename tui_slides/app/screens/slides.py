@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -69,9 +69,11 @@ class SlidesScreen(Screen[None]):
         Binding("escape", "escape", "Cancel a typed number, clear the search or a message"),
     ]
 
-    index: reactive[int] = reactive(0, init=False)
+    # ``var``, not ``reactive``: they drive watchers only. A reactive would also
+    # repaint the whole screen, a second full frame after every slide change.
+    index: var[int] = var(0, init=False)
     """0-based index of the slide on screen."""
-    typed: reactive[str] = reactive("", init=False)
+    typed: var[str] = var("", init=False)
     """Digits typed for "go to slide"."""
 
     def __init__(self, deck: Deck, start: int = 0) -> None:
@@ -85,6 +87,8 @@ class SlidesScreen(Screen[None]):
         """Which of ``matches`` the match keys last went to."""
         self._view = SlideView(id="slide")
         self._bar = StatusBar(id="status")
+        self._show_pending = False
+        """A slide change is waiting to be shown (see ``watch_index``)."""
 
     def compose(self) -> ComposeResult:
         yield self._view
@@ -119,13 +123,22 @@ class SlidesScreen(Screen[None]):
     # -- state -> screen ---------------------------------------------------------------
 
     def watch_index(self) -> None:
-        self._show_current()
+        # Shown once the keys already queued are handled: 200 presses of ``n`` at
+        # once render the last slide only, and the status bar changes with it.
+        if not self._show_pending:
+            self._show_pending = True
+            self.call_later(self._show_pending_slide)
+
+    def _show_pending_slide(self) -> None:
+        if self._show_pending:
+            self._show_current()
 
     def watch_typed(self, typed: str) -> None:
         self._update_prompt()
 
     def _show_current(self, *, reset_scroll: bool = True) -> None:
         """Show the current slide and its labels; everything on screen follows ``index``."""
+        self._show_pending = False
         slide = self.slide
         bar = self.status_bar
         bar.position = self.index + 1 if slide else 0
@@ -290,10 +303,9 @@ class SlidesScreen(Screen[None]):
         """Show match number ``rank``: its slide, emphasised, scrolled into view."""
         self.match_rank = rank
         match = self.matches[rank]
-        if match.slide != self.index:
-            self.index = match.slide
-        else:
-            self._show_current(reset_scroll=False)
+        other_slide = match.slide != self.index
+        self.index = match.slide
+        self._show_current(reset_scroll=other_slide)  # now: the scroll below needs its blocks
         self._update_prompt()
         self.call_after_refresh(self._scroll_to_match, match)
 
