@@ -52,19 +52,8 @@ class StatusBar(Widget):
         "status-bar--counter",
     }
 
-    DEFAULT_CSS = """
-    StatusBar {
-        dock: bottom;
-        height: 1;
-        background: $panel;
-        color: $text;
-    }
-    StatusBar > .status-bar--logo { text-style: bold; color: $accent; }
-    StatusBar > .status-bar--label { color: $text; }
-    StatusBar > .status-bar--prompt { text-style: bold; color: $warning; }
-    StatusBar > .status-bar--more { color: $text-muted; }
-    StatusBar > .status-bar--counter { text-style: bold; }
-    """
+    # Its styles (docked at the bottom, the theme's panel colour, each part's style)
+    # are in the app's slides.tcss: one stylesheet parsed at startup, not two.
 
     logo_title: reactive[str] = reactive("")
     """The logo title of the current slide (deck text, shown through ``visible``)."""

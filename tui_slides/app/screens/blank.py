@@ -15,6 +15,12 @@ class BlankScreen(Screen[None]):
         Binding("b,escape", "unblank", "Show the slide again"),
     ]
 
+    DEFAULT_CSS = """
+    BlankScreen {
+        background: black;
+    }
+    """
+
     def action_unblank(self) -> None:
         """Go back to the slide."""
         self.dismiss()

@@ -69,6 +69,27 @@ class HelpScreen(ModalScreen[None]):
         Binding("down", "scroll('down')", show=False),
     ]
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help-box {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 2;
+    }
+    #help-title {
+        margin-bottom: 1;
+    }
+    #help-table {
+        width: 100%;
+    }
+    """
+
     def __init__(self, sections: Sequence[Section]) -> None:
         super().__init__()
         self.sections = sections

@@ -61,6 +61,28 @@ class OverviewScreen(ModalScreen[int]):
         Binding("pagedown", "move('page_down')", "Move the highlight"),
     ]
 
+    DEFAULT_CSS = """
+    OverviewScreen {
+        align: center middle;
+    }
+    #overview-box {
+        width: 90%;
+        max-width: 110;
+        height: 80%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #overview-list {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+    #overview-filter {
+        border: tall $primary 50%;
+    }
+    """
+
     def __init__(self, deck: Deck, current: int) -> None:
         super().__init__()
         self.deck = deck

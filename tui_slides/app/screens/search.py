@@ -51,6 +51,28 @@ class SearchScreen(ModalScreen[tuple[str, int]]):
         Binding("pagedown", "move('page_down')", "Move the highlight"),
     ]
 
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center middle;
+    }
+    #search-box {
+        width: 90%;
+        max-width: 110;
+        height: 80%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #search-results {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+    #search-input {
+        border: tall $primary 50%;
+    }
+    """
+
     def __init__(self, deck: Deck, query: str = "", current_slide: int = 0) -> None:
         super().__init__()
         self.deck = deck

@@ -21,6 +21,19 @@ def is_too_small(width: int, height: int) -> bool:
 class TooSmallScreen(Screen[None]):
     """Says the terminal is too small and how big it needs to be; updates as it is resized."""
 
+    DEFAULT_CSS = """
+    TooSmallScreen {
+        align: center middle;
+        overflow: hidden hidden;  /* a scrollbar here would fight the notice for the last cells */
+    }
+    #too-small-notice {
+        width: 100%;
+        height: auto;
+        overflow: hidden hidden;
+        text-align: center;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="too-small-notice", markup=False)
 
