@@ -49,7 +49,7 @@ def slide_text(app: PresenterApp, width: int = 100) -> str:
     for view in app.slides.slide_view.blocks:
         if view.display:
             console.print(view.content)
-    if app.slides.slide_view.query_one("#empty-slide").display:
+    if app.slides.slide_view.empty_notice_shown:
         console.print(EMPTY_SLIDE_TEXT)
     output = console.file
     assert isinstance(output, io.StringIO)

@@ -184,6 +184,23 @@ async def test_empty_slide_is_shown_as_such() -> None:
         assert "Full" in slide_text(app)
 
 
+async def test_an_empty_slide_reached_later_says_so_and_leaves_again() -> None:
+    deck = Deck(
+        slides=(Slide(content=(Block(title="Full"),)), Slide(content=(Block(),)), Slide()),
+        source="mem",
+    )
+    app = make_app(deck)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "This slide is empty." not in slide_text(app)
+        await pilot.press("n")  # a slide whose only block is empty
+        assert "This slide is empty." in slide_text(app)
+        notice = app.slides.slide_view.query_one("#empty-slide")
+        assert notice.region.y == app.slides.slide_view.region.y + 1  # at the top of the slide
+        await pilot.press("n", "home")
+        assert "This slide is empty." not in slide_text(app)
+        assert "Full" in slide_text(app)
+
+
 async def test_a_deck_with_no_slides_does_not_crash() -> None:
     app = make_app(Deck(slides=(), source="mem"))
     async with app.run_test(size=SIZE) as pilot:

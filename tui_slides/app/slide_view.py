@@ -71,8 +71,8 @@ class BlockView(Static):
     virtual size needs no second layout (Textual's default): without this every slide
     change of another height was laid out and painted twice, 16 ms apart."""
 
-    def __init__(self) -> None:
-        super().__init__(markup=False, classes="block")
+    def __init__(self, style_class: str = "block-none") -> None:
+        super().__init__(markup=False, classes=f"block {style_class}")
         self.block: Block | None = None
         self.highlight: HighlightMatches | None = None
         self.search: tuple[str, int | None] = ("", None)
@@ -129,14 +129,12 @@ class SlideView(VerticalScroll, can_focus=False):
         self.upcoming: list[Slide] = []
         """Slides to render ahead while idle (the neighbours of the current one)."""
         self._prefetch_timer: Timer | None = None
-        self._empty = Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+        self._empty: Static | None = None
+        """The empty-slide notice, mounted when a slide first needs it."""
         self._views: list[BlockView] = []
         """The block widgets, kept here: looking them up on every key costs."""
         self._image_widgets = False
         """True once a slide has shown an image widget (kept mounted, hidden, after it)."""
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self._empty
 
     @property
     def blocks(self) -> list[BlockView]:
@@ -156,16 +154,14 @@ class SlideView(VerticalScroll, can_focus=False):
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
         """
         self.slide = slide
-        empty = self._empty
-        if empty.display != slide.is_empty:
-            empty.display = slide.is_empty
+        self._show_empty_notice(slide.is_empty)
         views = self._views
         new: list[BlockView] = []
         for number, block in enumerate(slide.content):
             if number < len(views):
                 view = views[number]
             else:
-                view = BlockView()
+                view = BlockView(block.style_class or "block-none")  # styled once, not twice
                 new.append(view)
             emphasise = current[1] if current is not None and current[0] == number else None
             view.show(block, self.renderable_for(block), query, emphasise)
@@ -187,6 +183,29 @@ class SlideView(VerticalScroll, can_focus=False):
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         else:
             self._prefetch_timer.reset()  # keys still coming (a burst, a held key): wait
+
+    @property
+    def empty_notice_shown(self) -> bool:
+        """True while the slide shows the empty-slide notice."""
+        return self._empty is not None and bool(self._empty.display)
+
+    def _show_empty_notice(self, shown: bool) -> None:
+        """Show or hide the empty-slide notice (above the blocks; mounted when first shown).
+
+        Every widget mounted costs the first paint styling, so one that most
+        decks never show is not mounted up front.
+        """
+        empty = self._empty
+        if empty is None:
+            if not shown:
+                return
+            empty = self._empty = Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+            if self.children:
+                self.mount(empty, before=0)
+            else:
+                self.mount(empty)
+        elif empty.display != shown:
+            empty.display = shown
 
     def renderable_for(self, block: Block) -> RenderableType:
         """The block's renderable with the current styles and media settings (cached)."""

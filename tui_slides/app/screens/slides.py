@@ -87,16 +87,16 @@ class SlidesScreen(Screen[None]):
         """Which of ``matches`` the match keys last went to."""
         self._view = SlideView(id="slide")
         self._bar = StatusBar(id="status")
+        self._errors: Static | None = None
+        """The reload error panel, once a reload has failed."""
         self._show_pending = False
         """A slide change is waiting to be shown (see ``watch_index``)."""
 
     def compose(self) -> ComposeResult:
         yield self._view
-        yield Static(id="diagnostics", markup=False)
         yield self._bar
 
     def on_mount(self) -> None:
-        self.query_one("#diagnostics").display = False
         self.status_bar.total = len(self.deck)
         self._show_current()
 
@@ -206,21 +206,29 @@ class SlidesScreen(Screen[None]):
         self._update_prompt()
 
     def show_error(self, message: str) -> None:
-        """Show why the deck could not be reloaded, above the status bar; the slide stays."""
-        panel = self.query_one("#diagnostics", Static)
+        """Show why the deck could not be reloaded, above the status bar; the slide stays.
+
+        The panel is mounted the first time it is needed, not before the first paint.
+        """
         text = Text("Reload failed; still showing the last good version.\n", style="bold")
         text.append(visible(message))
-        panel.update(text)
-        panel.display = True
+        panel = self._errors
+        if panel is None:
+            panel = self._errors = Static(text, id="diagnostics", markup=False)
+            self.mount(panel, before=self._bar)
+        else:
+            panel.update(text)
+            panel.display = True
 
     def clear_error(self) -> None:
         """Hide the reload error."""
-        self.query_one("#diagnostics").display = False
+        if self._errors is not None:
+            self._errors.display = False
 
     @property
     def error_shown(self) -> bool:
         """True while a reload error is on screen."""
-        return bool(self.query_one("#diagnostics").display)
+        return self._errors is not None and bool(self._errors.display)
 
     # -- actions -----------------------------------------------------------------------
 
