@@ -370,6 +370,9 @@ def pty_main(decks: dict[str, Path], args: argparse.Namespace) -> int:
     def median(name: str, key: str) -> float:
         if key == "first_at_once":
             return statistics.median(at_once[name])
+        if key == "back_p90":  # the slow tail: garbage collection, frame timing
+            backs = [b for r in results[name] for b in r["back"]]  # type: ignore[attr-defined]
+            return statistics.quantiles(backs, n=10)[-1]
         values = [r[key] for r in results[name]]
         if isinstance(values[0], list):
             return statistics.median(v for vs in values for v in vs)  # type: ignore[attr-defined]
@@ -384,13 +387,14 @@ def pty_main(decks: dict[str, Path], args: argparse.Namespace) -> int:
         ("first_at_once", "ms"),
         ("first", "ms"),
         ("back", "ms"),
+        ("back_p90", "ms"),
         ("pair_cpu", "ms"),
         ("bytes", "B"),
     )
     failed = False
     for key, unit in (*rows_shown, ("peak", "MiB")):
         photo, baseline = median("photo", key), median("baseline", key)
-        target = TARGETS.get(key.removesuffix("_at_once"))
+        target = TARGETS.get(key.removesuffix("_at_once"))  # the tail is shown, not judged
         ok = target is None or photo <= target
         failed |= not ok
         verdict = "" if target is None else f"{'ok' if ok else 'MISS'} <={target:.0f}"
