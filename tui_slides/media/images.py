@@ -321,8 +321,11 @@ def _normalised(image: PILImage, box: tuple[int, int]) -> PILImage:
         upright = upright.point(lambda value: value / 256).convert("L")
     converted = upright if upright.mode == mode else upright.convert(mode)
     if converted.width > box[0] or converted.height > box[1]:
-        # In place: the full-size pixels are ours and dropped right after.
-        converted.thumbnail(box, Image.Resampling.BICUBIC, reducing_gap=2.0)
+        # In place: the full-size pixels are ours and dropped right after. A copy for
+        # cells is shrunk again to at most a few hundred pixels, which hides the
+        # aliasing of a coarser first step (half the time on a 12-megapixel PNG).
+        gap = 1.0 if max(box) <= max(CELL_BOX) else 2.0
+        converted.thumbnail(box, Image.Resampling.BICUBIC, reducing_gap=gap)
     return converted
 
 
