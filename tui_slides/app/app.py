@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.screens.slides import SlidesScreen
-from tui_slides.app.screens.too_small import TooSmallScreen, is_too_small
+from tui_slides.app.sizes import is_too_small
 from tui_slides.errors import DeckError
 from tui_slides.model import Deck, Slide
 from tui_slides.safety import visible
@@ -96,6 +96,8 @@ class PresenterApp(App[int]):
         self.slides = SlidesScreen(deck, start)
         self._signature: Signature = deck_signature(path) if watch else ()
         self._styles_theme = ""
+        self._notice_pushed = False
+        """True while the too-small notice may be on the screen stack."""
         self._bad_themes: set[str] = set()
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(deck, None)
@@ -162,14 +164,20 @@ class PresenterApp(App[int]):
 
     def _check_size(self, width: int, height: int) -> None:
         """Show the too-small notice over everything, or take it away."""
+        too_small = is_too_small(width, height)
+        if not too_small and not self._notice_pushed:
+            return  # the usual case: the notice's screen is not even imported
+        from tui_slides.app.screens.too_small import TooSmallScreen
+
         showing = isinstance(self.screen, TooSmallScreen)
-        if is_too_small(width, height):
+        if too_small:
             if showing:
                 self.screen.show_size(width, height)  # type: ignore[attr-defined]
             else:
                 self.push_screen(TooSmallScreen())
         elif showing:
             self.pop_screen()
+        self._notice_pushed = too_small
 
     # -- reload ------------------------------------------------------------------------
 

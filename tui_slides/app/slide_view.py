@@ -7,7 +7,6 @@ so a slide change costs about as much as repainting it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
@@ -111,12 +110,15 @@ class SlideView(VerticalScroll, can_focus=False):
     must never be swallowed by the scroll container's own bindings.
     """
 
-    @dataclass
     class MoreChanged(Message):
         """The content above or below the view changed from hidden to shown or back."""
 
-        above: bool
-        below: bool
+        def __init__(self, above: bool, below: bool) -> None:
+            super().__init__()
+            self.above = above
+            """True when the view is scrolled: there is content above it."""
+            self.below = below
+            """True when content continues below the view."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

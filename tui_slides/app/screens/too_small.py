@@ -7,15 +7,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-MIN_WIDTH = 32
-"""Narrowest terminal the slides are shown in (columns)."""
-MIN_HEIGHT = 8
-"""Shortest terminal the slides are shown in (rows, the status bar included)."""
+from tui_slides.app.sizes import MIN_HEIGHT, MIN_WIDTH, is_too_small
 
-
-def is_too_small(width: int, height: int) -> bool:
-    """True when a ``width`` x ``height`` terminal is below the minimum."""
-    return width < MIN_WIDTH or height < MIN_HEIGHT
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen", "is_too_small"]
 
 
 class TooSmallScreen(Screen[None]):
