@@ -136,7 +136,8 @@ class SlideView(VerticalScroll, can_focus=False):
         self._views: list[BlockView] = []
         """The block widgets, kept here: looking them up on every key costs."""
         self._image_widgets = False
-        """True once a slide has shown an image widget (kept mounted, hidden, after it)."""
+        """True once a slide with an image file was shown: its image widgets stay
+        mounted (hidden) after it, so every later slide syncs them."""
 
     @property
     def blocks(self) -> list[BlockView]:
