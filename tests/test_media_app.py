@@ -279,3 +279,27 @@ async def test_the_next_slides_photo_is_decoded_while_the_presenter_talks(
         await pilot.pause()
         assert app.slides.slide_view.query_one(CellImage).display
         assert len(decoded) == 1  # the slide found its photo decoded
+
+
+async def test_transparent_pixels_show_the_slide_background(tmp_path: Path) -> None:
+    from tui_slides.media.widgets import CellImage
+
+    images.clear_cache()
+    picture = Image.new("RGBA", (2, 2), (0, 0, 0, 0))
+    picture.putpixel((0, 0), (255, 0, 0, 255))  # one opaque pixel, top left
+    picture.save(tmp_path / "dot.png")
+    path = tmp_path / "deck.json5"
+    path.write_text('{ content: [{ title: "Dot", img_path: "dot.png" }] }')
+    app = _app(path)
+    async with app.run_test(size=(40, 16)) as pilot:
+        await pilot.pause()
+        image = app.slides.slide_view.query_one(CellImage)
+        background = image.rich_style.bgcolor
+        assert background is not None
+        top, bottom = image.render_line(0), image.render_line(image.region.height - 1)
+        red, clear = list(top)[:2]
+        assert red.text.startswith("▀") and red.style is not None
+        assert red.style.color.triplet.hex == "#ff0000"  # type: ignore[union-attr]
+        assert clear.text.strip() == "" and clear.style is not None
+        assert clear.style.bgcolor == background  # the transparent pixels beside it
+        assert {segment.style.bgcolor for segment in bottom if segment.style} == {background}

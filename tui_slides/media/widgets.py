@@ -123,8 +123,11 @@ class CellImage(Widget):
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
         strips = _strips(self.image, *self._fit(width, height))
-        # Textual pads a short line with the widget's background (not the terminal's).
-        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, self.rich_style)
+        if not 0 <= y < len(strips):
+            return Strip.blank(width, self.rich_style)
+        # Transparent pixels show the slide's background, not the terminal's; Textual
+        # pads the line with it too. The styled copy is cached on the (cached) Strip.
+        return strips[y].apply_style(self.rich_style)
 
 
 _STRIPS: OrderedDict[tuple[object, int, int], list[Strip]] = OrderedDict()
