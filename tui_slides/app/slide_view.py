@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui_slides.app.blocks import RenderCache
+from tui_slides.app.blocks import Guarded, RenderCache
 from tui_slides.model import Block, MediaKind, Slide
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
@@ -209,6 +209,14 @@ class SlideView(VerticalScroll, can_focus=False):
                 self.mount(empty)
         elif empty.display != shown:
             empty.display = shown
+
+    def is_rendered(self, slide: Slide) -> bool:
+        """True when every block of ``slide`` is drawn from lines kept (shown lately, or ahead)."""
+        for block in slide.content:
+            renderable = self.renderable_for(block)
+            if isinstance(renderable, Guarded) and not renderable.rendered:
+                return False
+        return True
 
     def renderable_for(self, block: Block) -> RenderableType:
         """The block's renderable with the current styles and media settings (cached)."""

@@ -6,9 +6,11 @@ the pure rules for moving live in ``tui_slides.app.navigation``.
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
@@ -32,6 +34,13 @@ if TYPE_CHECKING:
 # Imported when first needed, not before the first paint: the finder (search) and
 # the media renderers (a logo file that exists).
 
+SETTLE = 0.006
+"""Seconds without a further key or slide change before a burst of keys is taken to be over.
+
+Longer than the 5 ms a thread may hold Python's interpreter lock: the keys of a
+burst are parsed by Textual's input thread while this one handles them."""
+MAX_SETTLE = 0.05
+"""The longest a burst of keys keeps the screen waiting (a key held with a fast repeat)."""
 MAX_MATCHES = 10_000
 """Search matches kept for next/previous match; more are not reachable by those keys."""
 
@@ -91,6 +100,12 @@ class SlidesScreen(Screen[None]):
         """The reload error panel, once a reload has failed."""
         self._show_pending = False
         """A slide change is waiting to be shown (see ``watch_index``)."""
+        self._last_activity = 0.0
+        """When a key last came by or ``index`` last changed (``time.monotonic``)."""
+        self._pending_since = 0.0
+        """When the slide change waiting to be shown was asked for."""
+        self._pending_changes = 0
+        """How many times ``index`` changed since then (more than one: a burst)."""
 
     def compose(self) -> ComposeResult:
         yield self._view
@@ -125,13 +140,40 @@ class SlidesScreen(Screen[None]):
     def watch_index(self) -> None:
         # Shown once the keys already queued are handled: 200 presses of ``n`` at
         # once render the last slide only, and the status bar changes with it.
+        self._last_activity = monotonic()
+        self._pending_changes += 1
         if not self._show_pending:
             self._show_pending = True
+            self._pending_since = self._last_activity
+            self._pending_changes = 1
             self.call_later(self._show_pending_slide)
 
+    def on_key(self, event: events.Key) -> None:
+        """Note that keys are coming (they go on to the bindings; nothing is stopped)."""
+        self._last_activity = monotonic()
+
     def _show_pending_slide(self) -> None:
-        if self._show_pending:
-            self._show_current()
+        """Show the slide now, unless a burst of keys is still arriving and it needs rendering.
+
+        One key (``n``, End, a number and Enter) is shown at once. A terminal
+        delivers a burst over several milliseconds: a slide rendered ahead (the
+        neighbours) is shown at once too, but rendering another one while keys
+        keep coming would only delay the slide they end on.
+        """
+        if not self._show_pending:
+            return
+        now = monotonic()
+        slide = self.slide
+        if (
+            self._pending_changes > 1
+            and slide is not None
+            and now - self._last_activity < SETTLE
+            and now - self._pending_since < MAX_SETTLE
+            and not self.slide_view.is_rendered(slide)
+        ):
+            self.set_timer(SETTLE, self._show_pending_slide)
+            return
+        self._show_current()
 
     def watch_typed(self, typed: str) -> None:
         self._update_prompt()
