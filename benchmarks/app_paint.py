@@ -8,7 +8,9 @@ answers terminal queries as xterm does, strips escape sequences, and notes the
 time when the expected text appears.
 The baseline, a minimal Textual app showing one ``Static``
 (``benchmarks/app_baseline.py``), is measured in the same run, interleaved
-with the presenter so that machine load affects both alike. Reported as
+with the presenter so that machine load affects both alike; the order of the
+launches rotates from run to run, as the first launch after another app's is
+slower. Reported as
 medians, with the targets of issue 4:
 
 - first paint: seed deck <= 1.15x baseline; 1000-slide deck <= 1.1x seed
@@ -354,12 +356,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         deck = Path(folder) / "big.json"
         big_deck(deck)
+        launches: list[Callable[[], None]] = [
+            lambda: run_baseline(results, size, args.presses),
+            lambda: run_seed(results, size),
+            lambda: run_seed(results, size, images="cells"),
+            lambda: run_big(results, deck, size, args.presses),
+        ]
         for run in range(args.runs):
             print(f"run {run + 1}/{args.runs}", file=sys.stderr)
-            run_baseline(results, size, args.presses)
-            run_seed(results, size)
-            run_seed(results, size, images="cells")
-            run_big(results, deck, size, args.presses)
+            # Each run starts with the next app: a launch right after another app's is
+            # measurably slower here (~10-20 ms; caches), so no app always pays it.
+            turn = run % len(launches)
+            for launch in launches[turn:] + launches[:turn]:
+                launch()
 
     print(f"\nmedians over {args.runs} launches each, terminal {columns}x{rows}:")
     for name, values in results.samples.items():
