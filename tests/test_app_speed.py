@@ -87,7 +87,8 @@ def test_nothing_before_the_first_paint_imports_search_media_or_overlays() -> No
                 await pilot.pause()
                 assert "1 / 1" in app.slides.status_bar.text
             names = ("finder", "highlight", "screens.overview", "screens.search", "too_small",
-                     "screens.help", "renderables", "widgets", "halfblock", "cards")
+                     "screens.help", "renderables", "widgets", "halfblock", "cards", "opener",
+                     "media.images")
             print(sorted(m for m in sys.modules if m.startswith("tui_slides")
                          and m.endswith(names)))
 

@@ -82,7 +82,7 @@ async def test_no_logo_picture_with_images_off(deck_path: Path) -> None:
 async def test_play_key_opens_the_first_video(
     deck_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui_slides.app.screens.slides as slides_module
+    import tui_slides.media.opener as opener_module
 
     opened: list[str] = []
 
@@ -90,7 +90,7 @@ async def test_play_key_opens_the_first_video(
         opened.append(getattr(ref, "raw", ""))
         return OpenResult(True, "Opening media/talk.mp4…")
 
-    monkeypatch.setattr(slides_module, "open_video", fake_open)
+    monkeypatch.setattr(opener_module, "open_video", fake_open)
     app = _app(deck_path)
     notes = _Notes(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.media.images import ImageProblem, load_ref
 from tui_slides.model import Deck, MediaKind, MediaRef
 from tui_slides.safety import visible
 
@@ -44,6 +43,8 @@ def deck_has_images(deck: Deck) -> bool:
 
 def media_problems(deck: Deck) -> list[Diagnostic]:
     """Warnings for image files that exist but cannot be drawn, and info for web images."""
+    from tui_slides.media.images import ImageProblem, load_ref  # not needed to list images
+
     found: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
     for source, field, ref in image_refs(deck):

@@ -21,7 +21,6 @@ from textual.widgets import Static
 from tui_slides.app.navigation import NavState, clamp, step
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar
-from tui_slides.media.opener import first_video, open_video
 from tui_slides.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.safety import visible
 
@@ -389,11 +388,13 @@ class SlidesScreen(Screen[None]):
 
     def action_play_video(self) -> None:
         """Open the slide's first video in the system's player, or say why it cannot."""
-        video = first_video(self.slide)
+        from tui_slides.media import opener  # on demand: not needed to paint the first slide
+
+        video = opener.first_video(self.slide)
         if video is None:
             self.app.notify("This slide has no video.", timeout=3, markup=False)
             return
-        result = open_video(video)
+        result = opener.open_video(video)
         severity = "information" if result.opened else "warning"
         self.app.notify(result.message, severity=severity, timeout=5, markup=False)
 
