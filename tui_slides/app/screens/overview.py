@@ -6,13 +6,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_slides.app.finder import fold
+from tui_slides.app.screens.picker import PickerScreen, picker_bindings
 from tui_slides.model import Deck, Slide
 from tui_slides.safety import visible
 
@@ -49,39 +49,12 @@ def haystack(slide: Slide, position: int) -> str:
     return fold(" ".join((str(position), slide.id, slide.name, slide.title)))
 
 
-class OverviewScreen(ModalScreen[int]):
+class OverviewScreen(PickerScreen[int]):
     """All slides in a list; typing filters it, Enter goes to the highlighted slide."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close the overview"),
-        Binding("enter", "jump", "Go to the highlighted slide", show=False),
-        Binding("up", "move('up')", "Move the highlight", key_display="↑ ↓ PgUp PgDn"),
-        Binding("down", "move('down')", "Move the highlight"),
-        Binding("pageup", "move('page_up')", "Move the highlight"),
-        Binding("pagedown", "move('page_down')", "Move the highlight"),
-    ]
-
-    DEFAULT_CSS = """
-    OverviewScreen {
-        align: center middle;
-    }
-    #overview-box {
-        width: 90%;
-        max-width: 110;
-        height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    #overview-list {
-        height: 1fr;
-        border: none;
-        background: $surface;
-    }
-    #overview-filter {
-        border: tall $primary 50%;
-    }
-    """
+    BINDINGS: ClassVar[list[BindingType]] = picker_bindings(
+        "Close the overview", "Go to the highlighted slide"
+    )
 
     def __init__(self, deck: Deck, current: int) -> None:
         super().__init__()
@@ -92,23 +65,15 @@ class OverviewScreen(ModalScreen[int]):
         self._hay = [haystack(s, n + 1) for n, s in enumerate(deck.slides)]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="overview-box"):
+        with Vertical(id="picker-box"):
             count = len(self.deck)
             title = f"Overview: {count} slide{'' if count == 1 else 's'}"
             yield Static(Text(title, style="bold"), id="overview-title")
-            field = Input(placeholder=FILTER_PLACEHOLDER, id="overview-filter")
-            field.cursor_blink = False  # a blinking cursor writes to the terminal twice a second
-            yield field
-            yield OptionList(id="overview-list")
+            yield self.field(placeholder=FILTER_PLACEHOLDER)
+            yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
         self.show_matching("")
-        self.query_one("#overview-filter", Input).focus()
-
-    @property
-    def option_list(self) -> OptionList:
-        """The list of slides."""
-        return self.query_one("#overview-list", OptionList)
 
     @property
     def shown(self) -> list[int]:
@@ -127,30 +92,6 @@ class OverviewScreen(ModalScreen[int]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show_matching(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_jump()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(int(event.option.id or 0))
-
-    def action_jump(self) -> None:
-        """Go to the highlighted slide (nothing happens when the filter matches none)."""
-        option = self.option_list.highlighted_option
-        if option is not None:
-            self.dismiss(int(option.id or 0))
-
-    def action_move(self, how: str) -> None:
-        """Move the highlight while the filter keeps the focus."""
-        options = self.option_list
-        {
-            "up": options.action_cursor_up,
-            "down": options.action_cursor_down,
-            "page_up": options.action_page_up,
-            "page_down": options.action_page_down,
-        }[how]()
-
-    def action_close(self) -> None:
-        """Close without moving."""
-        self.dismiss()
+    def result(self, option: Option) -> int:
+        """The 0-based index of the slide picked."""
+        return int(option.id or 0)

@@ -6,14 +6,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_slides.app.finder import Match, search_deck
 from tui_slides.app.highlight import MATCH_STYLE
+from tui_slides.app.screens.picker import PickerScreen, picker_bindings
 from tui_slides.model import Deck
 from tui_slides.safety import visible
 
@@ -39,39 +39,12 @@ def result_row(deck: Deck, match: Match) -> Text:
     return row
 
 
-class SearchScreen(ModalScreen[tuple[str, int]]):
+class SearchScreen(PickerScreen[tuple[str, int]]):
     """Search all slide text; the result is ``(query, rank of the chosen match)``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close the search"),
-        Binding("enter", "jump", "Go to the highlighted match", show=False),
-        Binding("up", "move('up')", "Move the highlight", key_display="↑ ↓ PgUp PgDn"),
-        Binding("down", "move('down')", "Move the highlight"),
-        Binding("pageup", "move('page_up')", "Move the highlight"),
-        Binding("pagedown", "move('page_down')", "Move the highlight"),
-    ]
-
-    DEFAULT_CSS = """
-    SearchScreen {
-        align: center middle;
-    }
-    #search-box {
-        width: 90%;
-        max-width: 110;
-        height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    #search-results {
-        height: 1fr;
-        border: none;
-        background: $surface;
-    }
-    #search-input {
-        border: tall $primary 50%;
-    }
-    """
+    BINDINGS: ClassVar[list[BindingType]] = picker_bindings(
+        "Close the search", "Go to the highlighted match"
+    )
 
     def __init__(self, deck: Deck, query: str = "", current_slide: int = 0) -> None:
         super().__init__()
@@ -81,21 +54,13 @@ class SearchScreen(ModalScreen[tuple[str, int]]):
         self.matches: list[Match] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
-            field = Input(self.initial, placeholder="Search all slides", id="search-input")
-            field.cursor_blink = False  # a blinking cursor writes to the terminal twice a second
-            yield field
+        with Vertical(id="picker-box"):
+            yield self.field(self.initial, placeholder="Search all slides")
             yield Static(id="search-count", markup=False)
-            yield OptionList(id="search-results")
+            yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
         self.show_results(self.initial)
-        self.query_one("#search-input", Input).focus()
-
-    @property
-    def option_list(self) -> OptionList:
-        """The list of matches."""
-        return self.query_one("#search-results", OptionList)
 
     def show_results(self, query: str) -> None:
         """Search the deck for ``query`` and list the matches."""
@@ -121,30 +86,6 @@ class SearchScreen(ModalScreen[tuple[str, int]]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show_results(event.value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_jump()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss((self.query_one("#search-input", Input).value, int(event.option.id or 0)))
-
-    def action_jump(self) -> None:
-        """Go to the highlighted match (nothing happens without one)."""
-        option = self.option_list.highlighted_option
-        if option is not None:
-            self.dismiss((self.query_one("#search-input", Input).value, int(option.id or 0)))
-
-    def action_move(self, how: str) -> None:
-        """Move the highlight while the query keeps the focus."""
-        options = self.option_list
-        {
-            "up": options.action_cursor_up,
-            "down": options.action_cursor_down,
-            "page_up": options.action_page_up,
-            "page_down": options.action_page_down,
-        }[how]()
-
-    def action_close(self) -> None:
-        """Close without moving."""
-        self.dismiss()
+    def result(self, option: Option) -> tuple[str, int]:
+        """The query, and the rank of the match picked."""
+        return self.field_value, int(option.id or 0)
