@@ -41,9 +41,9 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
 
 
-def has_unsafe(text: str) -> bool:
-    """Whether ``text`` holds any character ``visible`` would replace."""
-    return _UNSAFE.search(text) is not None
+find_unsafe = _UNSAFE.search
+"""The first unsafe character of a text as a match, or None: the loader's per-string check,
+bound directly because it runs for every string of a deck."""
 
 
 def describe(char: str) -> str:
