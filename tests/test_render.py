@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import subprocess
 import sys
@@ -97,8 +96,8 @@ def test_styled_rendering() -> None:
 
 
 def test_styles_come_from_the_style_set() -> None:
-    styles = dataclasses.replace(
-        DEFAULT_STYLES, title=Style(color="red"), bullet=Style(color="green"), heading=Style()
+    styles = DEFAULT_STYLES._replace(
+        title=Style(color="red"), bullet=Style(color="green"), heading=Style()
     )
     block = Block(title="T", text="Heading\n\n• item")
     assert styled(render_block(block, styles), 20) == (

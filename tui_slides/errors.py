@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.safety import visible
 
 
 def cell_width(text: str) -> int:
     """Terminal cells ``text`` takes: wide East Asian characters count two, marks none."""
+    import unicodedata  # only when an error is shown
+
     width = 0
     for char in text:
         if unicodedata.combining(char):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -31,8 +30,7 @@ def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
 
     primary = colour("text-primary", "cyan")
     accent = colour("text-accent", "cyan")
-    return dataclasses.replace(
-        DEFAULT_STYLES,
+    return DEFAULT_STYLES._replace(
         title=Style(color=primary, bold=True),
         bullet=Style(color=accent),
         number=Style(color=accent, bold=True),
