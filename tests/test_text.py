@@ -414,3 +414,13 @@ def test_nothing_is_lost_or_reordered(text: str) -> None:
         return "".join(char for char in value if not char.isspace())
 
     assert ink("".join(plain_lines(parse_text(text)))) == ink(text)
+
+
+def test_nodes_of_different_kinds_are_never_equal() -> None:
+    """Named tuples alone would make these equal; the parser's tests rely on the kind."""
+    assert Heading("Цель:") != LeadIn("Цель:")
+    assert not Heading("Цель:") == LeadIn("Цель:")
+    assert BulletList(()) != NumberedList(())
+    assert Heading("Цель:") == Heading("Цель:")
+    assert Heading("Цель:") != ("Цель:",)
+    assert len({Heading("a"), Heading("a")}) == 1

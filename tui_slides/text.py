@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple, Union
+from typing import NamedTuple, TypeVar, Union
 
 BULLETS = "•●○◦▪■‣⁃–—-*+"
 """Characters that start a bullet item when followed by spaces or a tab."""
@@ -59,45 +59,44 @@ _ITEM = re.compile(
 
 
 def _same_type_eq(self: tuple[object, ...], other: object) -> bool:
-    """Nodes are equal when of the same kind with the same fields (a ``Heading`` is
-    never equal to a ``LeadIn`` with the same text, as plain named tuples would be)."""
     return type(self) is type(other) and tuple.__eq__(self, other)
+
+
+def _other_type_ne(self: tuple[object, ...], other: object) -> bool:
+    return not _same_type_eq(self, other)
+
+
+_Tuple = TypeVar("_Tuple", bound=type)
+
+
+def _compared_by_kind(cls: _Tuple) -> _Tuple:
+    """Make a node equal only to nodes of its own kind with the same fields: a
+    ``Heading`` is never equal to a ``LeadIn`` with the same text, as plain named
+    tuples would be."""
+    setattr(cls, "__eq__", _same_type_eq)  # noqa: B010 (mypy: no method assignment)
+    setattr(cls, "__ne__", _other_type_ne)  # noqa: B010
+    return cls
 
 
 # The nodes are named tuples, not dataclasses: creating a frozen dataclass costs
 # ~0.6 ms, six of them ~3.5 ms of every `tui-slides show` (benchmarks/show_speed.py).
+@_compared_by_kind
 class Heading(NamedTuple):
     """A section heading, e.g. ``Цель проекта:``."""
 
-    def __eq__(self, other: object) -> bool:
-        return _same_type_eq(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not _same_type_eq(self, other)
-
     text: str
 
 
+@_compared_by_kind
 class LeadIn(NamedTuple):
     """A line ending with ``:`` that introduces the list right after it."""
 
-    def __eq__(self, other: object) -> bool:
-        return _same_type_eq(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not _same_type_eq(self, other)
-
     text: str
 
 
+@_compared_by_kind
 class Paragraph(NamedTuple):
     """Consecutive plain lines, each kept as its own line."""
-
-    def __eq__(self, other: object) -> bool:
-        return _same_type_eq(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not _same_type_eq(self, other)
 
     lines: tuple[str, ...]
 
@@ -107,14 +106,9 @@ class Paragraph(NamedTuple):
         return "\n".join(self.lines)
 
 
+@_compared_by_kind
 class ListItem(NamedTuple):
     """One list item: its marker as written, its text, and the lists nested in it."""
-
-    def __eq__(self, other: object) -> bool:
-        return _same_type_eq(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not _same_type_eq(self, other)
 
     marker: str
     """``•``, ``-``, ``1.``, ``а)``... exactly as written."""
@@ -124,26 +118,16 @@ class ListItem(NamedTuple):
     """Nested lists, and paragraphs of continuation lines that follow a nested list."""
 
 
+@_compared_by_kind
 class BulletList(NamedTuple):
     """Items marked with bullets."""
-
-    def __eq__(self, other: object) -> bool:
-        return _same_type_eq(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not _same_type_eq(self, other)
 
     items: tuple[ListItem, ...]
 
 
+@_compared_by_kind
 class NumberedList(NamedTuple):
     """Items marked with numbers or letters, kept as written."""
-
-    def __eq__(self, other: object) -> bool:
-        return _same_type_eq(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not _same_type_eq(self, other)
 
     items: tuple[ListItem, ...]
 
