@@ -27,6 +27,8 @@ SLIDE_FIELDS = frozenset(
 DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme"))
 BLOCK_FIELDS = frozenset(("title", "text", "block", "img_path", "video", "map", "format"))
 
+_FORMATS = {member.value: member for member in TextFormat}
+"""``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
 
@@ -174,6 +176,8 @@ class Reader:
         self, obj: Mapping[str, object], known: frozenset[str], where: ValuePath, what: str
     ) -> dict[str, object]:
         """Fields the format does not define: kept, and reported as information."""
+        if obj.keys() <= known:  # the common case, checked in C
+            return {}
         extra = {key: value for key, value in obj.items() if key not in known}
         for key, value in extra.items():
             import difflib  # here: only a deck with unknown fields needs it
@@ -204,10 +208,11 @@ class Reader:
             self.report(Level.WARNING, where, message)
             return None
         fmt = self.string(value, where, "format").strip().lower() or "plain"
-        if fmt not in ("plain", "markdown"):
+        text_format = _FORMATS.get(fmt)
+        if text_format is None:
             message = f"unknown format '{visible(fmt)}'; using plain text"
             self.report(Level.WARNING, (*where, "format"), message)
-            fmt = "plain"
+            text_format = TextFormat.PLAIN
         return Block(
             title=self.string(value, where, "title"),
             text=self.string(value, where, "text"),
@@ -215,7 +220,7 @@ class Reader:
             image=self.media(value, where, "img_path"),
             video=self.media(value, where, "video"),
             map=self.media(value, where, "map", coords=True),
-            format=TextFormat(fmt),
+            format=text_format,
             extra=self.unknown(value, BLOCK_FIELDS, where, "block"),
         )
 
