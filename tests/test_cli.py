@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tui_slides.cli import bundled_decks, main
+from tui_slides.errors import DeckLimitError, DeckSyntaxError
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -152,3 +153,25 @@ def test_check_reports_an_image_that_cannot_be_drawn(
     lines = out.splitlines()
     assert lines[0].startswith(f"{deck}:2:13: warning: 'img_path' 'broken.png': ")
     assert lines[-1] == "1 deck checked: 1 loaded, 0 failed; 0 errors, 1 warnings, 0 notes"
+
+
+def test_present_reloads_with_the_options_it_loaded_with(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import tui_slides.app
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(
+        tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw) or 0
+    )
+    deck = tmp_path / "deck.json5"
+    deck.write_text("{ content: [] }")
+    assert main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
+    reload = seen["loader"]
+    assert callable(reload)
+    deck.write_text("{ content: [] ")  # tolerant mode would close the brace
+    with pytest.raises(DeckSyntaxError, match="--strict is on"):
+        reload(deck)
+    deck.write_text("[" + "{}," * 400_000 + "]")  # over 1 MB
+    with pytest.raises(DeckLimitError, match="1 MB limit"):
+        reload(deck)

@@ -7,6 +7,7 @@ and work where no full-screen terminal is available.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -242,12 +243,14 @@ def present(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from tui_slides.app import run_presenter
 
+    # Reloads (r, --watch) read the deck with the options it was first loaded with.
+    reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
     return run_presenter(
         deck,
         path,
         start=start,
         theme=args.theme,
         watch=args.watch,
-        strict=args.strict,
+        loader=reload,
         images=args.images,
     )

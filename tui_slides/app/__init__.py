@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui_slides.app.app import Loader
     from tui_slides.model import Deck
 
 
@@ -21,13 +22,14 @@ def run_presenter(
     start: int = 0,
     theme: str | None = None,
     watch: bool = False,
-    strict: bool = False,
+    loader: Loader | None = None,
     images: str = "auto",
 ) -> int:
     """Present ``deck`` (loaded from ``path``) from slide ``start`` (0-based); the exit status.
 
     ``theme`` is any Textual theme name and wins over the deck's own; ``watch``
-    reloads the deck when its files change; ``strict`` is how reloads parse.
+    reloads the deck when its files change; ``loader`` reads it again (for ``r`` and
+    ``watch``: the CLI passes one with the options the deck was first loaded with).
     An unknown ``theme`` is reported on stderr with the known names (status 2).
     ``images`` is ``auto``, ``cells`` or ``none`` (``--images``); ``auto`` asks the
     terminal now, before Textual starts reading it.
@@ -38,7 +40,7 @@ def run_presenter(
 
     protocol = choose_protocol(images, deck)
     app = PresenterApp(
-        deck, path, start=start, theme=theme, watch=watch, strict=strict, images=protocol
+        deck, path, start=start, theme=theme, watch=watch, loader=loader, images=protocol
     )
     if theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))

@@ -62,6 +62,13 @@ def deck_signature(path: Path) -> Signature:
         return ()
 
 
+def _load_tolerantly(path: Path) -> Deck:
+    """The default way to read the deck again: tolerant, default limits."""
+    from tui_slides.loader import load_deck
+
+    return load_deck(path)
+
+
 class PresenterApp(App[int]):
     """Presents a deck: the slides screen, overlays pushed over it, reload on demand."""
 
@@ -80,7 +87,6 @@ class PresenterApp(App[int]):
         start: int = 0,
         theme: str | None = None,
         watch: bool = False,
-        strict: bool = False,
         loader: Loader | None = None,
         images: str = "cells",
     ) -> None:
@@ -91,8 +97,7 @@ class PresenterApp(App[int]):
         self.forced_theme = theme
         """``--theme``: wins over the deck's and the slides' own themes."""
         self.watching = watch
-        self.strict = strict
-        self.loader: Loader = loader or self._load
+        self.loader: Loader = loader or _load_tolerantly
         self.slides = SlidesScreen(deck, start)
         self._signature: Signature = deck_signature(path) if watch else ()
         self._styles_theme = ""
@@ -101,11 +106,6 @@ class PresenterApp(App[int]):
         self._bad_themes: set[str] = set()
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(deck, None)
-
-    def _load(self, path: Path) -> Deck:
-        from tui_slides.loader import load_deck
-
-        return load_deck(path, strict=self.strict)
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
