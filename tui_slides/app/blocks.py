@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui_slides.model import Block
-from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
+from tui_slides.render import DEFAULT_STYLES, SlideStyles
 from tui_slides.safety import visible
 
 
@@ -122,10 +122,3 @@ class RenderCache:
     def clear(self) -> None:
         """Forget everything (a reload replaced the deck)."""
         self._items.clear()
-
-
-def block_renderable(
-    block: Block, styles: SlideStyles = DEFAULT_STYLES, media: Sequence[RenderableType] = ()
-) -> RenderableType:
-    """The renderable that shows ``block`` (and its ``media``); the app's CSS sets its width."""
-    return Guarded(lambda: render_block(block, styles, media=media, measure=None))
