@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from tui_slides import __version__
 from tui_slides.diagnostics import Diagnostic, Level
@@ -20,14 +19,43 @@ from tui_slides.errors import DeckError
 from tui_slides.loader import DEFAULT_MAX_BYTES, load_deck
 from tui_slides.model import Deck
 
-COMMANDS = ("present", "check", "show")
+if TYPE_CHECKING:
+    from pathlib import Path
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def bundled_decks() -> Path:
     """The folder of decks shipped with tui-slides (installed, or in a checkout)."""
+    from pathlib import Path  # here: only `present` without a deck needs it
+
     installed = Path(__file__).resolve().parent / "decks"
     return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "decks"
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, sized to the terminal without importing ``shutil``.
+
+    argparse asks ``shutil`` for the width, and importing ``shutil`` loads the
+    compression modules: a few milliseconds on every start of ``show``.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it: COLUMNS, stdout, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def _max_size(value: str) -> int:
@@ -53,19 +81,8 @@ def _add_loading(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tui-slides",
-        description="Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
-        " `tui-slides` alone presents the bundled tour.",
-    )
-    parser.add_argument("--version", action="version", version=f"tui-slides {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{present,check,show}")
-
-    present = commands.add_parser("present", help="present a deck full screen (the default)")
-    present.add_argument(
-        "deck", nargs="?", type=Path, help="a deck file or folder (default: the tour)"
-    )
+def _present_arguments(present: argparse.ArgumentParser) -> None:
+    present.add_argument("deck", nargs="?", help="a deck file or folder (default: the tour)")
     present.add_argument(
         "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
     )
@@ -79,18 +96,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_loading(present)
 
-    check = commands.add_parser("check", help="check decks and print diagnostics")
-    check.add_argument("decks", nargs="+", type=Path, metavar="DECK", help="deck files or folders")
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("decks", nargs="+", metavar="DECK", help="deck files or folders")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     _add_loading(check)
 
-    show = commands.add_parser("show", help="print slides to standard output")
-    show.add_argument("deck", type=Path, help="a deck file or folder")
+
+def _show_arguments(show: argparse.ArgumentParser) -> None:
+    show.add_argument("deck", help="a deck file or folder")
     show.add_argument(
         "--slide", metavar="N|ID", help="print only slide number N or the slide with ID"
     )
     show.add_argument("--width", type=int, metavar="W", help="line width (default: the terminal's)")
     _add_loading(show)
+
+
+SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "present": ("present a deck full screen (the default)", _present_arguments),
+    "check": ("check decks and print diagnostics", _check_arguments),
+    "show": ("print slides to standard output", _show_arguments),
+}
+"""Each command's one-line help and the function that adds its arguments."""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command``, only that subcommand is built.
+
+    Building every subcommand's arguments costs time on each start, and a
+    command line names at most one; the full parser is for the top-level help.
+    """
+    parser = argparse.ArgumentParser(
+        prog="tui-slides",
+        description="Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
+        " `tui-slides` alone presents the bundled tour.",
+        formatter_class=_HelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tui-slides {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="{present,check,show}")
+    for name, (help_text, add_arguments) in SUBCOMMANDS.items():
+        if command is None or name == command:
+            add_arguments(commands.add_parser(name, help=help_text, formatter_class=_HelpFormatter))
     return parser
 
 
@@ -98,10 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
-        args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
+        args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list.insert(0, "present")
-    parser = build_parser()
+    command = args_list[0] if args_list[0] in SUBCOMMANDS else None
+    parser = build_parser(command)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:
@@ -128,9 +175,9 @@ def _print_diagnostics(
             print(diagnostic, file=file)
 
 
-def _load(path: Path, args: argparse.Namespace) -> Deck | int:
+def _load(path: str | Path, args: argparse.Namespace) -> Deck | int:
     """Load ``path`` for ``show``/``present``, or print why not and return the exit status."""
-    if not path.exists():
+    if not os.path.exists(path):
         return _usage_error(f"no such deck: {path}")
     try:
         deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)
@@ -158,9 +205,9 @@ def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
     return sorted(found, key=lambda d: (d.path, d.line, d.col))
 
 
-def check(paths: Sequence[Path], *, strict: bool, max_bytes: int, as_json: bool) -> int:
+def check(paths: Sequence[str], *, strict: bool, max_bytes: int, as_json: bool) -> int:
     """``tui-slides check``: load each deck and print what was found."""
-    missing = [path for path in paths if not path.exists()]
+    missing = [path for path in paths if not os.path.exists(path)]
     if missing:
         return _usage_error("no such deck: " + ", ".join(str(path) for path in missing))
     reports: list[dict[str, object]] = []
@@ -196,6 +243,8 @@ def check(paths: Sequence[Path], *, strict: bool, max_bytes: int, as_json: bool)
         **{f"{level.value}s": count for level, count in counts.items()},
     }
     if as_json:
+        import json  # here: only --format json writes it
+
         json.dump({"decks": reports, "summary": summary}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -234,7 +283,9 @@ def show(args: argparse.Namespace) -> int:
 
 def present(args: argparse.Namespace) -> int:
     """``tui-slides [present] DECK``: the full-screen presenter."""
-    path = args.deck or bundled_decks() / "tour.json5"
+    from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
+
+    path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
     deck = _load(path, args)
     if isinstance(deck, int):
         return deck
