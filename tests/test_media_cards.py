@@ -44,7 +44,7 @@ def _terminal(renderable: object, width: int = 100) -> str:
 
 
 def _file_ref(raw: str, path: Path) -> MediaRef:
-    return MediaRef(raw, MediaKind.FILE, path=path, exists=path.is_file())
+    return MediaRef(raw, MediaKind.FILE, file=str(path), exists=path.is_file())
 
 
 def _url_ref(url: str) -> MediaRef:

@@ -255,7 +255,7 @@ def test_preload_decodes_in_the_background_once(
     path = tmp_path / "next.png"
     Image.new("RGB", (40, 30), (0, 0, 200)).save(path)
     decoded = _counting_decode(monkeypatch)
-    images.preload(MediaRef("next.png", MediaKind.FILE, path=path, exists=True))
+    images.preload(MediaRef("next.png", MediaKind.FILE, file=str(path), exists=True))
     images.wait_for_preloads()
     assert decoded == [path]
     assert _loaded(load_image(path)).pixels.getpixel((0, 0)) == (0, 0, 200)
@@ -279,7 +279,7 @@ def test_loading_an_image_being_preloaded_waits_instead_of_decoding_again(
         return counting(path, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(images, "_decode", slow)
-    images.preload(MediaRef("slow.png", MediaKind.FILE, path=path, exists=True))
+    images.preload(MediaRef("slow.png", MediaKind.FILE, file=str(path), exists=True))
     assert started.wait(5)  # the preloader is decoding now
     results: list[LoadedImage | ImageProblem] = []
     waiter = threading.Thread(target=lambda: results.append(load_image(path)))
@@ -297,6 +297,6 @@ def test_preload_ignores_urls_and_never_raises(tmp_path: Path) -> None:
     images.preload(MediaRef("https://example.org/a.png", MediaKind.URL, url="https://x.org"))
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n nothing")
-    images.preload(MediaRef("broken.png", MediaKind.FILE, path=broken, exists=True))
+    images.preload(MediaRef("broken.png", MediaKind.FILE, file=str(broken), exists=True))
     images.wait_for_preloads()
     assert "corrupt" in _problem(load_image(broken)).reason

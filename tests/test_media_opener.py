@@ -19,7 +19,7 @@ DESKTOP = {"DISPLAY": ":0"}
 def _video(tmp_path: Path, name: str = "intro.mp4") -> MediaRef:
     path = tmp_path / name
     path.write_bytes(b"\0" * 16)
-    return MediaRef(f"media/{name}", MediaKind.FILE, path=path, exists=True)
+    return MediaRef(f"media/{name}", MediaKind.FILE, file=str(path), exists=True)
 
 
 def _fake_player(folder: Path, name: str, record: Path) -> Path:
@@ -81,7 +81,7 @@ def test_no_player_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    ref = MediaRef("media/gone.mp4", MediaKind.FILE, path=tmp_path / "gone.mp4")
+    ref = MediaRef("media/gone.mp4", MediaKind.FILE, file=str(tmp_path / "gone.mp4"))
     result = open_video(ref, environ=DESKTOP, platform="linux")
     assert result == opener.OpenResult(False, "Video not found: media/gone.mp4")
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_slides.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class MediaKind(str, Enum):
@@ -26,20 +29,33 @@ class MediaKind(str, Enum):
 class MediaRef:
     """A reference to an image, video or map, as written and as resolved.
 
-    ``path`` is the resolved file for ``FILE`` references (the first candidate
+    ``file`` is the resolved file for ``FILE`` references (the first candidate
     when none exists, so a placeholder can name it); ``exists`` says whether it
     was found when the deck was loaded.
     """
 
     raw: str
     kind: MediaKind
-    path: Path | None = None
+    file: str | None = None
     exists: bool = False
     url: str | None = None
     coords: tuple[float, float] | None = None
     line: int = field(default=1, compare=False)
     """Where the reference is written in its deck file, for diagnostics."""
     col: int = field(default=1, compare=False)
+
+    @property
+    def path(self) -> Path | None:
+        """``file`` as a ``Path``, for the media code that opens it.
+
+        The model keeps a string: ``pathlib`` costs milliseconds to import, and
+        ``check`` and ``show`` start without it.
+        """
+        if self.file is None:
+            return None
+        from pathlib import Path
+
+        return Path(self.file)
 
 
 class TextFormat(str, Enum):

@@ -7,9 +7,9 @@ ignored; unknown fields are kept and reported as information.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckLimitError, DeckSchemaError
@@ -69,9 +69,7 @@ def _depth(value: object) -> int:
 class Reader:
     """Reads the values of one deck file into model objects, collecting diagnostics."""
 
-    def __init__(
-        self, path: str, base: Path, locate: Locate, diagnostics: list[Diagnostic]
-    ) -> None:
+    def __init__(self, path: str, base: str, locate: Locate, diagnostics: list[Diagnostic]) -> None:
         self.path = path
         """The file, as named in diagnostics."""
         self.base = base
@@ -159,17 +157,16 @@ class Reader:
             message = f"'{visible(raw)}' is not a valid latitude,longitude; ignored"
             self.report(Level.WARNING, (*where, key), message)
             return None
-        candidates = (
-            [self.base / raw.lstrip("/"), Path(raw)] if raw.startswith("/") else [self.base / raw]
-        )
-        found = next((path for path in candidates if path.is_file()), None)
+        inside = os.path.normpath(os.path.join(self.base, raw.lstrip("/")))
+        candidates = [inside, os.path.normpath(raw)] if raw.startswith("/") else [inside]
+        found = next((path for path in candidates if os.path.isfile(path)), None)
         if found is None:
-            looked = " or ".join(str(path) for path in candidates)
+            looked = " or ".join(candidates)
             message = f"file not found: '{visible(raw)}' (looked for {looked})"
             self.report(Level.WARNING, (*where, key), message)
         path = found or candidates[0]
         return MediaRef(
-            raw, MediaKind.FILE, path=path, exists=found is not None, line=line, col=col
+            raw, MediaKind.FILE, file=path, exists=found is not None, line=line, col=col
         )
 
     def unknown(
