@@ -57,16 +57,32 @@ def test_layers_import_only_what_they_own(modules: str, forbidden: set[str]) -> 
     assert not imported_after(f"import {modules}") & forbidden
 
 
+SHOW_SEED = (
+    "import io\n"
+    "from contextlib import redirect_stderr as err, redirect_stdout as out\n"
+    "from tui_slides.cli import main\n"
+    "with out(io.StringIO()), err(io.StringIO()):\n"
+    f"    assert main(['show', {str(SEED)!r}, '--width', '60']) == 0"
+)
+
+
 def test_show_does_not_import_textual() -> None:
-    loaded = imported_after(
-        "import io\n"
-        "from contextlib import redirect_stderr as err, redirect_stdout as out\n"
-        "from tui_slides.cli import main\n"
-        "with out(io.StringIO()), err(io.StringIO()):\n"
-        f"    assert main(['show', {str(SEED)!r}, '--width', '60']) == 0"
-    )
+    loaded = imported_after(SHOW_SEED)
     assert "rich" in loaded
     assert "textual" not in loaded
+
+
+def test_show_starts_without_modules_it_does_not_need() -> None:
+    """Each costs milliseconds on every start (benchmarks/show_speed.py), and the seed needs none.
+
+    ``pathlib`` (media paths are strings until opened), ``json`` (small decks go
+    straight to our parser), ``shutil`` (argparse sizes its help with it).
+    The interpreter's own start-up may import them (site hooks): then the
+    check says nothing.
+    """
+    unneeded = {"pathlib", "json", "shutil"}
+    already = imported_after("") & unneeded
+    assert not (imported_after(SHOW_SEED) & unneeded) - already
 
 
 def test_check_imports_neither_textual_nor_rich() -> None:

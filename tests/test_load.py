@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
+from tui_slides import loader
 from tui_slides.diagnostics import Level
 from tui_slides.errors import (
     DeckEncodingError,
@@ -511,9 +512,38 @@ def test_every_error_is_a_deck_error(tmp_path: Path) -> None:
         assert issubclass(kind, DeckError)
 
 
+@pytest.fixture(params=["json first", "own parser"])
+def json_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Plain JSON read by the standard library first (as large files are), or by our parser."""
+    first = request.param == "json first"
+    monkeypatch.setattr(loader, "JSON_FAST_PATH", 0 if first else 1 << 40)
+    return str(request.param)
+
+
+def test_plain_json_loads_the_same_on_either_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(
+        tmp_path,
+        '{"logo_title": "Deck", "slides": [\n'
+        '  {"ID": "1", "slide_max": 3, "content": [{"title": "A", "text": "\\u2022 one"}]},\n'
+        '  {"ID": "2", "colour": "red", "content": [{"img_path": "gone.png"}]}\n'
+        "]}",
+        "deck.json",
+    )
+    decks = []
+    for fast_path in (0, 1 << 40):
+        monkeypatch.setattr(loader, "JSON_FAST_PATH", fast_path)
+        decks.append(load_deck(path))
+    assert decks[0] == decks[1]
+    found = [(d.line, d.col, d.message.split()[0]) for d in decks[0].diagnostics]
+    assert found == [(2, 28, "slide_max"), (3, 15, "unknown"), (3, 57, "file")]
+
+
 @pytest.mark.parametrize("depth", [70, 500])
+@pytest.mark.usefixtures("json_path")
 def test_deep_values_in_plain_json_are_refused_too(tmp_path: Path, depth: int) -> None:
-    """JSON takes the fast path; a deeply nested value kept as an unknown field is still refused."""
+    """A deeply nested value kept as an unknown field is refused whichever parser reads it."""
     deep = "[" * depth + "]" * depth
     path = write(tmp_path, '{"content": [], "deep": ' + deep + "}", "deck.json")
     with pytest.raises(DeckLimitError, match="nesting deeper than 64 levels") as caught:
