@@ -6,14 +6,14 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.text import Text
 
 from tui_slides.model import Block, Deck, Slide
-from tui_slides.render.block import MEASURE, render_block
-from tui_slides.render.hanging import Trimmed
+from tui_slides.render.block import BLANK, MEASURE, render_block
+from tui_slides.render.lines import Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 from tui_slides.safety import visible
 
@@ -76,16 +76,16 @@ def render_slide(
     measure: int | None = MEASURE,
 ) -> RenderableType:
     """One slide as ``show`` prints it: its header, then each block, a blank line apart."""
-    parts: list[RenderableType] = [Trimmed(SlideHeader(slide, position, total, styles))]
+    parts: list[RenderableType] = [Stack(SlideHeader(slide, position, total, styles))]
     blocks = [block for block in slide.content if not block.is_empty]
     for block in blocks:
         block_media = media(block) if media is not None else ()
         parts.append(render_block(block, styles, media=block_media, measure=None))
-        parts.append(Text())
+        parts.append(BLANK)
     if not blocks:
-        parts.append(Text(EMPTY_SLIDE, style=styles.muted))
-        parts.append(Text())
-    group = Group(*parts)
+        parts.append(Prose(Text(EMPTY_SLIDE, style=styles.muted)))
+        parts.append(BLANK)
+    group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.constrain import Constrain
 from rich.style import Style
 from rich.text import Text
 
 from tui_slides.model import Block, TextFormat
-from tui_slides.render.hanging import Hanging, Trimmed
+from tui_slides.render.hanging import Hanging
+from tui_slides.render.lines import Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 from tui_slides.safety import visible
 from tui_slides.text import (
@@ -36,8 +37,12 @@ LEVEL_BULLETS = ("•", "◦", "▪")
 _TYPED_BULLETS = frozenset("-*+")
 
 
-def _text(text: str, style: Style) -> Text:
-    return Text(visible(text), style=style, overflow="fold")
+def _text(text: str, style: Style) -> Prose:
+    return Prose(Text(visible(text), style=style, overflow="fold"))
+
+
+BLANK = Prose(Text())
+"""An empty line between pieces."""
 
 
 def _marker(node: ListNode, marker: str, level: int) -> str:
@@ -55,10 +60,10 @@ def _render_list(node: ListNode, styles: SlideStyles, level: int) -> RenderableT
         body: RenderableType = _text(item.text, styles.paragraph)
         if item.children:
             children = (_render_node(child, styles, level + 1) for child in item.children)
-            body = Group(body, *children)
+            body = Stack(body, *children)
         indent = LIST_INDENT if level == 0 else 0
         rows.append(Hanging(marker, body, marker_width=width, indent=indent))
-    return Group(*rows)
+    return Stack(*rows)
 
 
 def _render_node(node: Node, styles: SlideStyles, level: int = 0) -> RenderableType:
@@ -80,9 +85,9 @@ def render_nodes(nodes: Sequence[Node], styles: SlideStyles = DEFAULT_STYLES) ->
     parts: list[RenderableType] = []
     for index, node in enumerate(nodes):
         if index and not isinstance(nodes[index - 1], (Heading, LeadIn)):
-            parts.append(Text())
+            parts.append(BLANK)
         parts.append(_render_node(node, styles))
-    return Trimmed(Group(*parts))
+    return Stack(*parts)
 
 
 def render_text(
@@ -118,11 +123,11 @@ def render_block(
         parts.append(_text(block.title, styles.title))
     if block.text.strip():
         if parts:
-            parts.append(Text())
+            parts.append(BLANK)
         parts.append(render_text(block.text, styles, format=block.format))
     for item in media:
         if parts:
-            parts.append(Text())
+            parts.append(BLANK)
         parts.append(item)
-    group = Trimmed(Group(*parts))
+    group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)

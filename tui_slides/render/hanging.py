@@ -1,17 +1,19 @@
-"""Layout renderables: a hanging indent for list items, and lines without trailing blanks."""
+"""A hanging indent for list items: the marker in its column, the text hanging under itself."""
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
+
+from tui_slides.render.lines import Line, LineRenderable, lines_of, one_line, trim_end
 
 MIN_BODY = 8
 """Fewest cells a list item's text keeps before the layout gives up indentation."""
 
 
-class Hanging:
+class Hanging(LineRenderable):
     """``marker`` in a column of ``marker_width`` cells (right-aligned), then ``body``.
 
     Every line of the body, the first and the wrapped ones alike, starts in the
@@ -50,64 +52,25 @@ class Hanging:
             return full - self.indent
         return 0
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, options: ConsoleOptions) -> list[Line]:
         width = options.max_width
         prefix = self._prefix(width)
-        lines = console.render_lines(
-            self.body, options.update_width(max(1, width - prefix)), pad=False
-        )
-        marker_options = options.update(
-            width=max(1, self.marker.cell_len), no_wrap=True, overflow="crop"
-        )
-        marker = console.render_lines(self.marker, marker_options, pad=False)[0]
+        body = lines_of(self.body, console, options.update_width(max(1, width - prefix)))
+        marker = one_line(self.marker, console)
         indent = self.indent if prefix > self.marker_width + self.gap else 0
         lead = indent + self.marker_width - self.marker.cell_len
         first = [Segment(" " * lead), *marker, Segment(" " * self.gap)]
-        if prefix == 0:
-            yield from first
-            yield Segment.line()
+        lines: list[Line] = []
+        if prefix == 0:  # too narrow to hang: the marker on a line of its own
+            lines.append(trim_end(first))
             first = []
         hang = [Segment(" " * prefix)]
-        for number, line in enumerate(lines or [[]]):
-            yield from first if number == 0 else hang
-            yield from line
-            yield Segment.line()
+        for number, line in enumerate(body or [[]]):
+            lines.append(trim_end([*(first if number == 0 else hang), *line]))
+        return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         prefix = self._prefix(options.max_width)
         body_options = options.update_width(max(1, options.max_width - prefix))
         body = Measurement.get(console, body_options, self.body)
         return Measurement(body.minimum + prefix, body.maximum + prefix)
-
-
-def _trim_end(line: list[Segment]) -> list[Segment]:
-    """``line`` without the trailing spaces wrapping leaves (unless they paint a background)."""
-    end = len(line)
-    while end:
-        text, style, _ = line[end - 1]
-        if style is not None and style.bgcolor is not None:
-            break
-        stripped = text.rstrip(" ")
-        if stripped:
-            return [*line[: end - 1], Segment(stripped, style)]
-        end -= 1
-    return line[:end]
-
-
-class Trimmed:
-    """``renderable`` with trailing spaces removed from every line.
-
-    Rich keeps the space a line was wrapped at; printed slides should not
-    carry invisible trailing blanks into files, diffs and copied text.
-    """
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in console.render_lines(self.renderable, options, pad=False):
-            yield from _trim_end(line)
-            yield Segment.line()
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, self.renderable)
