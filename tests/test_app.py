@@ -135,6 +135,20 @@ async def test_long_slide_scrolls_with_space_arrows_and_wheel() -> None:
         assert "more" not in status(app)
 
 
+async def test_text_keeps_its_width_whether_or_not_the_slide_scrolls() -> None:
+    """The scrollbar's column is kept on every slide: text never re-wraps or shifts when
+    a long slide's scrollbar appears (and the first paint wraps it once, not twice)."""
+    app = make_app(make_deck(2, long_at=2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.slides.slide_view
+        short_width = view.blocks[0].content_region.width
+        assert view.max_scroll_y == 0
+        await pilot.press("n")
+        await pilot.pause()
+        assert view.max_scroll_y > 0
+        assert view.blocks[0].content_region.width == short_width
+
+
 async def test_space_on_a_short_slide_goes_to_the_next() -> None:
     app = make_app(make_deck(2))
     async with app.run_test(size=SIZE) as pilot:
