@@ -14,6 +14,7 @@ from rich.text import Text
 
 from tui_slides.model import Block
 from tui_slides.render import DEFAULT_STYLES, SlideStyles
+from tui_slides.render.lines import LineRenderable
 from tui_slides.safety import visible
 
 
@@ -77,12 +78,26 @@ class Guarded:
         lines = self._lines.get(key)
         if lines is None:
             try:
-                lines = console.render_lines(self.renderable, options, pad=False, new_lines=True)
+                lines = _render(self.renderable, console, options)
             except Exception as error:  # a bad block must not take down the talk
                 lines = console.render_lines(_error_panel(error), options, new_lines=True)
             self._lines = {key: lines}  # one width at a time: the terminal's
         for line in lines:
             yield from line
+
+
+def _render(
+    renderable: RenderableType, console: Console, options: ConsoleOptions
+) -> list[list[Segment]]:
+    """The lines of ``renderable``, each ending in a line break, as ``render_lines`` gives them.
+
+    The shared renderers build their lines themselves (``render.lines``): taken
+    straight from them, they are not split into lines a second time.
+    """
+    if isinstance(renderable, LineRenderable) and options.height is None:
+        newline = Segment.line()
+        return [[*line, newline] for line in renderable.lines(console, options)]
+    return console.render_lines(renderable, options, pad=False, new_lines=True)
 
 
 def _error_panel(error: Exception) -> RenderableType:
