@@ -3,7 +3,7 @@
     python benchmarks/app_paint.py [--runs 7] [--size 100x30]
 
 Each child runs in its own pty (TERM=xterm-256color) as a person would start
-it (``python -m tui_slides DECK``); the script reads what the child writes,
+it (the ``tui-slides DECK`` command); the script reads what the child writes,
 answers terminal queries as xterm does, strips escape sequences, and notes the
 time when the expected text appears.
 The baseline, a minimal Textual app showing one ``Static``
@@ -56,6 +56,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: ``benchmarks`` is not yet importable
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.command import TUI_SLIDES  # noqa: E402
+
 SEED = ROOT / "decks" / "seed-nurotan-it-specialists.json5"
 BASELINE = Path(__file__).resolve().parent / "app_baseline.py"
 BIG_SLIDES = 1000
@@ -279,7 +284,7 @@ def run_baseline(results: Results, size: tuple[int, int], presses: int) -> None:
 
 def run_seed(results: Results, size: tuple[int, int], images: str = "auto") -> None:
     """The seed as a person starts it; with ``images="cells"`` no graphics probe runs."""
-    argv = [sys.executable, "-m", "tui_slides", str(SEED), "--images", images]
+    argv = [*TUI_SLIDES, str(SEED), "--images", images]
     suffix = "" if images == "auto" else f" (--images {images})"
     child = first_paint(argv, counter(1, 1), size, results, f"seed{suffix}")
     try:
@@ -300,7 +305,7 @@ def timed_key(child: Child, key: bytes, marker: str) -> tuple[float, int]:
 
 
 def run_big(results: Results, deck: Path, size: tuple[int, int], presses: int) -> None:
-    argv = [sys.executable, "-m", "tui_slides", str(deck)]
+    argv = [*TUI_SLIDES, str(deck)]
     child = first_paint(argv, counter(1, BIG_SLIDES), size, results, "1000-slide")
     try:
         for position in range(2, presses + 2):

@@ -1,7 +1,7 @@
 """How fast a slide with a 4000x3000 photo reaches the screen, and how much memory it takes.
 
 The deck is generated: a text slide, then a slide with the photo. By default the
-real presenter runs in a pseudo-terminal (``python -m tui_slides DECK --images
+real presenter runs in a pseudo-terminal (``tui-slides DECK --images
 cells``, 120x40, like ``app_paint.py``): the script writes keys to the pty, reads
 what the presenter writes, and replays it on a small screen model. A change is
 on screen when the screen first looks as it does once the presenter has been
@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:  # run as a script: ``benchmarks`` is not yet impo
 from rich.cells import cell_len  # noqa: E402
 
 from benchmarks.app_paint import QUIET, Child, spawn  # noqa: E402
+from benchmarks.command import TUI_SLIDES  # noqa: E402
 
 SIZE = (120, 40)
 TARGETS = {"first": 300.0, "back": 20.0, "peak": 120.0}
@@ -310,7 +311,7 @@ def pty_run(
     0 presses at once (the photo is decoded after the key), 1 s is a presenter
     talking (the presenter decodes the next slide's photo meanwhile).
     """
-    argv = [sys.executable, "-m", "tui_slides", str(deck), "--images", "cells"]
+    argv = [*TUI_SLIDES, str(deck), "--images", "cells"]
     session = Session(spawn(argv, *size), Screen(*size))
     child = session.child
     try:
@@ -336,7 +337,7 @@ def pty_run(
 
 def calibrate(deck: Path, size: tuple[int, int]) -> int:
     """How many half blocks one drawing of the photo slide writes (after a long wait)."""
-    argv = [sys.executable, "-m", "tui_slides", str(deck), "--images", "cells"]
+    argv = [*TUI_SLIDES, str(deck), "--images", "cells"]
     session = Session(spawn(argv, *size), Screen(*size))
     try:
         session.child.wait_for(INTRO_TEXT, 0)

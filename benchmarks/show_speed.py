@@ -28,15 +28,10 @@ BASELINE = (
 )
 """The least a Rich program does: import rich and print one short paragraph."""
 
-CONSOLE_SCRIPT = (
-    "import re\n"
-    "import sys\n"
-    "from tui_slides.cli import main\n"
-    "if __name__ == '__main__':\n"
-    "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
-    "    sys.exit(main())\n"
-)
-"""The ``tui-slides`` script pip writes for ``[project.scripts]``, run from the checkout."""
+if str(ROOT) not in sys.path:  # run as a script: ``benchmarks`` is not yet importable
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.command import TUI_SLIDES  # noqa: E402
 
 
 def time_once(command: list[str], env: dict[str, str]) -> float:
@@ -59,9 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(ROOT / "tui_slides", quiet=1)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    # What `tui-slides` runs: pip's console-script wrapper (not `python -m`, whose
-    # runpy machinery no user of the command pays for).
-    show = [sys.executable, "-c", CONSOLE_SCRIPT, "show", args.deck]
+    show = [*TUI_SLIDES, "show", args.deck]
     baseline = [sys.executable, "-c", BASELINE]
     for command in (show, baseline):  # warm the file cache and .pyc files
         time_once(command, env)
