@@ -20,6 +20,7 @@ HEADLESS = [
     "tui_slides.schema",
     "tui_slides.loader",
     "tui_slides.text",
+    "tui_slides.arguments",
 ]
 
 
@@ -76,11 +77,12 @@ def test_show_starts_without_modules_it_does_not_need() -> None:
     """Each costs milliseconds on every start (benchmarks/show_speed.py), and the seed needs none.
 
     ``pathlib`` (media paths are strings until opened), ``json`` (small decks go
-    straight to our parser), ``shutil`` (argparse sizes its help with it).
+    straight to our parser), ``argparse`` with ``gettext`` and ``locale`` (the
+    grammar is ``tui_slides.arguments``), ``shutil`` (argparse's help needs it).
     The interpreter's own start-up may import them (site hooks): then the
     check says nothing.
     """
-    unneeded = {"pathlib", "json", "shutil"}
+    unneeded = {"pathlib", "json", "argparse", "gettext", "locale", "shutil"}
     already = imported_after("") & unneeded
     assert not (imported_after(SHOW_SEED) & unneeded) - already
 

@@ -6,14 +6,15 @@ and work where no full-screen terminal is available.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
 from tui_slides import __version__
+from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckError
 from tui_slides.loader import DEFAULT_MAX_BYTES, load_deck
@@ -33,131 +34,104 @@ def bundled_decks() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "decks"
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help layout, sized to the terminal without importing ``shutil``.
-
-    argparse asks ``shutil`` for the width, and importing ``shutil`` loads the
-    compression modules: a few milliseconds on every start of ``show``.
-    """
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_columns() - 2)
-
-
-def _columns() -> int:
-    """The terminal's width as ``shutil.get_terminal_size`` finds it: COLUMNS, stdout, else 80."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
-
-
 def _max_size(value: str) -> int:
     try:
         megabytes = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+        raise ValueError(f"not a number of megabytes: {value!r}") from None
     if megabytes <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+        raise ValueError("must be more than 0")
     return int(megabytes * 1024 * 1024)
 
 
-def _add_loading(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--strict", action="store_true", help="no repairs: the first defect is an error"
-    )
-    parser.add_argument(
+def _whole_number(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"not a whole number: {value!r}") from None
+
+
+LOADING = (
+    Option("--strict", "no repairs: the first defect is an error"),
+    Option(
         "--max-size",
-        type=_max_size,
-        default=DEFAULT_MAX_BYTES,
+        f"largest deck file to read, in MB (default {DEFAULT_MAX_BYTES // 1024 // 1024})",
         metavar="MB",
-        help=f"largest deck file to read, in MB (default {DEFAULT_MAX_BYTES // 1024 // 1024})",
-    )
+        convert=_max_size,
+        default=DEFAULT_MAX_BYTES,
+    ),
+)
+"""How decks are read: the options of every command."""
 
-
-def _present_arguments(present: argparse.ArgumentParser) -> None:
-    present.add_argument("deck", nargs="?", help="a deck file or folder (default: the tour)")
-    present.add_argument(
-        "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
-    )
-    present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-dark, nord")
-    present.add_argument("--watch", action="store_true", help="reload when the deck file changes")
-    present.add_argument(
-        "--images",
-        choices=("auto", "cells", "none"),
-        default="auto",
-        help="draw images with the terminal's graphics (auto), half-block cells, or not at all",
-    )
-    _add_loading(present)
-
-
-def _check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("decks", nargs="+", metavar="DECK", help="deck files or folders")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    _add_loading(check)
-
-
-def _show_arguments(show: argparse.ArgumentParser) -> None:
-    show.add_argument("deck", help="a deck file or folder")
-    show.add_argument(
-        "--slide", metavar="N|ID", help="print only slide number N or the slide with ID"
-    )
-    show.add_argument("--width", type=int, metavar="W", help="line width (default: the terminal's)")
-    _add_loading(show)
-
-
-SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "present": ("present a deck full screen (the default)", _present_arguments),
-    "check": ("check decks and print diagnostics", _check_arguments),
-    "show": ("print slides to standard output", _show_arguments),
-}
-"""Each command's one-line help and the function that adds its arguments."""
-
-
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; with ``command``, only that subcommand is built.
-
-    Building every subcommand's arguments costs time on each start, and a
-    command line names at most one; the full parser is for the top-level help.
-    """
-    parser = argparse.ArgumentParser(
-        prog="tui-slides",
-        description="Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
-        " `tui-slides` alone presents the bundled tour.",
-        formatter_class=_HelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"tui-slides {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{present,check,show}")
-    for name, (help_text, add_arguments) in SUBCOMMANDS.items():
-        if command is None or name == command:
-            add_arguments(commands.add_parser(name, help=help_text, formatter_class=_HelpFormatter))
-    return parser
+PROGRAM = Program(
+    "tui-slides",
+    "Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
+    " `tui-slides` alone presents the bundled tour.",
+    __version__,
+    (
+        Command(
+            "present",
+            "present a deck full screen (the default)",
+            (Positional("deck", "DECK", "a deck file or folder (default: the tour)", "?"),),
+            (
+                Option("--slide", "start at slide number N or the slide with ID", "N|ID"),
+                Option("--theme", "a Textual theme, e.g. textual-dark, nord", "NAME"),
+                Option("--watch", "reload when the deck file changes"),
+                Option(
+                    "--images",
+                    "draw images with the terminal's graphics (auto), half-block cells,"
+                    " or not at all",
+                    "MODE",
+                    choices=("auto", "cells", "none"),
+                    default="auto",
+                ),
+                *LOADING,
+            ),
+        ),
+        Command(
+            "check",
+            "check decks and print diagnostics",
+            (Positional("decks", "DECK", "deck files or folders", "+"),),
+            (
+                Option("--format", "output format", "FORMAT", ("text", "json"), default="text"),
+                *LOADING,
+            ),
+        ),
+        Command(
+            "show",
+            "print slides to standard output",
+            (Positional("deck", "DECK", "a deck file or folder"),),
+            (
+                Option("--slide", "print only slide number N or the slide with ID", "N|ID"),
+                Option(
+                    "--width",
+                    "line width (default: the terminal's)",
+                    "W",
+                    convert=_whole_number,
+                ),
+                *LOADING,
+            ),
+        ),
+    ),
+)
+"""The command line's grammar (``tui_slides.arguments``)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (
-        args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
-    ):
-        args_list.insert(0, "present")
-    command = args_list[0] if args_list[0] in SUBCOMMANDS else None
-    parser = build_parser(command)
     try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    if args.command == "check":
+        command, args = parse(PROGRAM, sys.argv[1:] if argv is None else argv)
+    except Shown as shown:
+        print(shown)
+        return EXIT_OK
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    if command == "check":
         return check(
             args.decks, strict=args.strict, max_bytes=args.max_size, as_json=args.format == "json"
         )
-    if args.command == "show":
+    if command == "show":
         return show(args)
     return present(args)
 
@@ -175,7 +149,7 @@ def _print_diagnostics(
             print(diagnostic, file=file)
 
 
-def _load(path: str | Path, args: argparse.Namespace) -> Deck | int:
+def _load(path: str | Path, args: SimpleNamespace) -> Deck | int:
     """Load ``path`` for ``show``/``present``, or print why not and return the exit status."""
     if not os.path.exists(path):
         return _usage_error(f"no such deck: {path}")
@@ -259,7 +233,7 @@ def check(paths: Sequence[str], *, strict: bool, max_bytes: int, as_json: bool) 
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def show(args: argparse.Namespace) -> int:
+def show(args: SimpleNamespace) -> int:
     """``tui-slides show``: print slides with the same renderables as the app."""
     deck = _load(args.deck, args)
     if isinstance(deck, int):
@@ -281,7 +255,7 @@ def show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def present(args: argparse.Namespace) -> int:
+def present(args: SimpleNamespace) -> int:
     """``tui-slides [present] DECK``: the full-screen presenter."""
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
 
