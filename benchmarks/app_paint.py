@@ -20,10 +20,11 @@ medians, with the targets of issue 4:
 - peak memory (VmHWM of the child): seed <= 45 MiB, 1000 slides <= 60 MiB
 - bytes written to the terminal per slide change (matters over slow SSH links)
 
-The seed names a logo, so ``--images auto`` (the default) asks the terminal
-which graphics it has (textual-image, Pillow) before Textual starts; the seed
-is also measured with ``--images cells`` to show the presenter without that
-probe.
+``--images auto`` (the default) asks the terminal which graphics it has
+(textual-image, Pillow) before Textual starts, but only for a deck with an
+image file that exists: the seed's logo (``/img/logo.png``) does not, so
+both seed launches, default and ``--images cells``, start without the probe;
+the second is a check that it stays so.
 
 For scale, the baseline also times ``n`` replacing its ``Static`` with a
 screenful of new text: Textual's own floor for a full-screen change.
