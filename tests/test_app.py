@@ -149,6 +149,20 @@ async def test_text_keeps_its_width_whether_or_not_the_slide_scrolls() -> None:
         assert view.blocks[0].content_region.width == short_width
 
 
+async def test_collection_paused_for_start_up_resumes_after_the_first_frame() -> None:
+    import gc
+
+    gc.disable()  # as `tui-slides` does before the app starts (tui_slides.startup)
+    try:
+        app = make_app(make_deck(2))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "Title 1" in slide_text(app)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_space_on_a_short_slide_goes_to_the_next() -> None:
     app = make_app(make_deck(2))
     async with app.run_test(size=SIZE) as pilot:

@@ -175,3 +175,27 @@ def test_present_reloads_with_the_options_it_loaded_with(
     deck.write_text("[" + "{}," * 400_000 + "]")  # over 1 MB
     with pytest.raises(DeckLimitError, match="1 MB limit"):
         reload(deck)
+
+
+def test_collection_is_paused_while_a_command_runs_and_resumed_after(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up runs without the cyclic garbage collector (tui_slides.startup)."""
+    import gc
+
+    from tui_slides import cli
+
+    seen: list[bool] = []
+    real_show = cli.show
+
+    def show(args: object) -> int:
+        seen.append(gc.isenabled())
+        return real_show(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "show", show)
+    assert gc.isenabled()
+    assert run(capsys, "show", str(SEED))[0] == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    assert run(capsys, "show", "--width", "x", str(SEED))[0] == 2  # usage errors resume it too
+    assert gc.isenabled()

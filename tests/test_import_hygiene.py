@@ -21,6 +21,7 @@ HEADLESS = [
     "tui_slides.loader",
     "tui_slides.text",
     "tui_slides.arguments",
+    "tui_slides.startup",
 ]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
-from tui_slides import __version__
+from tui_slides import __version__, startup
 from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckError
@@ -119,8 +119,16 @@ PROGRAM = Program(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    startup.pause()  # the presenter resumes it after its first paint (tui_slides.startup)
     try:
-        command, args = parse(PROGRAM, sys.argv[1:] if argv is None else argv)
+        return _run(sys.argv[1:] if argv is None else argv)
+    finally:
+        startup.resume()
+
+
+def _run(argv: Sequence[str]) -> int:
+    try:
+        command, args = parse(PROGRAM, argv)
     except Shown as shown:
         print(shown)
         return EXIT_OK

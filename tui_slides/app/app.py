@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tui_slides import startup
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.screens.slides import SlidesScreen
 from tui_slides.app.sizes import is_too_small
@@ -122,6 +123,7 @@ class PresenterApp(App[int]):
         return self.slides
 
     def on_mount(self) -> None:
+        self.call_after_refresh(startup.resume)  # the first frame is out: see tui_slides.startup
         if self.watching:
             self.set_interval(WATCH_INTERVAL, self._poll)
         self._check_size(self.size.width, self.size.height)
