@@ -149,6 +149,33 @@ async def test_text_keeps_its_width_whether_or_not_the_slide_scrolls() -> None:
         assert view.blocks[0].content_region.width == short_width
 
 
+async def test_a_long_text_block_is_drawn_line_by_line_as_it_is_scrolled_to() -> None:
+    """Plain text blocks are drawn through Textual's line API: only what is on screen."""
+    app = make_app(make_deck(1, long_at=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.slides.slide_view
+        screen = app.export_screenshot()
+        assert "Line&#160;1&#160;of" in screen and "Line&#160;60&#160;of" not in screen
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        screen = app.export_screenshot()
+        assert "Line&#160;60&#160;of" in screen and "Line&#160;1&#160;of" not in screen
+        block = view.blocks[0]
+        assert block.size.height == 2 + 60  # title, blank line, then every line of the text
+
+
+async def test_a_new_theme_recolours_text_drawn_line_by_line() -> None:
+    app = make_app(make_deck(1), theme="textual-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        block = app.slides.slide_view.blocks[0]
+        before = {segment.style for segment in block.render_line(0)}
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = {segment.style for segment in block.render_line(0)}
+        assert before != after
+        assert "Title 1" in "".join(segment.text for segment in block.render_line(0))
+
+
 async def test_collection_paused_for_start_up_resumes_after_the_first_frame() -> None:
     import gc
 

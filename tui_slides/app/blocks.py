@@ -73,7 +73,8 @@ class Guarded:
         except Exception:  # measured again, and reported, when rendered
             return Measurement(1, options.max_width)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The lines at ``options``' width, each ending in a line break (kept for next time)."""
         key = (options.max_width, options.justify, options.overflow, options.no_wrap)
         lines = self._lines.get(key)
         if lines is None:
@@ -82,7 +83,10 @@ class Guarded:
             except Exception as error:  # a bad block must not take down the talk
                 lines = console.render_lines(_error_panel(error), options, new_lines=True)
             self._lines = {key: lines}  # one width at a time: the terminal's
-        for line in lines:
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(console, options):
             yield from line
 
 

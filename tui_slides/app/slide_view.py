@@ -10,16 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
-from tui_slides.model import Block, MediaKind, Slide
+from tui_slides.model import Block, MediaKind, Slide, TextFormat
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
 if TYPE_CHECKING:
@@ -76,6 +78,10 @@ class BlockView(Static):
         self.highlight: HighlightMatches | None = None
         self.search: tuple[str, int | None] = ("", None)
         """The query highlighted and the match emphasised, as last shown."""
+        self._text: Guarded | None = None
+        """The block's renderable while it is plain text, drawn line by line (render_line)."""
+        self._strips: dict[int, Strip] = {}
+        self._strips_key: tuple[object, ...] = ()
 
     def show(
         self,
@@ -100,7 +106,46 @@ class BlockView(Static):
             self.set_classes({"block", style_class})  # restyling costs: only when it changes
         if self.display == block.is_empty:
             self.display = not block.is_empty
+        plain = block.format is TextFormat.PLAIN and not has_media(block) and not query
+        self._text = renderable if plain and isinstance(renderable, Guarded) else None
+        self._strips = {}
         self.update(self.highlight or renderable)
+
+    # Plain text blocks use Textual's line API: the shared renderer's lines are
+    # measured by counting them, and each becomes a strip only when Textual asks
+    # for it, so the part of a long slide below the screen costs nothing until
+    # it is scrolled to. Markdown (it may carry links), media and search
+    # highlights take Static's own path.
+
+    def _text_lines(self, width: int) -> list[list[Segment]] | None:
+        if self._text is None or width <= 0:
+            return None
+        options = self.app.console_options.update_width(width).update(highlight=False)
+        return self._text.lines(self.app.console, options)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        lines = self._text_lines(width)
+        if lines is None:
+            return super().get_content_height(container, viewport, width)
+        return len(lines)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self._text_lines(width)
+        if lines is None:
+            return super().render_line(y)
+        style = self.visual_style.rich_style
+        key = (width, style)
+        if key != self._strips_key:
+            self._strips, self._strips_key = {}, key
+        strip = self._strips.get(y)
+        if strip is None:
+            if y >= len(lines):
+                return Strip.blank(width, style)
+            # As Static draws a renderable: the widget's style under each segment's own.
+            strip = Strip([Segment(text, style + own) for text, own, _ in lines[y] if text != "\n"])
+            self._strips[y] = strip
+        return strip
 
 
 class SlideView(VerticalScroll, can_focus=False):
