@@ -459,6 +459,36 @@ def test_control_characters_are_reported(tmp_path: Path) -> None:
     assert (warning.line, warning.col) == (1, 21)
 
 
+@pytest.mark.parametrize(
+    ("written", "char"),
+    [
+        (r"\u001b", "U+001B (ESC)"),
+        (r"\x9b", "U+009B (CSI)"),
+        (r"\0", "U+0000 (NUL)"),
+        (r"\b", "U+0008"),
+        (r"\f", "U+000C (FF)"),
+        (r"\v", "U+000B (VT)"),
+        (r"\r", "U+000D (CR)"),
+        ("\x07", "U+0007 (BEL)"),
+        ("\u2066", "U+2066"),
+    ],
+)
+@pytest.mark.parametrize("name", ["deck.json5", "deck.json"])
+def test_every_way_of_writing_a_control_character_is_reported(
+    tmp_path: Path, written: str, char: str, name: str
+) -> None:
+    """Raw, or made by any escape JSON5 has: each is kept as data and reported."""
+    deck = load_deck(write(tmp_path, '[{"content": [{"text": "a' + written + 'b"}]}]', name))
+    (warning,) = deck.diagnostics
+    assert char in warning.message
+    assert "1 control character" in warning.message
+
+
+def test_crlf_line_ends_alone_are_not_control_characters(tmp_path: Path) -> None:
+    deck = load_deck(write(tmp_path, '[{"content": [{"text": "a\\tb"}]}]\r\n'))
+    assert deck.diagnostics == ()
+
+
 def test_positions_on_the_fast_path_match_the_repair_path(tmp_path: Path) -> None:
     valid = write(tmp_path, "{ content: [{ titel: 'x' }] }", "valid.json5")
     repaired = write(tmp_path, "{ content: [{ titel: 'x' }]\n name: 'y' }", "repaired.json5")
