@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckLimitError, DeckSchemaError
 from tui_slides.model import Block, MediaKind, MediaRef, Slide, TextFormat
-from tui_slides.safety import describe, find_unsafe, unsafe_characters, visible
+from tui_slides.safety import describe, is_safe, unsafe_characters, visible
 from tui_slides.syntax import MAX_DEPTH
 from tui_slides.syntax import Path as ValuePath
 
@@ -91,7 +91,7 @@ class Reader:
         """A string field; numbers are coerced, other types reported and ignored."""
         value = obj.get(key)
         if isinstance(value, str):
-            if len(value) <= MAX_STRING and find_unsafe(value) is None:
+            if len(value) <= MAX_STRING and is_safe(value):
                 return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
