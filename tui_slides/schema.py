@@ -143,6 +143,8 @@ class Reader:
         self, obj: Mapping[str, object], where: ValuePath, key: str, *, coords: bool = False
     ) -> MediaRef | None:
         """A media reference: a URL, ``lat,lon`` coordinates (maps), or a file path."""
+        if key not in obj:  # most blocks have no media: the common case, kept cheap
+            return None
         raw = self.string(obj, where, key).strip()
         if not raw:
             return None
@@ -204,7 +206,8 @@ class Reader:
             message = f"a block should be an object, not {_kind(value)}; ignored"
             self.report(Level.WARNING, where, message)
             return None
-        fmt = self.string(value, where, "format").strip().lower() or "plain"
+        fmt = self.string(value, where, "format").strip().lower() if "format" in value else ""
+        fmt = fmt or "plain"
         text_format = _FORMATS.get(fmt)
         if text_format is None:
             message = f"unknown format '{visible(fmt)}'; using plain text"
