@@ -1,0 +1,54 @@
+"""The line-building renderables: the same lines Rich draws, wrapped once, no trailing blanks."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console, Group
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from tui_slides.render.lines import Prose, Stack, lines_of, trim_end
+
+SEED_LINE = "Сроки реализации проекта - 2018 – 2020 гг. 漢字 😀 and a long tail of words"
+
+
+def console(width: int) -> Console:
+    return Console(width=width, file=io.StringIO(), force_terminal=True, _environ={})
+
+
+@pytest.mark.parametrize("width", [6, 11, 20, 40, 100])
+@pytest.mark.parametrize("style", [Style(), Style(bold=True, color="cyan")])
+def test_prose_draws_the_lines_rich_draws_without_the_trailing_space(
+    width: int, style: Style
+) -> None:
+    text = Text(SEED_LINE + "\nsecond line", style=style, overflow="fold")
+    out = console(width)
+    options = out.options.update_width(width)
+    expected = [trim_end(line) for line in out.render_lines(text, options, pad=False)]
+    assert Prose(text).lines(out, options) == expected
+    assert all(not line or line[-1].text[-1:] != " " for line in expected)
+
+
+def test_a_stack_is_its_parts_one_under_another() -> None:
+    out = console(30)
+    options = out.options
+    parts = [Prose(Text("one two three four five six seven")), Text("plain"), Group(Text("g"))]
+    expected = [line for part in parts for line in lines_of(part, out, options)]
+    assert Stack(*parts).lines(out, options) == expected
+    assert [("".join(s.text for s in line)) for line in expected] == [
+        "one two three four five six",
+        "seven",
+        "plain",
+        "g",
+    ]
+
+
+def test_trailing_spaces_that_paint_a_background_are_kept() -> None:
+    painted = Style(bgcolor="red")
+    line = [Segment("text"), Segment("  ", painted)]
+    assert trim_end(line) == line
+    assert trim_end([Segment("text  "), Segment("   ")]) == [Segment("text")]
+    assert trim_end([Segment("   ")]) == []
