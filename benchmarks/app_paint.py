@@ -8,10 +8,11 @@ answers terminal queries as xterm does, strips escape sequences, and notes the
 time when the expected text appears.
 The baseline, a minimal Textual app showing one ``Static``
 (``benchmarks/app_baseline.py``), is measured in the same run, interleaved
-with the presenter so that machine load affects both alike; the order of the
-launches rotates from run to run, as the first launch after another app's is
-slower. Reported as
-medians, with the targets of issue 4:
+with the presenter so that machine load affects both alike. Each run shuffles
+the order of the launches, and each launch waits ``PAUSE`` seconds for the
+last one to be gone: an app started right on another's heels is slower
+(~10 ms here), and with a fixed order each app always followed the same
+other one, a bias of its own. Reported as medians, with the targets of issue 4:
 
 - first paint: seed deck <= 1.15x baseline; 1000-slide deck <= 1.1x seed
 - next slide (``n``, one at a time): key to new counter on screen, median <= 8 ms
@@ -64,6 +65,8 @@ from benchmarks.command import TUI_SLIDES  # noqa: E402
 
 SEED = ROOT / "decks" / "seed-nurotan-it-specialists.json5"
 BASELINE = Path(__file__).resolve().parent / "app_baseline.py"
+PAUSE = 0.5
+"""Seconds between launches, for the machine to settle after the last app quit."""
 BIG_SLIDES = 1000
 
 _ESCAPES = re.compile(
@@ -368,12 +371,11 @@ def main(argv: list[str] | None = None) -> int:
             lambda: run_seed(results, size, images="cells"),
             lambda: run_big(results, deck, size, args.presses),
         ]
+        order = random.Random(1)  # the same orders on every machine, none favoured
         for run in range(args.runs):
             print(f"run {run + 1}/{args.runs}", file=sys.stderr)
-            # Each run starts with the next app: a launch right after another app's is
-            # measurably slower here (~10-20 ms; caches), so no app always pays it.
-            turn = run % len(launches)
-            for launch in launches[turn:] + launches[:turn]:
+            for launch in order.sample(launches, len(launches)):
+                time.sleep(PAUSE)
                 launch()
 
     print(f"\nmedians over {args.runs} launches each, terminal {columns}x{rows}:")

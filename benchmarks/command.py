@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 
-TUI_SLIDES = [sys.executable, "-c", "import sys; from tui_slides.cli import main; sys.exit(main())"]
-"""What the installed ``tui-slides`` command runs (pip's script calls ``cli.main``).
+TUI_SLIDES = [
+    sys.executable,
+    "-c",
+    "import sys; from tui_slides.startup import main; sys.exit(main())",
+]
+"""What the installed ``tui-slides`` command runs (pip's script calls ``startup.main``).
 
 Not ``python -m tui_slides``: its runpy start-up (~2 ms) is paid by no user.
 """

@@ -199,3 +199,26 @@ def test_collection_is_paused_while_a_command_runs_and_resumed_after(
     assert gc.isenabled()
     assert run(capsys, "show", "--width", "x", str(SEED))[0] == 2  # usage errors resume it too
     assert gc.isenabled()
+
+
+def test_the_command_pauses_collection_before_it_imports_anything_else() -> None:
+    """``tui-slides`` runs ``startup.main``: the loader is imported with collection paused."""
+    probe = (
+        "import gc, sys\n"
+        "class Spy:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'tui_slides.loader':\n"
+        "            print('loader imported, collection', gc.isenabled(), file=sys.stderr)\n"
+        "sys.meta_path.insert(0, Spy())\n"
+        "from tui_slides.startup import main\n"
+        f"sys.argv = ['tui-slides', 'check', {str(SEED)!r}]\n"
+        "status = main()\n"
+        "print('done, collection', gc.isenabled(), status, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stderr.splitlines() == [
+        "loader imported, collection False",
+        "done, collection True 0",
+    ]

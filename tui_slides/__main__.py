@@ -1,5 +1,5 @@
 """Run tui-slides as ``python -m tui_slides``."""
 
-from tui_slides.cli import main
+from tui_slides.startup import main
 
 raise SystemExit(main())
