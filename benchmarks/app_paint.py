@@ -1,6 +1,6 @@
 """Drive the real presenter in a pseudo-terminal and time what appears on screen.
 
-    python benchmarks/app_paint.py [--runs 7] [--size 100x30]
+    python benchmarks/app_paint.py [--runs 15] [--size 100x30]
 
 Each child runs in its own pty (TERM=xterm-256color) as a person would start
 it (the ``tui-slides DECK`` command); the script reads what the child writes,
@@ -352,7 +352,7 @@ TARGETS: list[tuple[str, Callable[[Results], float], str, float]] = [
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="launches of each app (default 7)")
+    parser.add_argument("--runs", type=int, default=15, help="launches of each app (default 15)")
     parser.add_argument("--presses", type=int, default=20, help="timed n presses per launch")
     parser.add_argument("--size", default="100x30", help="terminal size, COLSxROWS")
     parser.add_argument("--json", action="store_true", help="print the samples as JSON too")
