@@ -201,6 +201,26 @@ def test_collection_is_paused_while_a_command_runs_and_resumed_after(
     assert gc.isenabled()
 
 
+def test_check_collects_as_usual_while_it_loads_deck_after_deck(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only start-up runs without collection: ``check`` may read many large decks."""
+    import gc
+
+    from tui_slides import cli
+
+    seen: list[bool] = []
+    real_load = cli.load_deck
+
+    def load_deck(path: str, **options: object) -> object:
+        seen.append(gc.isenabled())
+        return real_load(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "load_deck", load_deck)
+    assert run(capsys, "check", str(SEED), str(SEED))[0] == 0
+    assert seen == [True, True]
+
+
 def test_the_command_pauses_collection_before_it_imports_anything_else() -> None:
     """``tui-slides`` runs ``startup.main``: the loader is imported with collection paused."""
     probe = (

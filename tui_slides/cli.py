@@ -189,6 +189,7 @@ def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
 
 def check(paths: Sequence[str], *, strict: bool, max_bytes: int, as_json: bool) -> int:
     """``tui-slides check``: load each deck and print what was found."""
+    startup.resume()  # many decks may take a while: collect as any long run does
     missing = [path for path in paths if not os.path.exists(path)]
     if missing:
         return _usage_error("no such deck: " + ", ".join(str(path) for path in missing))
