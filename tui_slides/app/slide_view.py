@@ -131,15 +131,15 @@ class BlockView(Static):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        lines = self._text_lines(width)
-        if lines is None:
+        if self._text is None or width <= 0:
             return super().render_line(y)
         style = self.visual_style.rich_style
         key = (width, style)
         if key != self._strips_key:
             self._strips, self._strips_key = {}, key
-        strip = self._strips.get(y)
+        strip = self._strips.get(y)  # scrolling asks for the same lines again: no re-render
         if strip is None:
+            lines = self._text_lines(width) or []
             if y >= len(lines):
                 return Strip.blank(width, style)
             # As Static draws a renderable: the widget's style under each segment's own.
