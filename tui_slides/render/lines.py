@@ -14,6 +14,8 @@ from rich.measure import Measurement, measure_renderables
 from rich.segment import Segment
 from rich.text import Text
 
+from tui_slides.render.wrap import is_simple, wrap
+
 Line = list[Segment]
 """One line of output, without its line break."""
 
@@ -74,6 +76,9 @@ class Prose(LineRenderable):
 
     def lines(self, console: Console, options: ConsoleOptions) -> list[Line]:
         text = self.text
+        quick = self.quick_lines(console, options)
+        if quick is not None:
+            return quick
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
         wrapped = text.wrap(
             console,
@@ -86,6 +91,38 @@ class Prose(LineRenderable):
         # Joined as Text.__rich_console__ joins them (see one_line).
         segments = Text("\n").join(wrapped).render(console, end="\n")
         return [trim_end(line) for line in Segment.split_lines(segments)]
+
+    def quick_lines(self, console: Console, options: ConsoleOptions) -> list[Line] | None:
+        """The lines by ``render.wrap`` when the text allows it (most slide text), else ``None``.
+
+        The same lines as Rich's wrap below, segment for segment: one style
+        over the whole text, wrapped with the fold overflow and the default
+        justification, no tabs, only one-cell characters.
+        """
+        text = self.text
+        plain = text.plain
+        if (
+            text.spans
+            or (text.justify or options.justify or "default") != "default"
+            or (text.overflow or options.overflow or "fold") != "fold"
+            or (options.no_wrap if text.no_wrap is None else text.no_wrap)
+        ):
+            return None
+        width = options.max_width
+        wrapped: list[str] = []
+        for paragraph in plain.split("\n"):
+            lines = wrap(paragraph, width) if is_simple(paragraph) else None
+            if lines is None:
+                return None
+            wrapped.extend(lines)
+        style = console.get_style(text.style) if text.style else None  # unstyled, as Rich draws it
+        keep_spaces = style is not None and style.bgcolor is not None  # as trim_end: they paint
+        drawn: list[Line] = []
+        for line in wrapped:
+            if not keep_spaces:
+                line = line.rstrip(" ")
+            drawn.append([Segment(line, style)] if line else [])
+        return drawn
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)
