@@ -110,6 +110,7 @@ async def test_long_slide_scrolls_with_space_arrows_and_wheel() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.slides.slide_view
         assert view.max_scroll_y > 0
+        await pilot.pause()  # the first layout sizes the slide; the status bar follows it
         assert "▼ more below" in status(app)
         assert "▲" not in status(app)
         await pilot.press("down")
@@ -136,8 +137,8 @@ async def test_long_slide_scrolls_with_space_arrows_and_wheel() -> None:
 
 
 async def test_text_keeps_its_width_whether_or_not_the_slide_scrolls() -> None:
-    """The scrollbar's column is kept on every slide: text never re-wraps or shifts when
-    a long slide's scrollbar appears (and the first paint wraps it once, not twice)."""
+    """A long slide scrolls without a scrollbar: text never re-wraps or shifts when a
+    slide is taller than the screen (and the first paint wraps it once, not twice)."""
     app = make_app(make_deck(2, long_at=2))
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.slides.slide_view
@@ -147,6 +148,8 @@ async def test_text_keeps_its_width_whether_or_not_the_slide_scrolls() -> None:
         await pilot.pause()
         assert view.max_scroll_y > 0
         assert view.blocks[0].content_region.width == short_width
+        assert view.scrollbar_size_vertical == 0  # no column given to a scrollbar
+        assert "more below" in status(app)  # the status bar says there is more instead
 
 
 async def test_a_long_text_block_is_drawn_line_by_line_as_it_is_scrolled_to() -> None:
@@ -278,7 +281,8 @@ async def test_speaker_notes_are_never_shown() -> None:
 
 async def test_seed_deck_blocks_and_structure() -> None:
     app = make_app(path=SEED)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the status bar's "more below" follows the first layout
         text = slide_text(app, width=76)
         assert "IT-ЦЕНТРЫ" in text
         assert "• развитие цифровой инфраструктуры" in text

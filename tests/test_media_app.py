@@ -150,8 +150,8 @@ async def test_cells_image_is_drawn_under_the_block(image_deck: Path) -> None:
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.pause()
         (image,) = app.slides.slide_view.query(CellImage)
-        assert image.region.width == 55  # the slide's width, less its padding and scrollbar column
-        assert image.region.height == 14  # 55 columns x 28 pixel rows: 2:1 kept, no more
+        assert image.region.width == 56  # the slide's width, less its padding
+        assert image.region.height == 14  # 56 columns x 28 pixel rows: 2:1 kept, no more
         assert image.region.y > app.slides.slide_view.blocks[0].region.y
         strip = image.render_line(0)
         colours = {
