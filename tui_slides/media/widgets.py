@@ -70,9 +70,8 @@ class CellImage(Widget):
 
     Its height is what is left of the slide on screen (``1fr``), no more than the
     image needs at its width and ``max_height`` rows, no less than ``min_rows``:
-    the whole slide fits on one screen whenever it can, so no scrollbar comes and
-    goes (each costs Textual another layout pass and frame). Drawn lines come from
-    a cache of Strips.
+    the whole slide fits on one screen whenever it can, rather than scroll. Drawn
+    lines come from a cache of Strips.
     """
 
     DEFAULT_CSS = """
