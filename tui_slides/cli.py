@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,13 +17,15 @@ from tui_slides import __version__, startup
 from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
 from tui_slides.diagnostics import Diagnostic, Level
 from tui_slides.errors import DeckError
-from tui_slides.loader import DEFAULT_MAX_BYTES, load_deck
+from tui_slides.loader import DEFAULT_MAX_BYTES, load_deck, open_deck
 from tui_slides.model import Deck
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+LOUD = (Level.ERROR, Level.WARNING)
+"""The diagnostics ``show`` and ``present`` print (``check`` prints every one)."""
 
 
 def bundled_decks() -> Path:
@@ -158,16 +160,28 @@ def _print_diagnostics(
 
 
 def _load(path: str | Path, args: SimpleNamespace) -> Deck | int:
-    """Load ``path`` for ``show``/``present``, or print why not and return the exit status."""
+    """Load ``path`` for ``show``, or print why not and return the exit status."""
+    opened = _open(path, args, quick=False)
+    return opened if isinstance(opened, int) else opened[0]
+
+
+def _open(
+    path: str | Path, args: SimpleNamespace, *, quick: bool
+) -> tuple[Deck, Callable[[], Deck] | None] | int:
+    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes) and what
+    reads the rest, or print why not and return the exit status."""
     if not os.path.exists(path):
         return _usage_error(f"no such deck: {path}")
     try:
-        deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)
+        if quick:
+            deck, finish = open_deck(path, strict=args.strict, max_bytes=args.max_size)
+        else:
+            deck, finish = load_deck(path, strict=args.strict, max_bytes=args.max_size), None
     except DeckError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
-    _print_diagnostics(deck.diagnostics, sys.stderr, levels=(Level.ERROR, Level.WARNING))
-    return deck
+    _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
+    return deck, finish
 
 
 def _start_index(deck: Deck, key: str | None) -> int | None:
@@ -269,17 +283,25 @@ def present(args: SimpleNamespace) -> int:
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
 
     path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
-    deck = _load(path, args)
-    if isinstance(deck, int):
-        return deck
+    # Starting on the first slide, a large deck can show it before reading the others.
+    opened = _open(path, args, quick=args.slide is None)
+    if isinstance(opened, int):
+        return opened
+    deck, finish = opened
     start = _start_index(deck, args.slide)
     if start is None:
         return EXIT_USAGE
     from tui_slides.app import run_presenter
 
+    complete: list[Deck] = []
+
+    def read_the_rest(finish: Callable[[], Deck]) -> Deck:
+        complete.append(finish())
+        return complete[0]
+
     # Reloads (r, --watch) read the deck with the options it was first loaded with.
     reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
-    return run_presenter(
+    status = run_presenter(
         deck,
         path,
         start=start,
@@ -287,4 +309,8 @@ def present(args: SimpleNamespace) -> int:
         watch=args.watch,
         loader=reload,
         images=args.images,
+        finish=functools.partial(read_the_rest, finish) if finish else None,
     )
+    for deck in complete:  # read once the first slide was up: said now, not before
+        _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
+    return status

@@ -4,13 +4,15 @@ A large file that is plain JSON is parsed by the standard library (fast: JSON
 is a subset of JSON5 with the same values); anything else by our own parser
 (``syntax``), which reads JSON5, repairs hand-made defects or says exactly
 where the file is broken. Source positions for schema diagnostics are worked
-out only when one is needed.
+out only when one is needed. ``open_deck`` lets the presenter show a large
+deck's first slide before the other slides are read.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from tui_slides import syntax
@@ -31,8 +33,20 @@ Below this, our parser takes less time than importing ``json`` (about 1 ms):
 once imported. ``check`` and ``show`` on everyday decks start without it.
 """
 
+QUICK_START = 256 * 1024
+"""Characters from which ``open_deck`` reads a JSON deck's first slide before the others.
+
+Reading slides into the model takes ~15 ms per thousand (is every string safe,
+every field of the right type): under this size, a few milliseconds at most.
+"""
+
 SLIDE_SUFFIXES = (".json5", ".json", ".txt")
 """Files of a folder deck: each one is a slide."""
+
+_NOT_JSON = object()
+"""What ``_loads_json`` returns for text that is not plain JSON."""
+_UNREAD = object()
+"""The value of a text not parsed yet."""
 
 
 class LoadOptions(NamedTuple):
@@ -54,7 +68,81 @@ def load_deck(
     name = os.fspath(path)
     if os.path.isdir(name):
         return _load_folder(name, options)
-    loaded = _load_file(name, options)
+    return _deck_of(name, _load_file(name, options))
+
+
+def open_deck(
+    path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Deck, Callable[[], Deck] | None]:
+    """``path`` loaded far enough to show its first slide, and what reads the rest.
+
+    A large deck file (``QUICK_START``) of plain JSON with more than one slide
+    and no image, map or logo is parsed and only its first slide read: the deck
+    returned has that slide, then an empty stand-in for each of the others, and
+    no diagnostics. The function returned reads every slide into the complete
+    deck, with every diagnostic, or raises ``DeckError``, as ``load_deck`` would
+    have. Any other deck is loaded completely at once, and the function is
+    ``None``. Images rule a quick start out because the presenter decides how to
+    draw them before it starts, from the whole deck.
+    """
+    options = LoadOptions(strict=strict, max_bytes=max_bytes)
+    name = os.fspath(path)
+    if os.path.isdir(name):
+        return _load_folder(name, options), None
+    text = read_text(name, options)
+    value = _loads_json(text) if len(text) >= QUICK_START else _UNREAD
+    items = value.get("slides") if isinstance(value, dict) else value
+    if (
+        not isinstance(value, (list, dict))
+        or not isinstance(items, list)
+        or len(items) < 2
+        or _names_images(value, items)
+    ):
+        return _deck_of(name, _read_file(name, text, options, value)), None
+    reader = Reader(name, os.path.dirname(name), _nowhere, [])  # its findings come again later
+    try:
+        first, theme = reader.first_slide(value)
+    except DeckError:  # reported by the full reading, which knows where it is
+        return _deck_of(name, _read_file(name, text, options, value)), None
+    stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme)
+
+    def read_the_rest() -> Deck:
+        return _deck_of(name, _read_file(name, text, options, value))
+
+    return stand_in, read_the_rest
+
+
+_STAND_IN = Slide()
+"""What ``open_deck`` puts in place of the slides it has not read yet."""
+
+
+def _nowhere(where: syntax.Path) -> tuple[int, int]:
+    return 1, 1
+
+
+def _names_images(value: object, items: list[object]) -> bool:
+    """True when the deck may show an image: a logo, image or map field anywhere.
+
+    Also true for a slide or content of an unexpected type, so that the full
+    reading reports it before the presenter starts.
+    """
+    if isinstance(value, dict) and "logo_path" in value:
+        return True
+    for item in items:
+        if not isinstance(item, dict) or "logo_path" in item:
+            return True
+        content = item.get("content")
+        blocks = content if isinstance(content, list) else [content]
+        for block in blocks:
+            if block is None or isinstance(block, str):
+                continue
+            if not isinstance(block, dict) or "img_path" in block or "map" in block:
+                return True
+    return False
+
+
+def _deck_of(name: str, loaded: _File) -> Deck:
+    """The deck of one file's slides."""
     if not loaded.slides:
         raise DeckSchemaError(name, "the deck has no slides")
     return _finish(name, [loaded], loaded.theme)
@@ -109,9 +197,14 @@ def read_text(name: str, options: LoadOptions) -> str:
 
 
 def _load_file(name: str, options: LoadOptions) -> _File:
-    text = read_text(name, options)
+    return _read_file(name, read_text(name, options), options)
+
+
+def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNREAD) -> _File:
+    """The slides of one file's ``text``; ``value`` is the text parsed as JSON, if it was."""
     parsed: syntax.Parsed | None = None
-    value = _loads_json(text) if len(text) >= JSON_FAST_PATH else _NOT_JSON
+    if value is _UNREAD:
+        value = _loads_json(text) if len(text) >= JSON_FAST_PATH else _NOT_JSON
     repairs: list[Diagnostic] = []
     if value is _NOT_JSON:  # small, or not JSON: JSON5, defects, or not a deck at all
         parsed = syntax.parse(text, name, strict=options.strict)
@@ -129,10 +222,6 @@ def _load_file(name: str, options: LoadOptions) -> _File:
     reader = Reader(name, os.path.dirname(name), locate, list(repairs))
     slides, theme = reader.slides(value)
     return _File(reader, slides, theme)
-
-
-_NOT_JSON = object()
-"""What ``_loads_json`` returns for text that is not plain JSON."""
 
 
 def _loads_json(text: str) -> object:

@@ -279,13 +279,28 @@ class Reader:
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
-        defaults = Slide(
+        defaults = self._deck_defaults(value)
+        read: list[tuple[ValuePath, Slide]] = []
+        for index, item in enumerate(slides):
+            read.append((("slides", index), self.slide(item, ("slides", index), defaults)))
+        return read, defaults.theme
+
+    def first_slide(self, value: list[object] | dict[str, object]) -> tuple[Slide, str | None]:
+        """The first slide of an array of slides or of a deck object's ``slides``, and the
+        deck theme, read as ``slides`` reads them (the rest are not looked at)."""
+        if isinstance(value, list):
+            return self.slide(value[0], (0,)), None
+        slides = value["slides"]
+        if not isinstance(slides, list):
+            raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
+        defaults = self._deck_defaults(value)
+        return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
+
+    def _deck_defaults(self, value: Mapping[str, object]) -> Slide:
+        """What a deck object gives every slide that does not set it."""
+        return Slide(
             name=self.string(value, (), "name"),
             logo_title=self.string(value, (), "logo_title"),
             logo=self.media(value, (), "logo_path"),
             theme=self.string(value, (), "theme") or None,
         )
-        read: list[tuple[ValuePath, Slide]] = []
-        for index, item in enumerate(slides):
-            read.append((("slides", index), self.slide(item, ("slides", index), defaults)))
-        return read, defaults.theme

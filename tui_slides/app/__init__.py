@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tui_slides.app.app import Loader
     from tui_slides.model import Deck
 
@@ -24,6 +26,7 @@ def run_presenter(
     watch: bool = False,
     loader: Loader | None = None,
     images: str = "auto",
+    finish: Callable[[], Deck] | None = None,
 ) -> int:
     """Present ``deck`` (loaded from ``path``) from slide ``start`` (0-based); the exit status.
 
@@ -32,7 +35,8 @@ def run_presenter(
     ``watch``: the CLI passes one with the options the deck was first loaded with).
     An unknown ``theme`` is reported on stderr with the known names (status 2).
     ``images`` is ``auto``, ``cells`` or ``none`` (``--images``); ``auto`` asks the
-    terminal now, before Textual starts reading it.
+    terminal now, before Textual starts reading it. ``finish`` reads the rest of a
+    deck opened by ``loader.open_deck``, once its first slide is on screen.
     """
     from tui_slides.app.app import PresenterApp
     from tui_slides.media.protocol import choose_protocol
@@ -40,7 +44,14 @@ def run_presenter(
 
     protocol = choose_protocol(images, deck)
     app = PresenterApp(
-        deck, path, start=start, theme=theme, watch=watch, loader=loader, images=protocol
+        deck,
+        path,
+        start=start,
+        theme=theme,
+        watch=watch,
+        loader=loader,
+        images=protocol,
+        finish=finish,
     )
     if theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -90,7 +91,9 @@ class PresenterApp(App[int]):
         watch: bool = False,
         loader: Loader | None = None,
         images: str = "cells",
+        finish: Callable[[], Deck] | None = None,
     ) -> None:
+        """``finish`` reads the rest of a deck opened by ``loader.open_deck``."""
         super().__init__()
         self.path = path
         self.images = images
@@ -100,6 +103,7 @@ class PresenterApp(App[int]):
         self.watching = watch
         self.loader: Loader = loader or _load_tolerantly
         self.slides = SlidesScreen(deck, start)
+        self._finish = finish
         self._signature: Signature = deck_signature(path) if watch else ()
         self._styles_theme = ""
         self._notice_pushed = False
@@ -123,6 +127,8 @@ class PresenterApp(App[int]):
         return self.slides
 
     def on_mount(self) -> None:
+        if self._finish is not None:
+            self.call_after_refresh(self._read_the_rest)
         self.call_after_refresh(startup.resume)  # the first frame is out: see tui_slides.startup
         if self.watching:
             self.set_interval(WATCH_INTERVAL, self._poll)
@@ -182,6 +188,22 @@ class PresenterApp(App[int]):
         self._notice_pushed = too_small
 
     # -- reload ------------------------------------------------------------------------
+
+    def _read_the_rest(self) -> None:
+        """Read the slides after the first, now that it is on screen (``loader.open_deck``).
+
+        The deck had been checked as far as opening it: a deck that turns out
+        not to load ends the presenter with the reason, as if it had not started.
+        """
+        finish, self._finish = self._finish, None
+        if finish is None:
+            return
+        try:
+            deck = finish()
+        except DeckError as error:
+            self.exit(return_code=1, message=Text(visible(str(error))))
+            return
+        self.slides.set_deck(deck)
 
     def reload(self) -> bool:
         """Read the deck again; on error keep the last good deck and show why."""
