@@ -79,11 +79,11 @@ def open_deck(
     A large deck file (``QUICK_START``) of plain JSON with more than one slide
     and no image, map or logo is parsed and only its first slide read: the deck
     returned has that slide, then an empty stand-in for each of the others, and
-    no diagnostics. The function returned reads every slide into the complete
-    deck, with every diagnostic, or raises ``DeckError``, as ``load_deck`` would
-    have. Any other deck is loaded completely at once, and the function is
-    ``None``. Images rule a quick start out because the presenter decides how to
-    draw them before it starts, from the whole deck.
+    no diagnostics. The function returned, to be called once, reads every slide
+    into the complete deck, with every diagnostic, or raises ``DeckError``, as
+    ``load_deck`` would have. Any other deck is loaded completely at once, and
+    the function is ``None``. Images rule a quick start out because the
+    presenter decides how to draw them before it starts, from the whole deck.
     """
     options = LoadOptions(strict=strict, max_bytes=max_bytes)
     name = os.fspath(path)
@@ -105,8 +105,10 @@ def open_deck(
     except DeckError:  # reported by the full reading, which knows where it is
         return _deck_of(name, _read_file(name, text, options, value)), None
     stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme)
+    unread = [(text, value)]  # let go of once read: several times the file's size
 
     def read_the_rest() -> Deck:
+        text, value = unread.pop()
         return _deck_of(name, _read_file(name, text, options, value))
 
     return stand_in, read_the_rest
