@@ -12,7 +12,7 @@ from tests.conftest import SEED
 from tui_slides import cli
 from tui_slides.errors import DeckLimitError, DeckSchemaError
 from tui_slides.loader import QUICK_START, load_deck, open_deck
-from tui_slides.model import Slide
+from tui_slides.model import Deck, Slide
 
 COUNT = 400
 
@@ -80,10 +80,11 @@ def test_a_deck_that_turns_out_not_to_load_fails_when_the_rest_is_read(tmp_path:
     "change",
     [
         {"s3": {"content": [{"text": "a map", "map": "51.1,71.4"}]}},  # the image protocol
+        {"s3": {"content": {"text": "a picture", "img_path": "photo.png"}}},
         {"s3": {"logo_path": "logo.png", "content": []}},
         {"s3": "not a slide"},  # a deck error: said before the presenter starts
     ],
-    ids=["map", "logo", "bad slide"],
+    ids=["map", "image", "logo", "bad slide"],
 )
 def test_decks_with_images_or_bad_slides_are_read_whole(
     tmp_path: Path, change: dict[str, object]
@@ -111,9 +112,18 @@ def test_small_decks_folders_and_single_slides_are_read_whole(tmp_path: Path) ->
 async def test_the_presenter_reads_the_rest_once_the_first_slide_is_up(tmp_path: Path) -> None:
     path = big_deck(tmp_path)
     deck, finish = open_deck(path)
-    app = make_app(deck, path, finish=finish)
+    assert finish is not None
+    on_screen: list[str] = []
+
+    def read_the_rest() -> Deck:
+        on_screen.append(app.slides.status_bar.text)  # laid out and drawn by now
+        assert app.slides.slide_view.blocks[0].region.height > 0
+        return finish()
+
+    app = make_app(deck, path, finish=read_the_rest)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert len(on_screen) == 1 and on_screen[0].rstrip().endswith(f"1 / {COUNT}")
         assert app.slides.deck == load_deck(path)
         assert "Title 1" in slide_text(app)
         assert status(app).rstrip().endswith(f"1 / {COUNT}")
