@@ -162,6 +162,44 @@ async def test_cells_image_is_drawn_under_the_block(image_deck: Path) -> None:
         assert colours == {"#ff0000", "#0000ff"}
 
 
+async def test_image_cells_skip_only_the_ansi_colour_filter(
+    image_deck: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cells are truecolour already: the filter would change nothing, at a cost."""
+    from textual.filter import ANSIToTruecolor, Monochrome
+
+    from tui_slides.media.widgets import CellImage
+
+    monkeypatch.setenv("NO_COLOR", "1")  # adds a filter that must stay
+    app = _app(image_deck)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        (image,) = app.slides.slide_view.query(CellImage)
+        (ansi,) = [kept for kept in app.get_line_filters() if isinstance(kept, ANSIToTruecolor)]
+        filters = image.get_line_filters()
+        assert ansi not in filters
+        assert any(isinstance(kept, Monochrome) for kept in filters)
+        background = image.background_colors[1]
+        for y in range(image.size.height):
+            line = image.render_line(y)
+            assert list(line.apply_filter(ansi, background)) == list(line)  # nothing to do
+
+
+async def test_image_cells_keep_every_filter_when_painted_in_ansi_colours(
+    image_deck: Path,
+) -> None:
+    from textual.filter import ANSIToTruecolor
+
+    from tui_slides.media.widgets import CellImage
+
+    app = _app(image_deck)
+    async with app.run_test(size=(60, 30)) as pilot:
+        (image,) = app.slides.slide_view.query(CellImage)
+        image.styles.background = "ansi_blue"  # as an ANSI theme paints the padding
+        await pilot.pause()
+        assert any(isinstance(kept, ANSIToTruecolor) for kept in image.get_line_filters())
+
+
 async def test_image_takes_what_the_slide_leaves_on_screen(image_deck: Path) -> None:
     from tui_slides.media.widgets import CellImage
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from textual import events
 from textual.app import ComposeResult
 from textual.css.scalar import Scalar
+from textual.filter import ANSIToTruecolor, LineFilter
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -118,6 +119,20 @@ class CellImage(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         _, pixel_rows = self._fit(width)
         return (pixel_rows + 1) // 2
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """The app's line filters, less the one that turns ANSI colours into truecolour.
+
+        Every cell here is already truecolour (two pixels), and that filter's cache
+        of styles holds fewer than a photo's thousands of cells: it worked out each
+        one again on every return to the slide (~4 ms of ~16). It stays when the
+        theme paints this widget in ANSI colours (the padding, transparent pixels).
+        """
+        filters = super().get_line_filters()
+        style = self.rich_style
+        if any(color and color.triplet is None for color in (style.color, style.bgcolor)):
+            return filters
+        return [kept for kept in filters if not isinstance(kept, ANSIToTruecolor)]
 
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
