@@ -12,7 +12,7 @@ with the presenter so that machine load affects both alike. Each launch waits
 ``PAUSE`` seconds for the last one to be gone (an app started on another's
 heels is slower), and the runs take their orders from ``ORDERS`` in turn.
 With one fixed set of shuffled orders, the seed launched with ``--images
-cells`` (the same code, for this deck) read 10-35 ms faster than the default
+cells`` (the same code, for this deck) read 9-35 ms faster than the default
 seed launch in five runs of seven, and mostly came right after it.
 Reported as medians, with the targets of issue 4 (a first-paint ratio is the
 median of the ratios within each run, see ``paired_ratio``):
