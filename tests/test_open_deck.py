@@ -50,6 +50,16 @@ def test_a_large_deck_opens_with_its_first_slide_and_stand_ins(tmp_path: Path) -
     assert finish() == complete
 
 
+def test_an_array_of_slides_opens_the_same_way(tmp_path: Path) -> None:
+    path = big_deck(tmp_path)
+    slides = json.loads(path.read_text("utf-8"))["slides"]
+    path.write_text(json.dumps(slides, ensure_ascii=False), "utf-8")
+    deck, finish = open_deck(path)
+    assert finish is not None and len(deck) == COUNT and deck.theme is None
+    assert deck.slides[0] == load_deck(path).slides[0]
+    assert finish() == load_deck(path)
+
+
 def test_the_rest_brings_every_diagnostic_with_its_position(tmp_path: Path) -> None:
     late = {"name": "Late", "content": [{"title": 5, "text": "x", "colour": "red"}]}
     path = big_deck(tmp_path, s300=late)
