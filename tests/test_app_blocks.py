@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from app_support import make_app, make_deck
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -98,3 +99,25 @@ async def test_neighbours_are_rendered_ahead_once_keys_stop() -> None:
         far = view.renderable_for(deck.slides[0].content[0])
         assert isinstance(far, Guarded)
         assert not far.rendered  # only the neighbours
+
+
+async def test_the_next_slide_is_drawn_from_the_lines_rendered_ahead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rendering ahead uses the options the block views draw with: nothing is rendered again."""
+    from tui_slides.app import blocks
+
+    app = make_app(make_deck(5), start=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(PREFETCH_DELAY * 4)
+        renders: list[object] = []
+        render = blocks._render
+        monkeypatch.setattr(
+            blocks, "_render", lambda *args: renders.append(args[0]) or render(*args)
+        )
+        await pilot.press("n")
+        await pilot.pause()
+        view = app.slides.slide_view
+        assert "Title 4" in view.blocks[0].render_line(0).text
+        shown = view.renderable_for(app.slides.deck.slides[3].content[0]).renderable
+        assert shown not in renders  # (the slide after it may be rendered ahead by now)

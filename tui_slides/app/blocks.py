@@ -121,11 +121,11 @@ class RenderCache:
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[object, ...], tuple[Block, RenderableType]] = OrderedDict()
+        self._items: OrderedDict[tuple[object, ...], tuple[Block, Guarded]] = OrderedDict()
 
     def get(
         self, block: Block, key: tuple[object, ...], build: Callable[[], RenderableType]
-    ) -> RenderableType:
+    ) -> Guarded:
         """The renderable for ``block`` under ``key`` (styles, media...), built if missing."""
         full_key = (id(block), *key)
         item = self._items.get(full_key)

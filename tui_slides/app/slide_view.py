@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
+from rich.console import ConsoleOptions, RenderableType
 from rich.segment import Segment
 from textual.containers import VerticalScroll
 from textual.geometry import Size
@@ -52,6 +52,12 @@ def has_image_file(slide: Slide) -> bool:
         for block in slide.content
         for ref in (block.image, block.map)
     )
+
+
+def text_options(widget: Widget, width: int) -> ConsoleOptions:
+    """How block text is rendered at ``width``: the same for drawing and rendering ahead,
+    so that what ``SlideView`` renders ahead is what ``BlockView`` finds kept."""
+    return widget.app.console_options.update_width(width).update(highlight=False)
 
 
 def image_protocol(widget: Widget) -> str:
@@ -120,8 +126,7 @@ class BlockView(Static):
     def _text_lines(self, width: int) -> list[list[Segment]] | None:
         if self._text is None or width <= 0:
             return None
-        options = self.app.console_options.update_width(width).update(highlight=False)
-        return self._text.lines(self.app.console, options)
+        return self._text.lines(self.app.console, text_options(self, width))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         lines = self._text_lines(width)
@@ -258,12 +263,11 @@ class SlideView(VerticalScroll, can_focus=False):
     def is_rendered(self, slide: Slide) -> bool:
         """True when every block of ``slide`` is drawn from lines kept (shown lately, or ahead)."""
         for block in slide.content:
-            renderable = self.renderable_for(block)
-            if isinstance(renderable, Guarded) and not renderable.rendered:
+            if not self.renderable_for(block).rendered:
                 return False
         return True
 
-    def renderable_for(self, block: Block) -> RenderableType:
+    def renderable_for(self, block: Block) -> Guarded:
         """The block's renderable with the current styles and media settings (cached)."""
         protocol = image_protocol(self)
         height = max_image_height(self)
@@ -286,10 +290,10 @@ class SlideView(VerticalScroll, can_focus=False):
         width = views[0].content_region.width if views else 0
         if width <= 0:
             return
-        options = self.app.console_options.update_width(width).update(highlight=False)
+        options = text_options(self, width)
         for slide in self.upcoming:
             for block in slide.content:
-                self.app.console.render_lines(self.renderable_for(block), options, pad=False)
+                self.renderable_for(block).lines(self.app.console, options)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
