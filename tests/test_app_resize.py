@@ -11,7 +11,8 @@ from textual.geometry import Size
 
 from tui_slides.app.screens.help import HelpScreen
 from tui_slides.app.screens.slides import SlidesScreen
-from tui_slides.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui_slides.app.screens.too_small import TooSmallScreen
+from tui_slides.app.sizes import MIN_HEIGHT, MIN_WIDTH
 
 
 async def test_too_small_notice_comes_and_goes() -> None:

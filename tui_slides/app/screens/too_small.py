@@ -7,9 +7,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui_slides.app.sizes import MIN_HEIGHT, MIN_WIDTH, is_too_small
-
-__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen", "is_too_small"]
+from tui_slides.app.sizes import MIN_HEIGHT, MIN_WIDTH
 
 
 class TooSmallScreen(Screen[None]):
