@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.decks import json5_with_comments, seed_style_defects, valid_json
-from tui_slides.loader import load_deck
+from tui_slides.deck.loader import load_deck
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:

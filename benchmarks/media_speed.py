@@ -106,7 +106,7 @@ def write_decks(folder: Path, fmt: str) -> dict[str, Path]:
 async def visit(deck_path: Path, returns: int) -> dict[str, object]:
     """Run the presenter on ``deck_path``: the first visit, then ``returns`` returns."""
     from tui_slides.app.app import PresenterApp
-    from tui_slides.loader import load_deck
+    from tui_slides.deck.loader import load_deck
 
     app = PresenterApp(load_deck(deck_path), deck_path, images="cells")
     app.animation_level = "none"

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Where the time goes: the CLI's imports alone, then with the show renderers.
     cli_only = [sys.executable, "-c", "import tui_slides.cli"]
-    cli_show = [sys.executable, "-c", "import tui_slides.cli, tui_slides.show"]
+    cli_show = [sys.executable, "-c", "import tui_slides.cli, tui_slides.render.slide"]
     commands = {"show": show, "baseline": baseline, "cli": cli_only, "cli+show": cli_show}
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  baseline: import rich, print one paragraph  {medians['baseline'] * 1000:7.1f} ms")
     print(f"  tui-slides show {args.deck}  {medians['show'] * 1000:7.1f} ms")
     print(f"    of which: import tui_slides.cli           {medians['cli'] * 1000:7.1f} ms")
-    print(f"              + import tui_slides.show        {medians['cli+show'] * 1000:7.1f} ms")
+    print(f"              + import tui_slides.render.slide {medians['cli+show'] * 1000:7.1f} ms")
     verdict = "ok" if ratio <= TARGET else "over target"
     print(f"ratio show / baseline: {ratio:.2f}x (target <= {TARGET}x: {verdict})")
     return 0 if ratio <= TARGET else 1

@@ -9,8 +9,8 @@ from rich.console import Console
 
 from tui_slides.app.app import PresenterApp
 from tui_slides.app.slide_view import EMPTY_SLIDE_TEXT
-from tui_slides.loader import load_deck
-from tui_slides.model import Block, Deck, Slide
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, Deck, Slide
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "decks" / "seed-nurotan-it-specialists.json5"

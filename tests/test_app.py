@@ -13,7 +13,7 @@ from tui_slides.app.screens.overview import OverviewScreen
 from tui_slides.app.screens.search import SearchScreen
 from tui_slides.app.screens.slides import SlidesScreen
 from tui_slides.app.slide_view import BlockView
-from tui_slides.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Slide
 
 SIZE = (100, 30)
 

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from tui_slides.app.blocks import Guarded, RenderCache
 from tui_slides.app.slide_view import PREFETCH_DELAY
-from tui_slides.model import Block
+from tui_slides.deck.model import Block
 
 
 def console(width: int = 40) -> Console:

@@ -7,9 +7,9 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from tui_slides.app.finder import fold, normalise, search_deck, search_slide
-from tui_slides.app.highlight import CURRENT_STYLE, MATCH_STYLE, HighlightMatches
-from tui_slides.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.presenting.search import fold, normalise, search_deck, search_slide
+from tui_slides.render.highlight import CURRENT_STYLE, MATCH_STYLE, HighlightMatches
 
 
 def deck_of(*slides: Slide) -> Deck:

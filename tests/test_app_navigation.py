@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_slides.app.navigation import MAX_TYPED_DIGITS, NavState, clamp, step
+from tui_slides.presenting.navigation import MAX_TYPED_DIGITS, NavState, clamp, step
 
 
 def run(index: int, total: int, keys: str, typed: str = "") -> NavState:

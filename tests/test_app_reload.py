@@ -12,7 +12,7 @@ from app_support import SEED, make_app, slide_text, status
 
 from tui_slides.app import app as app_module
 from tui_slides.app.app import deck_signature
-from tui_slides.loader import load_deck
+from tui_slides.deck.loader import load_deck
 
 SIZE = (100, 30)
 

@@ -15,7 +15,7 @@ from app_support import ROOT, SEED, make_app, status
 from textual.events import Key
 
 from tui_slides.app.blocks import Guarded
-from tui_slides.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Slide
 
 SIZE = (80, 24)
 
@@ -79,7 +79,7 @@ def test_nothing_before_the_first_paint_imports_search_media_or_overlays() -> No
         import asyncio, sys
         from pathlib import Path
         from tui_slides.app.app import PresenterApp
-        from tui_slides.loader import load_deck
+        from tui_slides.deck.loader import load_deck
 
         async def main():
             app = PresenterApp(load_deck(Path({str(SEED)!r})), Path("seed"), images="cells")

@@ -11,8 +11,8 @@ from rich.color import Color
 from tui_slides.app import run_presenter
 from tui_slides.app.app import DEFAULT_THEME, PresenterApp
 from tui_slides.app.blocks import slide_styles
-from tui_slides.loader import load_deck
-from tui_slides.model import Block, Deck, Slide
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, Deck, Slide
 
 SIZE = (80, 24)
 

@@ -6,7 +6,7 @@ import pytest
 
 from tui_slides.arguments import Shown, UsageError, parse
 from tui_slides.cli import PROGRAM, main
-from tui_slides.loader import DEFAULT_MAX_BYTES
+from tui_slides.deck.loader import DEFAULT_MAX_BYTES
 
 
 def values(*argv: str) -> tuple[str, dict[str, object]]:

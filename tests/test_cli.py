@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tui_slides.cli import bundled_decks, main
-from tui_slides.errors import DeckLimitError, DeckSyntaxError
+from tui_slides.deck.errors import DeckLimitError, DeckSyntaxError
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -227,7 +227,7 @@ def test_the_command_pauses_collection_before_it_imports_anything_else() -> None
         "import gc, sys\n"
         "class Spy:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'tui_slides.loader':\n"
+        "        if name == 'tui_slides.deck.loader':\n"
         "            print('loader imported, collection', gc.isenabled(), file=sys.stderr)\n"
         "sys.meta_path.insert(0, Spy())\n"
         "from tui_slides.startup import main\n"

@@ -11,10 +11,10 @@ import json5
 import pytest
 
 from tests.conftest import DECKS, SEED
-from tui_slides.diagnostics import Level
-from tui_slides.loader import load_deck
-from tui_slides.model import Deck, MediaKind, TextFormat
-from tui_slides.schema import BLOCK_FIELDS, DECK_FIELDS, SLIDE_FIELDS
+from tui_slides.deck.diagnostics import Level
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Deck, MediaKind, TextFormat
+from tui_slides.deck.schema import BLOCK_FIELDS, DECK_FIELDS, SLIDE_FIELDS
 
 TOUR = DECKS / "tour.json5"
 SHAPES = DECKS / "shapes"

@@ -11,15 +11,15 @@ from tests.conftest import ROOT, SEED
 
 HEADLESS = [
     "tui_slides",
-    "tui_slides.diagnostics",
-    "tui_slides.errors",
-    "tui_slides.model",
-    "tui_slides.safety",
-    "tui_slides.source",
-    "tui_slides.syntax",
-    "tui_slides.schema",
-    "tui_slides.loader",
-    "tui_slides.text",
+    "tui_slides.deck.diagnostics",
+    "tui_slides.deck.errors",
+    "tui_slides.deck.model",
+    "tui_slides.deck.safety",
+    "tui_slides.deck.source",
+    "tui_slides.deck.syntax",
+    "tui_slides.deck.schema",
+    "tui_slides.deck.loader",
+    "tui_slides.deck.text",
     "tui_slides.arguments",
     "tui_slides.startup",
 ]
@@ -37,7 +37,7 @@ def imported_after(code: str) -> set[str]:
 @pytest.mark.parametrize("module", HEADLESS)
 def test_headless_modules_import_neither_textual_nor_rich(module: str) -> None:
     loaded = imported_after(
-        f"import {module}\nfrom tui_slides.loader import load_deck\nload_deck({str(SEED)!r})"
+        f"import {module}\nfrom tui_slides.deck.loader import load_deck\nload_deck({str(SEED)!r})"
     )
     assert "textual" not in loaded
     assert "rich" not in loaded
@@ -47,10 +47,13 @@ def test_headless_modules_import_neither_textual_nor_rich(module: str) -> None:
     ("modules", "forbidden"),
     [
         # Rendering is shared with `show`, which must start without Textual.
-        ("tui_slides.show, tui_slides.render, tui_slides.media.renderables", {"textual"}),
+        ("tui_slides.render.slide, tui_slides.render, tui_slides.render.media", {"textual"}),
         # The CLI imports the app lazily; the app package's front door and its
         # pure logic load nothing heavy until a deck is presented.
-        ("tui_slides.app, tui_slides.app.navigation, tui_slides.app.finder", {"textual", "rich"}),
+        (
+            "tui_slides.app, tui_slides.presenting.navigation, tui_slides.presenting.search",
+            {"textual", "rich"},
+        ),
         # check decodes images only when a deck has some: Pillow stays unloaded.
         ("tui_slides.media.problems, tui_slides.media.images", {"textual", "rich", "PIL"}),
     ],

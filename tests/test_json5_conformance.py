@@ -9,9 +9,9 @@ import json5
 import pytest
 
 from tests.conftest import SHARED
-from tui_slides import syntax
-from tui_slides.errors import DeckError, DeckSyntaxError
-from tui_slides.loader import load_deck
+from tui_slides.deck import syntax
+from tui_slides.deck.errors import DeckError, DeckSyntaxError
+from tui_slides.deck.loader import load_deck
 
 SUITE = SHARED / "json5-tests"
 CASES = (

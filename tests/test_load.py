@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
-from tui_slides import loader
-from tui_slides.diagnostics import Level
-from tui_slides.errors import (
+from tui_slides.deck import loader
+from tui_slides.deck.diagnostics import Level
+from tui_slides.deck.errors import (
     DeckEncodingError,
     DeckError,
     DeckLimitError,
@@ -20,8 +20,8 @@ from tui_slides.errors import (
     DeckSchemaError,
     DeckSyntaxError,
 )
-from tui_slides.loader import load_deck
-from tui_slides.model import MediaKind, TextFormat
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import MediaKind, TextFormat
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "deck.json5") -> Path:

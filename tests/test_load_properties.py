@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEED
-from tui_slides import syntax
-from tui_slides.errors import DeckError
-from tui_slides.loader import load_deck
-from tui_slides.model import Deck
+from tui_slides.deck import syntax
+from tui_slides.deck.errors import DeckError
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Deck
 
 SEED_BYTES = SEED.read_bytes()
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

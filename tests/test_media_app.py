@@ -12,7 +12,7 @@ from rich.console import Console
 from textual.geometry import Region
 
 from tui_slides.app.app import PresenterApp
-from tui_slides.loader import load_deck
+from tui_slides.deck.loader import load_deck
 from tui_slides.media import images
 from tui_slides.media.opener import OpenResult
 
@@ -144,7 +144,7 @@ def _plain(renderable: object) -> str:
 
 
 async def test_cells_image_is_drawn_under_the_block(image_deck: Path) -> None:
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     app = _app(image_deck)
     async with app.run_test(size=(60, 30)) as pilot:
@@ -168,7 +168,7 @@ async def test_image_cells_skip_only_the_ansi_colour_filter(
     """The cells are truecolour already: the filter would change nothing, at a cost."""
     from textual.filter import ANSIToTruecolor, Monochrome
 
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     monkeypatch.setenv("NO_COLOR", "1")  # adds a filter that must stay
     app = _app(image_deck)
@@ -190,7 +190,7 @@ async def test_image_cells_keep_every_filter_when_painted_in_ansi_colours(
 ) -> None:
     from textual.filter import ANSIToTruecolor
 
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     app = _app(image_deck)
     async with app.run_test(size=(60, 30)) as pilot:
@@ -201,7 +201,7 @@ async def test_image_cells_keep_every_filter_when_painted_in_ansi_colours(
 
 
 async def test_image_takes_what_the_slide_leaves_on_screen(image_deck: Path) -> None:
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     app = _app(image_deck)
     async with app.run_test(size=(100, 16)) as pilot:
@@ -219,7 +219,7 @@ async def test_image_takes_what_the_slide_leaves_on_screen(image_deck: Path) -> 
 
 
 async def test_image_keeps_half_the_slide_when_the_text_is_long(tmp_path: Path) -> None:
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     images.clear_cache()
     Image.new("RGB", (40, 40), (0, 128, 0)).save(tmp_path / "square.png")
@@ -239,7 +239,7 @@ async def test_image_keeps_half_the_slide_when_the_text_is_long(tmp_path: Path) 
 async def test_broken_image_is_a_placeholder_and_coming_back_reuses_the_image(
     image_deck: Path,
 ) -> None:
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     app = _app(image_deck)
     async with app.run_test(size=(60, 30)) as pilot:
@@ -273,7 +273,7 @@ async def test_kitty_images_use_textual_image(
 
     from textual_image.widget import TGPImage
 
-    from tui_slides.media.widgets import PixelImage
+    from tui_slides.app.images import PixelImage
 
     terminal = io.StringIO()
     monkeypatch.setattr(sys, "__stdout__", terminal)  # the graphics go straight to the terminal
@@ -289,7 +289,7 @@ async def test_kitty_images_use_textual_image(
 async def test_the_next_slides_photo_is_decoded_while_the_presenter_talks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     images.clear_cache()
     Image.new("RGB", (64, 48), (200, 100, 0)).save(tmp_path / "photo.png")
@@ -320,7 +320,7 @@ async def test_the_next_slides_photo_is_decoded_while_the_presenter_talks(
 
 
 async def test_transparent_pixels_show_the_slide_background(tmp_path: Path) -> None:
-    from tui_slides.media.widgets import CellImage
+    from tui_slides.app.images import CellImage
 
     images.clear_cache()
     picture = Image.new("RGBA", (2, 2), (0, 0, 0, 0))

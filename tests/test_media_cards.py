@@ -12,7 +12,10 @@ from PIL import Image
 from rich.console import Console
 from rich.segment import Segment
 
-from tui_slides.media.cards import (
+from tui_slides.deck.model import MediaKind, MediaRef
+from tui_slides.media.images import ImageProblem
+from tui_slides.media.links import format_coords, format_size, map_url, osm_url, safe_url
+from tui_slides.render.cards import (
     QR_DARK,
     MapCard,
     QRCode,
@@ -20,9 +23,6 @@ from tui_slides.media.cards import (
     image_text,
     video_card,
 )
-from tui_slides.media.images import ImageProblem
-from tui_slides.media.links import format_coords, format_size, map_url, osm_url, safe_url
-from tui_slides.model import MediaKind, MediaRef
 
 
 def _plain(renderable: object, width: int = 60) -> str:

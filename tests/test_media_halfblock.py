@@ -10,8 +10,8 @@ from PIL import Image
 from rich.console import Console
 
 from tui_slides.media import images
-from tui_slides.media.halfblock import HalfBlockImage, cell_size
 from tui_slides.media.images import LoadedImage, load_image
+from tui_slides.render.halfblock import HalfBlockImage, cell_size
 
 
 def _console(width: int = 60) -> Console:

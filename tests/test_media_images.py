@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tui_slides.deck.model import MediaKind, MediaRef
 from tui_slides.media import images
 from tui_slides.media.images import ImageProblem, LoadedImage, load_image, load_ref
-from tui_slides.model import MediaKind, MediaRef
 
 
 @pytest.fixture(autouse=True)

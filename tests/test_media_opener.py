@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tui_slides.deck.model import MediaKind, MediaRef
 from tui_slides.media import opener
 from tui_slides.media.opener import open_video
-from tui_slides.model import MediaKind, MediaRef
 
 DESKTOP = {"DISPLAY": ":0"}
 

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from tests.conftest import ROOT
-from tui_slides.diagnostics import Level
-from tui_slides.loader import load_deck
+from tui_slides.deck.diagnostics import Level
+from tui_slides.deck.loader import load_deck
 from tui_slides.media import images
 from tui_slides.media.problems import deck_has_images, media_problems
 
@@ -100,9 +100,9 @@ def test_a_deck_without_images_never_imports_pillow(tmp_path: Path) -> None:
     loaded = _modules_after(
         "import io\n"
         "from rich.console import Console\n"
-        "from tui_slides.loader import load_deck\n"
+        "from tui_slides.deck.loader import load_deck\n"
         "from tui_slides.media.problems import media_problems, deck_has_images\n"
-        "from tui_slides.media.renderables import block_media\n"
+        "from tui_slides.render.media import block_media\n"
         "from tui_slides.media.opener import open_video\n"
         f"deck = load_deck({str(deck)!r})\n"
         "assert not deck_has_images(deck) and media_problems(deck) == []\n"
@@ -124,8 +124,8 @@ def test_text_mode_names_images_without_decoding_them(tmp_path: Path) -> None:
     loaded = _modules_after(
         "import io\n"
         "from rich.console import Console\n"
-        "from tui_slides.loader import load_deck\n"
-        "from tui_slides.media.renderables import block_media\n"
+        "from tui_slides.deck.loader import load_deck\n"
+        "from tui_slides.render.media import block_media\n"
         f"deck = load_deck({str(deck)!r})\n"
         "console = Console(file=io.StringIO(), width=100)\n"
         "console.print(*block_media(deck.slides[0].content[0], images='text'))\n"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tui_slides.loader import load_deck
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Deck
 from tui_slides.media import protocol
 from tui_slides.media.protocol import choose_protocol
-from tui_slides.model import Deck
 
 
 class _Terminal(io.StringIO):

@@ -8,10 +8,10 @@ from pathlib import Path
 from PIL import Image
 from rich.console import Console
 
-from tui_slides.loader import load_deck
+from tui_slides.deck.loader import load_deck
 from tui_slides.media import images
-from tui_slides.media.renderables import images_for, media_for
-from tui_slides.show import print_deck
+from tui_slides.render.media import images_for, media_for
+from tui_slides.render.slide import print_deck
 
 
 def _deck(tmp_path: Path) -> Path:

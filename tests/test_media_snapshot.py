@@ -11,7 +11,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from tui_slides.app.app import PresenterApp
-from tui_slides.loader import load_deck
+from tui_slides.deck.loader import load_deck
 from tui_slides.media import images
 
 DECK = """{

@@ -10,9 +10,9 @@ import pytest
 from tests.app_support import make_app, slide_text, status
 from tests.conftest import SEED
 from tui_slides import cli
-from tui_slides.errors import DeckLimitError, DeckSchemaError
-from tui_slides.loader import QUICK_START, load_deck, open_deck
-from tui_slides.model import Deck, Slide
+from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
+from tui_slides.deck.loader import QUICK_START, load_deck, open_deck
+from tui_slides.deck.model import Deck, Slide
 
 COUNT = 400
 

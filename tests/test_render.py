@@ -14,8 +14,8 @@ from rich.style import Style
 from rich.text import Text
 
 from tests.conftest import ROOT, SEED
-from tui_slides.loader import load_deck
-from tui_slides.model import Block, TextFormat
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, TextFormat
 from tui_slides.render import DEFAULT_STYLES, MEASURE, render_block, render_text
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -244,7 +244,7 @@ def test_markdown_is_imported_only_for_markdown_blocks() -> None:
     script = (
         "import io, sys\n"
         "from rich.console import Console\n"
-        "from tui_slides.model import Block, TextFormat\n"
+        "from tui_slides.deck.model import Block, TextFormat\n"
         "from tui_slides.render import render_block\n"
         "console = Console(file=io.StringIO(), width=40)\n"
         "console.print(render_block(Block(title='t', text='- a\\n- b')))\n"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui_slides.safety import is_safe, unsafe_characters, visible
+from tui_slides.deck.safety import is_safe, unsafe_characters, visible
 
 UNSAFE = [chr(code) for code in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
 UNSAFE += list("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

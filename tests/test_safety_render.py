@@ -12,10 +12,10 @@ import pytest
 from rich.console import Console
 
 from tui_slides import cli
-from tui_slides.loader import load_deck
-from tui_slides.model import Block, Deck, Slide
-from tui_slides.safety import visible
-from tui_slides.show import print_deck
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.deck.safety import visible
+from tui_slides.render.slide import print_deck
 
 CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"  # OSC 52: write "evil" to the clipboard
 CLEAR = "\x1b[2J"

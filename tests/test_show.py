@@ -12,9 +12,9 @@ from rich.text import Text
 
 from tests.conftest import ROOT, SEED
 from tui_slides import cli
-from tui_slides.loader import load_deck
-from tui_slides.model import Block, Deck, Slide
-from tui_slides.show import make_console, print_deck
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.render.slide import make_console, print_deck
 
 EXPECTED = ROOT / "tests" / "expected"
 

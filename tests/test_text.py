@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import SEED
-from tui_slides.loader import load_deck
-from tui_slides.text import (
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.text import (
     BULLETS,
     MAX_DEPTH,
     BulletList,

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui_slides import __version__, startup
 from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
-from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.errors import DeckError
-from tui_slides.loader import DEFAULT_MAX_BYTES, load_deck, open_deck
-from tui_slides.model import Deck
+from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.errors import DeckError
+from tui_slides.deck.loader import DEFAULT_MAX_BYTES, load_deck, open_deck
+from tui_slides.deck.model import Deck
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -266,12 +266,12 @@ def show(args: SimpleNamespace) -> int:
         return EXIT_USAGE
     if args.width is not None and args.width < 10:
         return _usage_error("--width must be at least 10")
-    from tui_slides.show import make_console, print_deck
+    from tui_slides.render.slide import make_console, print_deck
 
     console = make_console(args.width)
     media = None
     if any(block.has_media for slide in deck.slides for block in slide.content):
-        from tui_slides.media.renderables import media_for  # only then: it is heavy
+        from tui_slides.render.media import media_for  # only then: it is heavy
 
         media = media_for(console)
     print_deck(deck, console, index=index, media=media)

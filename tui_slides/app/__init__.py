@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tui_slides.app.app import Loader
-    from tui_slides.model import Deck
+    from tui_slides.deck.model import Deck
 
 
 def run_presenter(
@@ -39,8 +39,8 @@ def run_presenter(
     deck opened by ``loader.open_deck``, once its first slide is on screen.
     """
     from tui_slides.app.app import PresenterApp
+    from tui_slides.deck.safety import visible
     from tui_slides.media.protocol import choose_protocol
-    from tui_slides.safety import visible
 
     protocol = choose_protocol(images, deck)
     app = PresenterApp(

@@ -17,9 +17,9 @@ from tui_slides import startup
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.screens.slides import SlidesScreen
 from tui_slides.app.sizes import is_too_small
-from tui_slides.errors import DeckError
-from tui_slides.model import Deck, Slide
-from tui_slides.safety import visible
+from tui_slides.deck.errors import DeckError
+from tui_slides.deck.model import Deck, Slide
+from tui_slides.deck.safety import visible
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -66,7 +66,7 @@ def deck_signature(path: Path) -> Signature:
 
 def _load_tolerantly(path: Path) -> Deck:
     """The default way to read the deck again: tolerant, default limits."""
-    from tui_slides.loader import load_deck
+    from tui_slides.deck.loader import load_deck
 
     return load_deck(path)
 

@@ -12,10 +12,10 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from tui_slides.model import Block
+from tui_slides.deck.model import Block
+from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles
 from tui_slides.render.lines import LineRenderable
-from tui_slides.safety import visible
 
 
 def slide_styles(variables: Mapping[str, str]) -> SlideStyles:

@@ -21,11 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
-from tui_slides.model import Block, MediaKind, Slide, TextFormat
+from tui_slides.deck.model import Block, MediaKind, Slide, TextFormat
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
 if TYPE_CHECKING:
-    from tui_slides.app.highlight import HighlightMatches
+    from tui_slides.render.highlight import HighlightMatches
 
 # The highlighter (a search is active) and the media modules (a block has media) are
 # imported when first needed: most slides need neither, and never before the first paint.
@@ -104,7 +104,7 @@ class BlockView(Static):
         self.search = (query, current)
         self.highlight = None
         if query:
-            from tui_slides.app.highlight import HighlightMatches
+            from tui_slides.render.highlight import HighlightMatches
 
             self.highlight = HighlightMatches(renderable, query, current)
         style_class = block.style_class or "block-none"
@@ -225,7 +225,7 @@ class SlideView(VerticalScroll, can_focus=False):
         self._views = [*views[: len(slide.content)], *new]
         protocol = image_protocol(self)
         if protocol != "none" and (self._image_widgets or has_image_file(slide)):
-            from tui_slides.media.widgets import sync_images
+            from tui_slides.app.images import sync_images
 
             self._image_widgets = True
             height = max_image_height(self)
@@ -276,7 +276,7 @@ class SlideView(VerticalScroll, can_focus=False):
         def build() -> RenderableType:
             if not has_media(block):
                 return render_block(block, styles, measure=None)
-            from tui_slides.media.renderables import app_media
+            from tui_slides.render.media import app_media
 
             media = app_media(block, protocol, max_image_height=height)
             return render_block(block, styles, media=media, measure=None)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui_slides.safety import visible
+from tui_slides.deck.safety import visible
 
 _MORE_HINTS = {
     (True, False): ("▲ more above", "▲"),

@@ -1,6 +1,6 @@
-"""Media for slides: images, video and map cards, and opening videos in a player.
+"""Headless media: image files decoded within limits, links, the video opener, terminal protocols.
 
-Importing this package imports nothing heavy: Pillow is imported only when an
-image is actually decoded (``images.load_image``), the QR encoder only when a
-map card is drawn, and Textual only by ``media.widgets``, which the app imports.
+No Textual and no Rich here. Importing this package imports nothing heavy:
+Pillow is imported only when an image is actually decoded (``images.load_image``).
+What draws media lives in ``tui_slides.render`` (Rich) and ``tui_slides.app`` (Textual).
 """

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_slides.model import MediaKind, MediaRef
+from tui_slides.deck.model import MediaKind, MediaRef
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tui_slides.model import MediaKind, MediaRef
+from tui_slides.deck.model import MediaKind, MediaRef
 
 OSM_ZOOM = 15
 """Street level: close enough to find the place, wide enough to see where it is."""

@@ -17,9 +17,9 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui_slides.deck.model import MediaKind, MediaRef, Slide
+from tui_slides.deck.safety import visible
 from tui_slides.media.links import safe_url
-from tui_slides.model import MediaKind, MediaRef, Slide
-from tui_slides.safety import visible
 
 LINUX_OPENERS = ("xdg-open", "gio", "mpv", "vlc", "totem", "ffplay")
 """Tried in order on Linux and BSD: the desktop's choice first, then common players."""

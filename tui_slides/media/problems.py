@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.model import Deck, MediaKind, MediaRef
-from tui_slides.safety import visible
+from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.model import Deck, MediaKind, MediaRef
+from tui_slides.deck.safety import visible
 
 
 def image_refs(deck: Deck) -> Iterator[tuple[str, str, MediaRef]]:

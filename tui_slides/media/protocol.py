@@ -18,8 +18,8 @@ import time
 from collections.abc import Mapping
 from typing import Literal, TextIO
 
+from tui_slides.deck.model import Deck
 from tui_slides.media.problems import deck_has_images
-from tui_slides.model import Deck
 
 ImagesOption = Literal["auto", "cells", "none"]
 """The ``--images`` choices."""

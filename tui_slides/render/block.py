@@ -9,12 +9,9 @@ from rich.constrain import Constrain
 from rich.style import Style
 from rich.text import Text
 
-from tui_slides.model import Block, TextFormat
-from tui_slides.render.hanging import Hanging
-from tui_slides.render.lines import Prose, Stack
-from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
-from tui_slides.safety import visible
-from tui_slides.text import (
+from tui_slides.deck.model import Block, TextFormat
+from tui_slides.deck.safety import visible
+from tui_slides.deck.text import (
     BulletList,
     Heading,
     LeadIn,
@@ -24,6 +21,9 @@ from tui_slides.text import (
     Paragraph,
     parse_text,
 )
+from tui_slides.render.hanging import Hanging
+from tui_slides.render.lines import Prose, Stack
+from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 
 MEASURE = 100
 """Widest line of slide text, in cells: text never runs edge to edge on a wide terminal."""

@@ -13,7 +13,7 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 
-from tui_slides.safety import unsafe_characters, visible
+from tui_slides.deck.safety import unsafe_characters, visible
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

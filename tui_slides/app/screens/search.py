@@ -11,11 +11,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_slides.app.finder import Match, search_deck
-from tui_slides.app.highlight import MATCH_STYLE
 from tui_slides.app.screens.picker import PickerScreen, picker_bindings
-from tui_slides.model import Deck
-from tui_slides.safety import visible
+from tui_slides.deck.model import Deck
+from tui_slides.deck.safety import visible
+from tui_slides.presenting.search import Match, search_deck
+from tui_slides.render.highlight import MATCH_STYLE
 
 MAX_RESULTS = 1000
 """Matches listed at most; the count says when there are more."""

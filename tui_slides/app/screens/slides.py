@@ -1,7 +1,7 @@
 """The slides screen: the current slide, the status bar, and every presenting key.
 
 It owns the presenting state (deck, position, typed count, active search);
-the pure rules for moving live in ``tui_slides.app.navigation``.
+the pure rules for moving live in ``tui_slides.presenting.navigation``.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui_slides.app.navigation import NavState, clamp, step
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar
-from tui_slides.model import Deck, MediaKind, MediaRef, Slide
-from tui_slides.safety import visible
+from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
+from tui_slides.deck.safety import visible
+from tui_slides.presenting.navigation import NavState, clamp, step
 
 if TYPE_CHECKING:
     from rich.text import Text as RichText
 
     from tui_slides.app.app import PresenterApp
-    from tui_slides.app.finder import Match
+    from tui_slides.presenting.search import Match
 
 # Imported when first needed, not before the first paint: the finder (search) and
 # the media renderers (a logo file that exists).
@@ -234,7 +234,7 @@ class SlidesScreen(Screen[None]):
             if found is not None and deck.slides[found].id == old.id:
                 index = found
         if self.query_text:
-            from tui_slides.app.finder import search_deck
+            from tui_slides.presenting.search import search_deck
 
             self.matches = search_deck(deck, self.query_text, limit=MAX_MATCHES)
             self.match_rank = None
@@ -274,7 +274,7 @@ class SlidesScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------
 
     def action_nav(self, key: str) -> None:
-        """Apply one navigation key (see ``tui_slides.app.navigation``)."""
+        """Apply one navigation key (see ``tui_slides.presenting.navigation``)."""
         state = step(NavState(self.index, len(self.deck), self.typed), key)
         self.typed = state.typed
         self.index = state.index
@@ -323,7 +323,7 @@ class SlidesScreen(Screen[None]):
 
     def set_search(self, query: str) -> None:
         """Highlight ``query`` on every slide ("" clears the search)."""
-        from tui_slides.app.finder import search_deck
+        from tui_slides.presenting.search import search_deck
 
         self.query_text = query.strip()
         self.matches = search_deck(self.deck, self.query_text, limit=MAX_MATCHES)
@@ -416,6 +416,6 @@ def _logo(ref: MediaRef | None, images: str) -> RichText | None:
     """
     if ref is None or ref.kind is not MediaKind.FILE or not ref.exists:
         return None
-    from tui_slides.media.renderables import logo_text
+    from tui_slides.render.media import logo_text
 
     return logo_text(ref, images)

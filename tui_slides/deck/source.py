@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from bisect import bisect_right
 
-from tui_slides.errors import DeckEncodingError
+from tui_slides.deck.errors import DeckEncodingError
 
 
 def decode(data: bytes, path: str) -> str:

@@ -16,10 +16,10 @@ from typing import Literal
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from tui_slides.media.cards import MapCard, image_placeholder, image_text, video_card
-from tui_slides.media.halfblock import HalfBlockImage, small_image_text
+from tui_slides.deck.model import Block, MediaKind, MediaRef
 from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, load_ref, preload
-from tui_slides.model import Block, MediaKind, MediaRef
+from tui_slides.render.cards import MapCard, image_placeholder, image_text, video_card
+from tui_slides.render.halfblock import HalfBlockImage, small_image_text
 
 ImageMode = Literal["cells", "text"]
 """How images are printed: drawn in half-block cells, or named as ``[image: path]``."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.safety import visible
+from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.safety import visible
 
 
 def cell_width(text: str) -> int:

@@ -26,10 +26,10 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui_slides.media.cards import image_placeholder
-from tui_slides.media.halfblock import HalfBlockImage, cell_size
+from tui_slides.deck.model import MediaKind, MediaRef, Slide
 from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, LoadedImage, load_ref
-from tui_slides.model import MediaKind, MediaRef, Slide
+from tui_slides.render.cards import image_placeholder
+from tui_slides.render.halfblock import HalfBlockImage, cell_size
 
 
 class PixelImage(Widget):

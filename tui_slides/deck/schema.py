@@ -11,12 +11,12 @@ import os
 import re
 from collections.abc import Callable, Mapping
 
-from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.errors import DeckLimitError, DeckSchemaError
-from tui_slides.model import Block, MediaKind, MediaRef, Slide, TextFormat
-from tui_slides.safety import describe, is_safe, unsafe_characters, visible
-from tui_slides.syntax import MAX_DEPTH
-from tui_slides.syntax import Path as ValuePath
+from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
+from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat
+from tui_slides.deck.safety import describe, is_safe, unsafe_characters, visible
+from tui_slides.deck.syntax import MAX_DEPTH
+from tui_slides.deck.syntax import Path as ValuePath
 
 MAX_STRING = 1_000_000
 """Longest string, in characters, any field may hold."""

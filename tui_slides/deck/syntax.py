@@ -16,9 +16,9 @@ import re
 from functools import cache
 from typing import NoReturn
 
-from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.errors import DeckError, DeckLimitError, DeckSyntaxError
-from tui_slides.source import Lines
+from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.errors import DeckError, DeckLimitError, DeckSyntaxError
+from tui_slides.deck.source import Lines
 
 MAX_DEPTH = 64
 """Deepest nesting of objects and arrays accepted; decks need five or so."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from tui_slides.diagnostics import Diagnostic
+from tui_slides.deck.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from pathlib import Path

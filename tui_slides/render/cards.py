@@ -18,10 +18,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from tui_slides.deck.model import MediaKind, MediaRef
+from tui_slides.deck.safety import visible
 from tui_slides.media.images import ImageProblem
 from tui_slides.media.links import format_coords, format_size, map_url, safe_url
-from tui_slides.model import MediaKind, MediaRef
-from tui_slides.safety import visible
 
 PLAY = "\u25b6"
 """``▶``: the play symbol on a video card."""

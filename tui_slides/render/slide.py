@@ -11,11 +11,11 @@ from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.text import Text
 
-from tui_slides.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.deck.safety import visible
 from tui_slides.render.block import BLANK, MEASURE, render_block
 from tui_slides.render.lines import Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
-from tui_slides.safety import visible
 
 MediaFor = Callable[[Block], Sequence[RenderableType]]
 """Builds the renderables for a block's image, video and map (see ``render_block``)."""

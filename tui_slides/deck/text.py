@@ -21,7 +21,7 @@ The rules are those of "Structured plain text" in the deck format:
 Inside every line, runs of spaces and tabs become one space and trailing
 whitespace is dropped. ``\\r\\n``, ``\\r``, ``\\n``, U+2028 and U+2029 all
 break lines. Text is kept otherwise as written: control characters are left
-for the renderer to make visible (``tui_slides.safety.visible``). Parsing is
+for the renderer to make visible (``tui_slides.deck.safety.visible``). Parsing is
 a single pass over the lines, linear in the size of the text.
 """
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui_slides.model import Deck, Slide
+from tui_slides.deck.model import Deck, Slide
 
 SNIPPET_CONTEXT = 30
 """Characters of context kept on each side of a match in a result's snippet."""

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from tui_slides import syntax
-from tui_slides.diagnostics import Diagnostic, Level
-from tui_slides.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
-from tui_slides.model import Deck, Slide
-from tui_slides.schema import Reader
-from tui_slides.source import decode
+from tui_slides.deck import syntax
+from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
+from tui_slides.deck.model import Deck, Slide
+from tui_slides.deck.schema import Reader
+from tui_slides.deck.source import decode
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Largest deck file read by default (``--max-size`` changes it)."""
