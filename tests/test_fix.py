@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 from tests.fix_support import patch, run
+from tests.test_import_hygiene import imported_after
 from tui_slides import fixing
 from tui_slides.deck import fix
 from tui_slides.deck.loader import load_deck
@@ -317,3 +318,16 @@ def test_a_large_file_says_the_json5_check_takes_a_while(
         " this size)",
         f"{seed}: 2 repairs written",
     ]
+
+
+def test_only_fix_imports_json5(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.json5"
+    shutil.copy(SEED, deck)
+    run_quietly = (
+        "import io\nfrom contextlib import redirect_stderr as err, redirect_stdout as out\n"
+        "from tui_slides.cli import main\nwith out(io.StringIO()), err(io.StringIO()):\n"
+        "    main([{command!r}, {deck!r}])"
+    )
+    for command, imports in (("check", False), ("show", False), ("fix", True)):
+        code = run_quietly.format(command=command, deck=str(deck))
+        assert ("json5" in imported_after(code)) is imports, command

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fix_support import patch
 from tui_slides.deck import syntax
+from tui_slides.deck.diff import unified_diff
 from tui_slides.deck.errors import DeckSyntaxError
 from tui_slides.deck.fix import FixError, apply, fix_text
 
@@ -195,3 +197,45 @@ def test_fixed_defects_give_json5_that_reads_as_the_document_without_them(
     assert json5.loads(fixed.text) == expected
     assert syntax.parse(fixed.text, "deck.json5", strict=True).value == expected
     assert (fixed.text == broken) == (not fixed.repairs)
+    if fixed.repairs:  # the diff, as `patch` would apply it, gives the same text
+        assert patch(broken, "".join(unified_diff(broken, fixed.edits, "deck.json5"))) == fixed.text
+
+
+def test_a_repair_without_an_edit_is_refused_not_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = syntax.parse
+
+    def no_edits(text: str, path: str, *, strict: bool = False) -> syntax.Parsed:
+        parsed = original(text, path, strict=strict)
+        parsed.edits = []  # a repair kind that forgot to record its edit
+        return parsed
+
+    monkeypatch.setattr(syntax, "parse", no_edits)
+    with pytest.raises(FixError, match=r"still needs a repair \(missing ','"):
+        fix_text("['a' 'c']", "deck.json5")
+
+
+@st.composite
+def edited_texts(draw: st.DrawFn) -> tuple[str, list[syntax.Edit]]:
+    """A text of a few lines (LF, CRLF, a last line with or without one), and edits to it."""
+    pieces = st.sampled_from(["a", "b", " ", "\n", "\r\n", "\n\n\n\n\n\n\n\n", "\x1b"])
+    text = "".join(draw(st.lists(pieces, min_size=1, max_size=40)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    cuts = [cut for cut in cuts if text[cut - 1 : cut + 1] != "\r\n"]  # as no repair does
+    edits: list[syntax.Edit] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        edits.append((start, end, draw(st.sampled_from(["", ",", "x\n", "\n", "]\n}\n", "\r\n"]))))
+    return text, edits
+
+
+@FAST
+@given(edited_texts())
+def test_the_diff_of_any_edits_applies_to_the_edited_text(
+    case: tuple[str, list[syntax.Edit]],
+) -> None:
+    text, edits = case
+    after = apply(text, edits)
+    diff = "".join(unified_diff(text, edits, "deck.json5"))
+    if after == text and not diff:
+        return
+    visible_text = text.replace("\x1b", "␛")  # the diff shows control characters visibly
+    assert patch(visible_text, diff) == after.replace("\x1b", "␛")

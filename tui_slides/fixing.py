@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
+from tui_slides.deck.diff import unified_diff
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError
 from tui_slides.deck.fix import fix_text
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, SLIDE_SUFFIXES
@@ -35,7 +36,10 @@ _BOMS = (
 
 def shown(path: str) -> str:
     """A file name as it may reach a terminal: undecodable bytes as ``�``, controls visible."""
-    raw = os.fsencode(path)
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate that no file system byte stands for
+        raw = path.encode("utf-8", errors="replace")
     return visible(raw.decode("utf-8", errors="replace"))
 
 
@@ -117,7 +121,8 @@ def _fix_file(name: str, *, write: bool, out: TextIO, err: TextIO, max_bytes: in
     if bom + text.encode(encoding) != read.data:  # cannot happen: decode is strict
         raise DeckError(name, "the file does not encode back to its own bytes; nothing written")
     if not write:
-        out.writelines(unified_diff(text, fixed.text, name))
+        label = shown(name).lstrip("/")  # as git names an absolute path: a/tmp/deck.json5
+        out.writelines(unified_diff(text, fixed.edits, label))
         return len(fixed.repairs)
     try:
         _replace(name, data, read.status)
@@ -200,35 +205,3 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
-
-
-def unified_diff(before: str, after: str, name: str) -> Iterator[str]:
-    """The change from ``before`` to ``after`` as a unified diff of file ``name``, safe to print.
-
-    Headers are ``a/NAME`` and ``b/NAME`` (``patch -p1`` applies the diff); each line
-    keeps its own ending (CRLF stays CRLF); control characters in names and text are
-    shown visibly (a diff of such lines shows them, but no longer applies).
-    """
-    import difflib  # here: only fix prints a diff
-
-    header = shown(name).lstrip("/")  # as git names an absolute path: a/tmp/deck.json5
-    lines = difflib.unified_diff(_lines(before), _lines(after), n=3)
-    next(lines, None), next(lines, None)  # difflib's own headers: ours name the file safely
-    yield f"--- a/{header}\n"
-    yield f"+++ b/{header}\n"
-    for line in lines:
-        if line.startswith("@@"):
-            yield line
-            continue
-        body = line.rstrip("\n")
-        ending = line[len(body) :]
-        if body.endswith("\r") and ending:
-            body, ending = body[:-1], "\r\n"
-        yield line[0] + visible(body[1:]) + (ending or "\n\\ No newline at end of file\n")
-
-
-def _lines(text: str) -> list[str]:
-    """``text`` in lines split at each LF, each keeping its ending (a CR before it included)."""
-    lines = text.split("\n")
-    last = lines.pop()
-    return [line + "\n" for line in lines] + ([last] if last else [])

@@ -26,11 +26,13 @@ class FixError(DeckError):
 
 
 class Fixed(NamedTuple):
-    """A deck's text before and after its repairs, and the repairs (as ``check`` reports them)."""
+    """A deck's text before and after its repairs, the repairs (as ``check`` reports them),
+    and the edits that make them (in the order of the text)."""
 
     original: str
     text: str
     repairs: list[Diagnostic]
+    edits: list[syntax.Edit]
 
 
 def apply(text: str, edits: list[syntax.Edit]) -> str:
@@ -58,10 +60,11 @@ def fix_text(text: str, path: str, *, notify: Callable[[str], object] | None = N
     ``notify`` is told, before a check that takes long, what is going on.
     """
     parsed = syntax.parse(text, path)
-    value, repairs, edits = parsed.value, parsed.repairs, parsed.edits
+    value, repairs = parsed.value, parsed.repairs
+    edits = sorted(parsed.edits, key=lambda edit: edit[0])  # stable: one offset keeps its order
     del parsed  # its positions take several times the text's size: not needed here
-    if not edits:
-        return Fixed(text, text, repairs)
+    if not repairs:  # (a repair without an edit is not skipped: the proofs below refuse it)
+        return Fixed(text, text, repairs, [])
     try:
         fixed = apply(text, edits)
     except ValueError as error:
@@ -86,7 +89,7 @@ def fix_text(text: str, path: str, *, notify: Callable[[str], object] | None = N
             path,
             f"the reference json5 parser rejects the repaired text ({rejected}); nothing written",
         )
-    return Fixed(text, fixed, repairs)
+    return Fixed(text, fixed, repairs, edits)
 
 
 def json5_rejects(text: str) -> str | None:
