@@ -331,3 +331,12 @@ def test_only_fix_imports_json5(tmp_path: Path) -> None:
     for command, imports in (("check", False), ("show", False), ("fix", True)):
         code = run_quietly.format(command=command, deck=str(deck))
         assert ("json5" in imported_after(code)) is imports, command
+
+
+def test_a_read_only_file_is_not_replaced(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
+    seed.chmod(0o444)  # the folder is writable: renaming over the file would work
+    status, _, err = run(capsys, "fix", "--write", str(seed))
+    assert status == 1
+    assert err == f"{seed}:1:1: error: cannot write the file: it is read-only; nothing written\n"
+    assert seed.read_bytes() == SEED.read_bytes()
+    assert [path.name for path in seed.parent.iterdir()] == ["seed.json5"]

@@ -5,8 +5,9 @@ back the same way (UTF-8, with its BOM if it had one, or UTF-16 with its BOM),
 line endings and everything else untouched. With ``--write`` each file is
 replaced atomically (a temporary file in the same folder, flushed to disk,
 then renamed over the original) keeping its permission bits (and owner, where
-allowed); a file that changed while it was being fixed is left alone. A
-folder deck is fixed file by file: the slide files the loader would read.
+allowed); a read-only file, or one that changed while it was being fixed, is
+left alone. A folder deck is fixed file by file: the slide files the loader
+would read.
 """
 
 from __future__ import annotations
@@ -163,6 +164,8 @@ def _replace(name: str, data: bytes, before: os.stat_result) -> None:
     import tempfile  # here: only --write needs it
 
     target = Path(name).resolve()
+    if not before.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise PermissionError(0, "it is read-only")  # renaming over it would work
     handle, name_of_temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".fix", dir=target.parent
     )
