@@ -191,7 +191,7 @@ def _replace(name: str, data: bytes, before: os.stat_result) -> None:
             raise OSError(0, "it changed while it was being fixed; run fix again")
         temporary.replace(target)
     except BaseException:
-        temporary.unlink()
+        temporary.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
 
