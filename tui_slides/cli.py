@@ -114,6 +114,12 @@ PROGRAM = Program(
                 *LOADING,
             ),
         ),
+        Command(
+            "fix",
+            "make the repairs for good: print them as a diff, or --write them to the files",
+            (Positional("decks", "DECK", "deck files or folders", "+"),),
+            (Option("--write", "write the repairs to the files (atomically)"), LOADING[1]),
+        ),
     ),
 )
 """The command line's grammar (``tui_slides.arguments``)."""
@@ -143,6 +149,12 @@ def _run(argv: Sequence[str]) -> int:
         )
     if command == "show":
         return show(args)
+    if command == "fix":
+        from tui_slides.fixing import run_fix
+
+        return run_fix(
+            args.decks, write=args.write, out=sys.stdout, err=sys.stderr, max_bytes=args.max_size
+        )
     return present(args)
 
 
