@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui_slides.deck.model import MediaKind, MediaRef, Slide
+from tui_slides.deck.model import MediaRef, Slide
 from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, LoadedImage, load_ref
 from tui_slides.render.cards import image_placeholder
 from tui_slides.render.halfblock import HalfBlockImage, cell_size
@@ -202,9 +202,8 @@ def sync_images(
     """
     wanted: list[tuple[int, MediaRef]] = []
     for number, block in enumerate(slide.content):
-        for ref in (block.image, block.map):
-            if ref is not None and ref.kind is MediaKind.FILE and number < len(blocks):
-                wanted.append((number, ref))
+        if number < len(blocks):
+            wanted.extend((number, ref) for ref in block.image_files)
     mounted = list(view.query_children(".media-image"))
     shown = [widget for widget in mounted if widget.display]
     if [getattr(widget, "key", None) for widget in shown] == wanted:

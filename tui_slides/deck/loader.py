@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from tui_slides.deck import syntax
-from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.schema import Reader
@@ -41,7 +41,16 @@ every field of the right type): under this size, a few milliseconds at most.
 """
 
 SLIDE_SUFFIXES = (".json5", ".json", ".txt")
-"""Files of a folder deck: each one is a slide."""
+"""Files of a folder deck: each one is a slide (in any case: ``Slide1.JSON5`` too)."""
+
+
+def is_slide_file(name: str) -> bool:
+    """True when the file ``name`` in a folder deck is one of its slides (see ``SLIDE_SUFFIXES``).
+
+    Hidden files (``.name``) are not; whether ``name`` is a regular file is the caller's to ask.
+    """
+    return os.path.splitext(name)[1].lower() in SLIDE_SUFFIXES and not name.startswith(".")
+
 
 _NOT_JSON = object()
 """What ``_loads_json`` returns for text that is not plain JSON."""
@@ -172,7 +181,7 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
                 )
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
-    diagnostics.sort(key=lambda d: (d.path, d.line, d.col))
+    diagnostics.sort(key=source_order)
     return Deck(slides, name, theme, tuple(diagnostics))
 
 
@@ -260,13 +269,7 @@ def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
 
 def _load_folder(name: str, options: LoadOptions) -> Deck:
     with os.scandir(name) as entries:
-        found = [
-            entry.name
-            for entry in entries
-            if os.path.splitext(entry.name)[1].lower() in SLIDE_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        ]
+        found = [entry.name for entry in entries if is_slide_file(entry.name) and entry.is_file()]
     files = [os.path.join(name, file) for file in sorted(found, key=_natural)]
     if not files:
         raise DeckSchemaError(
@@ -297,5 +300,5 @@ def _load_folder(name: str, options: LoadOptions) -> Deck:
         raise DeckSchemaError(name, "no slide in the folder could be loaded")
     loaded.sort(key=lambda file: _order((file.slides[0][1], file.reader.path)))
     deck = _finish(name, loaded, None)
-    diagnostics = sorted((*skipped, *deck.diagnostics), key=lambda d: (d.path, d.line, d.col))
+    diagnostics = sorted((*skipped, *deck.diagnostics), key=source_order)
     return Deck(deck.slides, name, None, tuple(diagnostics))

@@ -101,9 +101,8 @@ def app_media(
     """
     if protocol != "none":
         box = CELL_BOX if protocol == "cells" else PIXEL_BOX
-        for ref in (block.image, block.map):
-            if ref is not None and ref.kind is MediaKind.FILE:
-                preload(ref, box=box)
+        for ref in block.image_files:
+            preload(ref, box=box)
         block = replace(block, image=None, map=_web_map(block.map))
     images: ImageMode = "text" if protocol == "none" else "cells"
     return block_media(
