@@ -21,10 +21,6 @@ from typing import Literal, TextIO
 from tui_slides.deck.model import Deck
 from tui_slides.media.problems import deck_has_images
 
-ImagesOption = Literal["auto", "cells", "none"]
-"""The ``--images`` choices."""
-IMAGES_OPTIONS: tuple[ImagesOption, ...] = ("auto", "cells", "none")
-
 Protocol = Literal["kitty", "sixel", "cells", "none"]
 """How images are drawn once chosen."""
 

@@ -71,7 +71,7 @@ def images_for(console: Console) -> ImageMode:
 
 
 def media_for(console: Console) -> Callable[[Block], list[RenderableType]]:
-    """The ``media`` builder ``show.print_deck`` takes, suited to ``console``.
+    """The ``media`` builder ``render.slide.print_deck`` takes, suited to ``console``.
 
     On a terminal, an image is at most the terminal's height less a few lines,
     so each fits on one screen.
@@ -95,7 +95,7 @@ def app_media(
     """The renderables the presenter shows under a block's text, for ``protocol``.
 
     ``none`` names images as ``[image: path]``; otherwise images are left out:
-    ``media.widgets.sync_images`` draws them as widgets of their own, and their
+    ``app.images.sync_images`` draws them as widgets of their own, and their
     files start decoding now, in the background: the presenter builds these for
     the neighbouring slides while idle, so the next photo is ready before its key.
     """
