@@ -85,13 +85,13 @@ def test_show_does_not_import_textual() -> None:
 def test_show_starts_without_modules_it_does_not_need() -> None:
     """Each costs milliseconds on every start (benchmarks/show_speed.py), and the seed needs none.
 
-    ``pathlib`` (media paths are strings until opened), ``json`` (small decks go
-    straight to our parser), ``argparse`` with ``gettext`` and ``locale`` (the
-    grammar is ``tui_slides.arguments``), ``shutil`` (argparse's help needs it).
+    ``pathlib`` (media paths are strings until opened), ``argparse`` with
+    ``gettext`` and ``locale`` (the grammar is ``tui_slides.arguments``),
+    ``shutil`` (argparse's help needs it).
     The interpreter's own start-up may import them (site hooks): then the
     check says nothing.
     """
-    unneeded = {"pathlib", "json", "argparse", "gettext", "locale", "shutil"}
+    unneeded = {"pathlib", "argparse", "gettext", "locale", "shutil"}
     already = imported_after("") & unneeded
     assert not (imported_after(SHOW_SEED) & unneeded) - already
 

@@ -1,7 +1,7 @@
 """Deck loading: the only place that reads deck files, in any of the four shapes.
 
-A large file that is plain JSON is parsed by the standard library (fast: JSON
-is a subset of JSON5 with the same values); anything else by our own parser
+A file that is plain JSON is parsed by the standard library (fast: JSON is a
+subset of JSON5 with the same values); anything else by our own parser
 (``syntax``), which reads JSON5, repairs hand-made defects or says exactly
 where the file is broken. Source positions for schema diagnostics are worked
 out only when one is needed. ``open_deck`` lets the presenter show a large
@@ -10,6 +10,7 @@ deck's first slide before the other slides are read (an ``Opening``).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import NamedTuple
@@ -23,14 +24,6 @@ from tui_slides.deck.source import decode
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Largest deck file read by default (``--max-size`` changes it)."""
-
-JSON_FAST_PATH = 32 * 1024
-"""Characters from which a file is tried with the standard library's ``json`` first.
-
-Below this, our parser takes less time than importing ``json`` (about 1 ms):
-8 KB parse in 0.3 ms, 32 KB in 0.8 ms, while ``json.loads`` needs 0.05 ms
-once imported. ``check`` and ``show`` on everyday decks start without it.
-"""
 
 QUICK_START = 256 * 1024
 """Characters from which ``open_deck`` reads a JSON deck's first slide before the others.
@@ -117,9 +110,9 @@ def open_deck(
 class Opening:
     """A deck as ``open_deck`` opened it: ``deck`` to show first, ``complete()`` for all of it.
 
-    The quick start of a large deck (``QUICK_START``): its first slide reaches
-    the screen ~9 ms sooner on 1000 slides (15 ms to load, 6 ms to open;
-    ``benchmarks/app_paint.py``, 1000-slide first paint ~150 ms).
+    The quick start of a large deck (``QUICK_START``): on 1000 slides, opening
+    takes 6 ms where loading takes 15, and the first paint comes after 143 ms of
+    CPU instead of 150-156 (``benchmarks/app_paint.py``).
     """
 
     __slots__ = ("_complete", "_error", "_unread", "deck", "whole")
@@ -255,9 +248,9 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
     """The slides of one file's ``text``; ``value`` is the text parsed as JSON, if it was."""
     parsed: syntax.Parsed | None = None
     if value is _UNREAD:
-        value = _loads_json(text) if len(text) >= JSON_FAST_PATH else _NOT_JSON
+        value = _loads_json(text)
     repairs: list[Diagnostic] = []
-    if value is _NOT_JSON:  # small, or not JSON: JSON5, defects, or not a deck at all
+    if value is _NOT_JSON:  # JSON5, defects, or not a deck at all
         parsed = syntax.parse(text, name, strict=options.strict)
         value, repairs = parsed.value, parsed.repairs
 
@@ -276,9 +269,11 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
 
 
 def _loads_json(text: str) -> object:
-    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``."""
-    import json  # here: only large files take this path (see JSON_FAST_PATH)
+    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``.
 
+    Tried on every file first: a 2 MB JSON deck loads in 11 ms, not the 47 ms our
+    parser takes (``benchmarks.load``), and JSON5 fails at its first comment.
+    """
     try:
         return json.loads(text)  # guards its own recursion; schema checks kept values' depth
     except (ValueError, RecursionError):
