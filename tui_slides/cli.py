@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui_slides import __version__, startup
 from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
-from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, load_deck, open_deck
 from tui_slides.deck.model import Deck
@@ -186,7 +186,8 @@ def _open(
         return _usage_error(f"no such deck: {path}")
     try:
         if quick:
-            deck, finish = open_deck(path, strict=args.strict, max_bytes=args.max_size)
+            opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
+            deck, finish = opening.deck, None if opening.whole else opening.complete
         else:
             deck, finish = load_deck(path, strict=args.strict, max_bytes=args.max_size), None
     except DeckError as error:
@@ -210,7 +211,7 @@ def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
     from tui_slides.media.problems import media_problems  # decodes images: only for check
 
     found = [*deck.diagnostics, *media_problems(deck)]
-    return sorted(found, key=lambda d: (d.path, d.line, d.col))
+    return sorted(found, key=source_order)
 
 
 def check(paths: Sequence[str], *, strict: bool, max_bytes: int, as_json: bool) -> int:
