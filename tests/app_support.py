@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from tui_slides.app.app import PresenterApp
+from tui_slides.app.options import PresenterOptions
 from tui_slides.app.slide_view import EMPTY_SLIDE_TEXT
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Slide
@@ -33,7 +34,9 @@ def make_deck(count: int = 5, *, long_at: int | None = None, **deck_fields: obje
 
 def make_app(deck: Deck | None = None, path: Path = SEED, **options: object) -> PresenterApp:
     """The app as the CLI builds it, with animations off for stable tests."""
-    app = PresenterApp(deck if deck is not None else load_deck(path), path, **options)  # type: ignore[arg-type]
+    options.setdefault("images", "cells")
+    settings = PresenterOptions(path, **options)  # type: ignore[arg-type]
+    app = PresenterApp(deck if deck is not None else load_deck(path), settings)
     app.animation_level = "none"
     return app
 

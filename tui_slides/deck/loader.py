@@ -118,6 +118,33 @@ _STAND_IN = Slide()
 """What ``open_deck`` puts in place of the slides it has not read yet."""
 
 
+class Opening:
+    """A deck opened far enough to show: ``deck`` now, ``complete()`` for all of it.
+
+    ``rest`` reads the complete deck (``open_deck``'s second value); None when
+    ``deck`` is complete already.
+    """
+
+    def __init__(self, deck: Deck, rest: Callable[[], Deck] | None = None) -> None:
+        self.deck = deck
+        """What to show first (the complete deck, or its first slide and stand-ins)."""
+        self._rest = rest
+        self._complete: Deck | DeckError | None = deck if rest is None else None
+
+    def complete(self) -> Deck:
+        """The complete deck, read once and kept; raises ``DeckError`` as ``load_deck`` would."""
+        if self._complete is None:
+            rest, self._rest = self._rest, None
+            assert rest is not None
+            try:
+                self._complete = rest()
+            except DeckError as error:
+                self._complete = error
+        if isinstance(self._complete, DeckError):
+            raise self._complete
+        return self._complete
+
+
 def _nowhere(where: syntax.Path) -> tuple[int, int]:
     return 1, 1
 

@@ -1,7 +1,10 @@
-"""The slides screen: the current slide, the status bar, and every presenting key.
+"""The slides screen: a view of a ``Presentation``, the current slide and the status bar.
 
-It owns the presenting state (deck, position, typed count, active search);
-the pure rules for moving live in ``tui_slides.presenting.navigation``.
+Its keys call the presentation (``tui_slides.presenting.presentation``); what
+changed comes back as the presentation's events, and only then does the
+screen show it. So any number of views, in this app or another, follow the
+same talk. Settling a burst of keys before rendering is this view's own
+concern; asking the app for something (help, a reload) is a message.
 """
 
 from __future__ import annotations
@@ -14,20 +17,35 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
-from textual.reactive import var
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui_slides.app.blocks import slide_styles
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar
 from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.deck.safety import visible
-from tui_slides.presenting.navigation import NavState, clamp, step
+from tui_slides.presenting.events import (
+    BlankChanged,
+    DeckReloaded,
+    Event,
+    MatchChanged,
+    ProblemCleared,
+    ReloadFailed,
+    SearchChanged,
+    SlideChanged,
+    TypedChanged,
+)
+from tui_slides.presenting.presentation import Presentation
 
 if TYPE_CHECKING:
-    from rich.text import Text as RichText
+    from collections.abc import Callable
 
-    from tui_slides.app.app import PresenterApp
+    from rich.text import Text as RichText
+    from textual.app import App
+    from textual.theme import Theme
+
     from tui_slides.presenting.search import Match
 
 # Imported when first needed, not before the first paint: the finder (search) and
@@ -40,8 +58,6 @@ Longer than the 5 ms a thread may hold Python's interpreter lock: the keys of a
 burst are parsed by Textual's input thread while this one handles them."""
 MAX_SETTLE = 0.05
 """The longest a burst of keys keeps the screen waiting (a key held with a fast repeat)."""
-MAX_MATCHES = 10_000
-"""Search matches kept for next/previous match; more are not reachable by those keys."""
 
 _DIGITS = [
     Binding(digit, f"nav('{digit}')", "Go to slide: type its number, then Enter (or g)",
@@ -50,15 +66,25 @@ _DIGITS = [
 ]  # fmt: skip
 
 
+class HelpRequested(Message):
+    """The presenter asked for the help overlay (``?``)."""
+
+
+class ReloadRequested(Message):
+    """The presenter asked to read the deck again from disk (``r``)."""
+
+
 class SlidesScreen(Screen[None]):
-    """The presenter's main screen."""
+    """The presenter's main screen: one view of a ``Presentation``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,l,n,pagedown", "nav('next')", "Next slide"),
-        Binding("left,h,p,pageup", "nav('prev')", "Previous slide"),
+        # PageUp and Shift+Space scroll a long slide up first; the help names PgUp with the rest.
+        Binding("left,h,p", "nav('prev')", "Previous slide", key_display="← h p PgUp"),
+        Binding("pageup,shift+space", "page_up", "Previous slide"),
         Binding("backspace", "nav('backspace')", "Previous slide (deletes a typed digit first)"),
         Binding("space", "space", "Page down through the slide, then next slide"),
-        Binding("home", "nav('first')", "First slide (a typed number: that slide)"),
+        Binding("home", "home", "First slide (a typed number: that slide)"),
         Binding("g", "nav('g')", "First slide (a typed number: that slide)"),
         Binding("end", "nav('last')", "Last slide (a typed number: that slide)"),
         Binding("G", "nav('G')", "Last slide (a typed number: that slide)"),
@@ -69,55 +95,83 @@ class SlidesScreen(Screen[None]):
         Binding("o", "overview", "Overview: all slides, type to filter, Enter jumps"),
         Binding("slash", "search", "Search the text of all slides"),
         Binding("ctrl+n,f3", "match(1)", "Next search match"),
-        Binding("ctrl+p,shift+f3", "match(-1)", "Previous search match"),
+        # xterm and tmux send Shift+F3 as F15.
+        Binding("ctrl+p,shift+f3,f15", "match(-1)", "Previous search match",
+                key_display="Ctrl+P Shift+F3"),
         Binding("question_mark", "help", "This help"),
         Binding("b", "blank", "Blank the screen (b again to come back)"),
         Binding("r", "reload", "Reload the deck from disk"),
         Binding("v", "play_video", "Play the slide's video in the system player"),
         Binding("escape", "escape", "Cancel a typed number, clear the search or a message"),
-    ]
+    ]  # fmt: skip
 
-    # ``var``, not ``reactive``: they drive watchers only. A reactive would also
-    # repaint the whole screen, a second full frame after every slide change.
-    index: var[int] = var(0, init=False)
-    """0-based index of the slide on screen."""
-    typed: var[str] = var("", init=False)
-    """Digits typed for "go to slide"."""
+    def __init__(self, presentation: Presentation | Deck, *, images: str = "cells") -> None:
+        """A view of ``presentation`` (a deck: a presentation of its own, from its first slide).
 
-    def __init__(self, deck: Deck, start: int = 0) -> None:
+        ``images`` is how the logo is drawn (``tui_slides.media.protocol``).
+        """
         super().__init__()
-        self.deck = deck
-        self.set_reactive(SlidesScreen.index, clamp(start, len(deck)))
-        self.query_text = ""
-        """The active search, highlighted on the slides ("" when none)."""
-        self.matches: list[Match] = []
-        self.match_rank: int | None = None
-        """Which of ``matches`` the match keys last went to."""
+        if not isinstance(presentation, Presentation):
+            presentation = Presentation(presentation)
+        self.presentation = presentation
+        self.images = images
         self._view = SlideView(id="slide")
         self._bar = StatusBar(id="status")
         self._errors: Static | None = None
         """The reload error panel, once a reload has failed."""
+        self._home: App[object] | None = None
+        """The app this screen is in (events from another app's task are queued)."""
+        self._unsubscribe: Callable[[], None] | None = None
+        self._shown_index = -1
+        """The index of the slide last shown (-1: none yet)."""
+        self._styles_theme = ""
+        """The theme the slide view's styles were made from."""
         self._show_pending = False
-        """A slide change is waiting to be shown (see ``watch_index``)."""
+        """A slide change is waiting to be shown (see ``_slide_changed``)."""
         self._last_activity = 0.0
-        """When a key last came by or ``index`` last changed (``time.monotonic``)."""
+        """When a key last came by or the slide last changed (``time.monotonic``)."""
         self._pending_since = 0.0
         """When the slide change waiting to be shown was asked for."""
         self._pending_changes = 0
-        """How many times ``index`` changed since then (more than one: a burst)."""
+        """How many times the slide changed since then (more than one: a burst)."""
+        self._blank_screen: Screen[None] | None = None
 
     def compose(self) -> ComposeResult:
         yield self._view
         yield self._bar
 
     def on_mount(self) -> None:
-        self.status_bar.total = len(self.deck)
+        self._home = self.app
+        self._unsubscribe = self.presentation.subscribe(self._on_event)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._show_current()
+        self._update_prompt()
+        if self.presentation.problem:
+            self._show_problem(self.presentation.problem)
+        if self.presentation.blank:
+            self._show_blank(True)
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    # -- what the tests and the app read ---------------------------------------------
 
     @property
-    def app_(self) -> PresenterApp:
-        """The presenter app, typed."""
-        return self.app  # type: ignore[return-value]
+    def deck(self) -> Deck:
+        """The deck presented."""
+        return self.presentation.deck
+
+    @property
+    def index(self) -> int:
+        """The 0-based index of the current slide."""
+        return self.presentation.index
+
+    @property
+    def slide(self) -> Slide | None:
+        """The current slide (None for a deck with no slides)."""
+        return self.presentation.slide
 
     @property
     def slide_view(self) -> SlideView:
@@ -130,13 +184,41 @@ class SlidesScreen(Screen[None]):
         return self._bar
 
     @property
-    def slide(self) -> Slide | None:
-        """The slide on screen (None for a deck with no slides)."""
-        return self.deck.slides[self.index] if self.deck.slides else None
+    def error_shown(self) -> bool:
+        """True while a reload error is on screen."""
+        return self._errors is not None and bool(self._errors.display)
 
-    # -- state -> screen ---------------------------------------------------------------
+    # -- presentation events -> screen -----------------------------------------------
 
-    def watch_index(self) -> None:
+    def _on_event(self, event: Event) -> None:
+        """Follow a change of the presentation (queued when it came from another app)."""
+        if self.app is self._home:
+            self._handle(event)
+        else:
+            self.call_later(self._handle, event)
+
+    def _handle(self, event: Event) -> None:
+        kind = type(event)
+        if kind is SlideChanged:
+            self._slide_changed()
+        elif kind is TypedChanged or kind is SearchChanged:
+            if kind is SearchChanged:
+                self._show_current(reset_scroll=False)
+            self._update_prompt()
+        elif kind is MatchChanged:
+            self._match_changed()
+        elif kind is DeckReloaded:
+            self._deck_reloaded()
+        elif kind is BlankChanged:
+            assert isinstance(event, BlankChanged)
+            self._show_blank(event.blank)
+        elif kind is ReloadFailed:
+            assert isinstance(event, ReloadFailed)
+            self._show_problem(event.message)
+        elif kind is ProblemCleared and self._errors is not None:
+            self._errors.display = False
+
+    def _slide_changed(self) -> None:
         # Shown once the keys already queued are handled: 200 presses of ``n`` at
         # once render the last slide only, and the status bar changes with it.
         self._last_activity = monotonic()
@@ -174,45 +256,64 @@ class SlidesScreen(Screen[None]):
             return
         self._show_current()
 
-    def watch_typed(self, typed: str) -> None:
-        self._update_prompt()
+    def _show_current(self, *, reset_scroll: bool | None = None) -> None:
+        """Show the current slide and its labels; everything on screen follows the index.
 
-    def _show_current(self, *, reset_scroll: bool = True) -> None:
-        """Show the current slide and its labels; everything on screen follows ``index``."""
+        The scroll goes back to the top on another slide, unless ``reset_scroll`` says.
+        """
         self._show_pending = False
-        slide = self.slide
+        presentation = self.presentation
+        index = presentation.index
+        if reset_scroll is None:
+            reset_scroll = index != self._shown_index
+        self._shown_index = index
+        slide = presentation.slide
         bar = self.status_bar
-        bar.position = self.index + 1 if slide else 0
-        bar.total = len(self.deck)
+        bar.position = presentation.position
+        bar.total = presentation.total
         if slide is None:
             bar.logo_title = bar.label = ""
             bar.logo = None
             self.slide_view.show(Slide())
             return
-        self.app_.apply_theme(slide)
+        self._restyle()
         bar.logo_title = slide.logo_title
-        bar.logo = _logo(slide.logo, self.app_.images)
+        bar.logo = _logo(slide.logo, self.images)
         bar.label = slide.name or slide.id
         current: tuple[int, int] | None = None
-        if self.match_rank is not None and self.matches:
-            match = self.matches[self.match_rank]
-            if match.slide == self.index:
-                current = (match.block, match.occurrence)
+        match = presentation.current_match
+        if match is not None and match.slide == index:
+            current = (match.block, match.occurrence)
         view = self.slide_view
-        slides = self.deck.slides
-        around = (self.index + 1, self.index - 1)
+        slides = presentation.deck.slides
+        around = (index + 1, index - 1)
         view.upcoming = [slides[i] for i in around if 0 <= i < len(slides)]
-        view.show(slide, self.query_text, current, reset_scroll=reset_scroll)
+        view.show(slide, presentation.query, current, reset_scroll=reset_scroll)
+
+    def _restyle(self) -> bool:
+        """Draw the blocks in the app's theme's colours; True if they changed."""
+        theme = self.app.theme
+        if self._styles_theme == theme:
+            return False
+        self._styles_theme = theme
+        self.slide_view.slide_styles = slide_styles(self.app.get_css_variables())
+        return True
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self._restyle() and self.slide is not None:
+            self._show_current(reset_scroll=False)
 
     def _update_prompt(self) -> None:
         """Say in the status bar what is being typed, else which search is active."""
-        if self.typed:
-            prompt = f"Go to slide {self.typed}_  (Enter)"
-        elif self.query_text:
-            count = len(self.matches)
-            rank = f"{self.match_rank + 1} of " if self.match_rank is not None else ""
-            found = f"{rank}{count} matches" if count else "no matches"
-            prompt = f"/{self.query_text}  {found}"
+        presentation = self.presentation
+        if presentation.typed:
+            prompt = f"Go to slide {presentation.typed}_  (Enter)"
+        elif presentation.query:
+            count = len(presentation.matches)
+            rank = presentation.match_rank
+            ranked = f"{rank + 1} of " if rank is not None else ""
+            found = f"{ranked}{count} matches" if count else "no matches"
+            prompt = f"/{presentation.query}  {found}"
         else:
             prompt = ""
         self.status_bar.prompt = prompt
@@ -221,140 +322,17 @@ class SlidesScreen(Screen[None]):
         self.status_bar.more_above = event.above
         self.status_bar.more_below = event.below
 
-    # -- deck --------------------------------------------------------------------------
-
-    def set_deck(self, deck: Deck) -> None:
-        """Show a newly loaded deck, on the same slide by ID, else by position."""
-        old = self.slide
-        self.deck = deck
+    def _deck_reloaded(self) -> None:
         self.slide_view.renders.clear()
-        index = self.index
-        if old is not None and old.id:
-            found = deck.find(old.id)
-            if found is not None and deck.slides[found].id == old.id:
-                index = found
-        if self.query_text:
-            from tui_slides.presenting.search import search_deck
-
-            self.matches = search_deck(deck, self.query_text, limit=MAX_MATCHES)
-            self.match_rank = None
-        self.clear_error()
-        new_index = clamp(index, len(deck))
-        if new_index == self.index:
-            self._show_current(reset_scroll=False)
-        else:
-            self.index = new_index
+        self._show_current(reset_scroll=self.index != self._shown_index)
         self._update_prompt()
 
-    def show_error(self, message: str) -> None:
-        """Show why the deck could not be reloaded, above the status bar; the slide stays.
-
-        The panel is mounted the first time it is needed, not before the first paint.
-        """
-        text = Text("Reload failed; still showing the last good version.\n", style="bold")
-        text.append(visible(message))
-        panel = self._errors
-        if panel is None:
-            panel = self._errors = Static(text, id="diagnostics", markup=False)
-            self.mount(panel, before=self._bar)
-        else:
-            panel.update(text)
-            panel.display = True
-
-    def clear_error(self) -> None:
-        """Hide the reload error."""
-        if self._errors is not None:
-            self._errors.display = False
-
-    @property
-    def error_shown(self) -> bool:
-        """True while a reload error is on screen."""
-        return self._errors is not None and bool(self._errors.display)
-
-    # -- actions -----------------------------------------------------------------------
-
-    def action_nav(self, key: str) -> None:
-        """Apply one navigation key (see ``tui_slides.presenting.navigation``)."""
-        state = step(NavState(self.index, len(self.deck), self.typed), key)
-        self.typed = state.typed
-        self.index = state.index
-
-    def action_space(self) -> None:
-        """Page down through a long slide; at its end, go to the next slide."""
-        view = self.slide_view
-        if view.scroll_y < view.max_scroll_y:
-            view.scroll_page_down(animate=False)
-        else:
-            self.action_nav("next")
-
-    def action_scroll(self, direction: str) -> None:
-        """Scroll the slide by one line."""
-        if direction == "up":
-            self.slide_view.scroll_up(animate=False)
-        else:
-            self.slide_view.scroll_down(animate=False)
-
-    def action_overview(self) -> None:
-        """Open the overview of all slides."""
-        from tui_slides.app.screens.overview import OverviewScreen
-
-        self.typed = ""
-        self.app.push_screen(OverviewScreen(self.deck, self.index), self._jump_to)
-
-    def _jump_to(self, index: int | None) -> None:
-        if index is not None:
-            self.index = clamp(index, len(self.deck))
-
-    def action_search(self) -> None:
-        """Open the search overlay."""
-        from tui_slides.app.screens.search import SearchScreen
-
-        self.typed = ""
-        screen = SearchScreen(self.deck, self.query_text, self.index)
-        self.app.push_screen(screen, self._search_chosen)
-
-    def _search_chosen(self, result: tuple[str, int] | None) -> None:
-        if result is None:
+    def _match_changed(self) -> None:
+        """Show the current match: its slide, emphasised, scrolled into view."""
+        match = self.presentation.current_match
+        if match is None:
             return
-        query, rank = result
-        self.set_search(query)
-        if self.matches:
-            self.go_to_match(min(rank, len(self.matches) - 1))
-
-    def set_search(self, query: str) -> None:
-        """Highlight ``query`` on every slide ("" clears the search)."""
-        from tui_slides.presenting.search import search_deck
-
-        self.query_text = query.strip()
-        self.matches = search_deck(self.deck, self.query_text, limit=MAX_MATCHES)
-        self.match_rank = None
-        self._show_current(reset_scroll=False)
-        self._update_prompt()
-
-    def action_match(self, direction: int) -> None:
-        """Go to the next (1) or previous (-1) search match, across slides."""
-        if not self.matches:
-            if self.query_text:
-                self.app.bell()
-            return
-        if self.match_rank is None:
-            after = [n for n, m in enumerate(self.matches) if m.slide >= self.index]
-            before = [n for n, m in enumerate(self.matches) if m.slide <= self.index]
-            if direction > 0:
-                rank = after[0] if after else 0
-            else:
-                rank = before[-1] if before else len(self.matches) - 1
-        else:
-            rank = (self.match_rank + direction) % len(self.matches)
-        self.go_to_match(rank)
-
-    def go_to_match(self, rank: int) -> None:
-        """Show match number ``rank``: its slide, emphasised, scrolled into view."""
-        self.match_rank = rank
-        match = self.matches[rank]
-        other_slide = match.slide != self.index
-        self.index = match.slide
-        self._show_current(reset_scroll=other_slide)  # now: the scroll below needs its blocks
+        self._show_current()  # now: the scroll below needs its blocks
         self._update_prompt()
         self.call_after_refresh(self._scroll_to_match, match)
 
@@ -369,22 +347,121 @@ class SlidesScreen(Screen[None]):
         top = block.virtual_region.y + line
         view.scroll_to_region(Region(0, top, 1, 1), animate=False, center=True, immediate=True)
 
+    def _show_problem(self, message: str) -> None:
+        """Show why the deck could not be reloaded, above the status bar; the slide stays.
+
+        The panel is mounted the first time it is needed, not before the first paint.
+        """
+        text = Text("Reload failed; still showing the last good version.\n", style="bold")
+        text.append(visible(message))
+        panel = self._errors
+        if panel is None:
+            panel = self._errors = Static(text, id="diagnostics", markup=False)
+            self.mount(panel, before=self._bar)
+        else:
+            panel.update(text)
+            panel.display = True
+
+    def _show_blank(self, blank: bool) -> None:
+        """Push the blank screen over this one, or take it away."""
+        if blank and self._blank_screen is None:
+            from tui_slides.app.screens.blank import BlankScreen
+
+            self._blank_screen = BlankScreen()
+            self.app.push_screen(self._blank_screen, self._unblanked)
+        elif not blank and self._blank_screen is not None:
+            screen, self._blank_screen = self._blank_screen, None
+            if screen.is_current:
+                screen.dismiss()
+
+    def _unblanked(self, result: None = None) -> None:
+        """The blank screen was dismissed (``b`` or Esc there): the talk shows again."""
+        self._blank_screen = None
+        self.presentation.set_blank(False)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_nav(self, key: str) -> None:
+        """Apply one navigation key (see ``tui_slides.presenting.navigation``)."""
+        self.presentation.key(key)
+
+    def action_space(self) -> None:
+        """Page down through a long slide; at its end, go to the next slide."""
+        view = self.slide_view
+        if view.scroll_y < view.max_scroll_y:
+            view.scroll_page_down(animate=False)
+        else:
+            self.presentation.next()
+
+    def action_page_up(self) -> None:
+        """Page up through a long slide; at its top, go to the previous slide."""
+        view = self.slide_view
+        if view.scroll_y > 0:
+            view.scroll_page_up(animate=False)
+        else:
+            self.presentation.previous()
+
+    def action_home(self) -> None:
+        """The first slide (or the typed one); on the slide already, its top."""
+        before = self.presentation.index
+        self.presentation.first()
+        if self.presentation.index == before and self.slide_view.scroll_y:
+            self.slide_view.scroll_home(animate=False)
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the slide by one line."""
+        if direction == "up":
+            self.slide_view.scroll_up(animate=False)
+        else:
+            self.slide_view.scroll_down(animate=False)
+
+    def action_overview(self) -> None:
+        """Open the overview of all slides."""
+        from tui_slides.app.screens.overview import OverviewScreen
+
+        self.presentation.clear_typed()
+        screen = OverviewScreen(self.deck, self.index)
+        self.app.push_screen(screen, self._jump_to)
+
+    def _jump_to(self, index: int | None) -> None:
+        if index is not None:
+            self.presentation.go_to(index)
+
+    def action_search(self) -> None:
+        """Open the search overlay."""
+        from tui_slides.app.screens.search import SearchScreen
+
+        self.presentation.clear_typed()
+        screen = SearchScreen(self.deck, self.presentation.query, self.index)
+        self.app.push_screen(screen, self._search_chosen)
+
+    def _search_chosen(self, result: tuple[str, int] | None) -> None:
+        if result is None:
+            return
+        query, rank = result
+        self.presentation.search(query)
+        self.presentation.go_to_match(rank)
+
+    def action_match(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) search match, across slides."""
+        presentation = self.presentation
+        moved = presentation.next_match() if direction > 0 else presentation.previous_match()
+        if not moved and presentation.query:
+            self.app.bell()
+
     def action_help(self) -> None:
-        """Show every key."""
-        self.typed = ""
-        self.app_.show_help()
+        """Ask the app for the help overlay."""
+        self.presentation.clear_typed()
+        self.post_message(HelpRequested())
 
     def action_blank(self) -> None:
         """Blank the screen."""
-        from tui_slides.app.screens.blank import BlankScreen
-
-        self.typed = ""
-        self.app.push_screen(BlankScreen())
+        self.presentation.set_blank(True)
 
     def action_reload(self) -> None:
-        """Read the deck again from disk."""
-        self.typed = ""
-        self.app_.reload()
+        """Ask the app to read the deck again from disk."""
+        self.presentation.clear_typed()
+        self.post_message(ReloadRequested())
 
     def action_play_video(self) -> None:
         """Open the slide's first video in the system's player, or say why it cannot."""
@@ -400,12 +477,7 @@ class SlidesScreen(Screen[None]):
 
     def action_escape(self) -> None:
         """Cancel what is pending: a typed number, then the search, then a reload error."""
-        if self.typed:
-            self.typed = ""
-        elif self.query_text:
-            self.set_search("")
-        elif self.error_shown:
-            self.clear_error()
+        self.presentation.cancel()
 
 
 def _logo(ref: MediaRef | None, images: str) -> RichText | None:
