@@ -79,6 +79,11 @@ class Presentation:
 
         return unsubscribe
 
+    @property
+    def subscribers(self) -> int:
+        """How many subscribers are told the changes now."""
+        return len(self._subscribers)
+
     def _emit(self, event: Event) -> None:
         for callback in self._subscribers:
             callback(event)
