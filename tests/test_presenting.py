@@ -414,3 +414,20 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_events_are_frozen_records_compared_by_type_and_value() -> None:
+    event = SlideChanged(2, 1)
+    with pytest.raises(AttributeError, match="frozen"):
+        event.index = 3
+    assert event == SlideChanged(2, 1) and hash(event) == hash(SlideChanged(2, 1))
+    assert event != SlideChanged(1, 2)
+    assert TypedChanged("x") != ReloadFailed("x")  # same values, another kind of change
+    assert ProblemCleared() == ProblemCleared()
+    assert repr(MatchChanged(1, 2, 3, 4)) == "MatchChanged(rank=1, slide=2, block=3, occurrence=4)"
+    assert as_dict(DeckReloaded(3, 1, 9)) == {
+        "event": "DeckReloaded",
+        "index": 3,
+        "previous": 1,
+        "total": 9,
+    }

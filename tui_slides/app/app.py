@@ -151,12 +151,13 @@ class PresenterApp(App[int]):
         A name Textual does not know is skipped, and remembered to be reported.
         """
         deck = self.presentation.deck
-        for name in (self.options.theme, slide.theme if slide else None, deck.theme):
-            if not name:
-                continue
-            if name in self.available_themes:
-                return name
-            self._bad_themes.add(name)
+        names = [n for n in (self.options.theme, slide.theme if slide else None, deck.theme) if n]
+        if names:
+            known = self.available_themes  # a copy of Textual's registry: made once here
+            for name in names:
+                if name in known:
+                    return name
+                self._bad_themes.add(name)
         return DEFAULT_THEME
 
     def _apply_theme(self) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from tui_slides.deck.diagnostics import UNCLOSED_AT_END
 from tui_slides.deck.errors import DeckError, caret_lines
-from tui_slides.deck.loader import SLIDE_SUFFIXES
+from tui_slides.deck.loader import is_slide_name
 from tui_slides.deck.model import Deck
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -21,11 +21,6 @@ Signature = tuple[tuple[str, int, int], ...]
 
 SOURCE_LINE_LIMIT = 16 * 1024 * 1024
 """Largest file read again to show the line of an error (the loader's default limit)."""
-
-
-def is_slide_file(name: str) -> bool:
-    """True for a name a folder deck reads as a slide (the loader's suffixes, any case)."""
-    return not name.startswith(".") and PurePath(name).suffix.lower() in SLIDE_SUFFIXES
 
 
 def deck_signature(path: Path) -> Signature:
@@ -41,7 +36,7 @@ def deck_signature(path: Path) -> Signature:
         found = []
         with os.scandir(path) as entries:
             for entry in entries:
-                if is_slide_file(entry.name):
+                if is_slide_name(entry.name):  # the loader's rule
                     info = entry.stat()
                     found.append((entry.name, info.st_mtime_ns, info.st_size))
         return tuple(sorted(found))

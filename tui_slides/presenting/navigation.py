@@ -26,7 +26,7 @@ class NavState(NamedTuple):
     dataclass costs half a millisecond to define when the presenter starts.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # the field hides tuple.index, never called here
     total: int
     typed: str = ""
     """Digits typed so far for "go to slide"; empty when none."""
