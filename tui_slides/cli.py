@@ -46,6 +46,21 @@ def _max_size(value: str) -> int:
     return int(megabytes * 1024 * 1024)
 
 
+def _duration(value: str) -> int:
+    from tui_slides.deck.duration import parse_duration
+
+    return parse_duration(value)
+
+
+DURATION = Option(
+    "--duration",
+    "the talk's planned length for the console's timer, e.g. 20m, 1h30m, 90s"
+    " (default: the deck's duration)",
+    "TIME",
+    convert=_duration,
+)
+
+
 def _whole_number(value: str) -> int:
     try:
         return int(value)
@@ -80,6 +95,12 @@ PROGRAM = Program(
                 Option("--theme", "a Textual theme, e.g. textual-dark, nord", "NAME"),
                 Option("--watch", "reload when the deck file changes"),
                 Option(
+                    "--console",
+                    "print the command that opens the presenter console in a second terminal"
+                    " (any presentation can be joined by `tui-slides console`)",
+                ),
+                DURATION,
+                Option(
                     "--images",
                     "draw images with the terminal's graphics (auto), half-block cells,"
                     " or not at all",
@@ -111,7 +132,21 @@ PROGRAM = Program(
                     "W",
                     convert=_whole_number,
                 ),
+                Option("--notes", "print each slide's speaker notes under it"),
                 *LOADING,
+            ),
+        ),
+        Command(
+            "console",
+            "the presenter console: join a presentation running in another terminal",
+            (),
+            (
+                Option(
+                    "--join",
+                    "the presentation to join when several run (its deck's name, or pid)",
+                    "NAME",
+                ),
+                DURATION,
             ),
         ),
         Command(
@@ -149,6 +184,10 @@ def _run(argv: Sequence[str]) -> int:
         )
     if command == "show":
         return show(args)
+    if command == "console":
+        from tui_slides.app.console.launch import run_console
+
+        return run_console(args.join, args.duration)
     if command == "fix":
         from tui_slides.fixing import run_fix
 
@@ -287,7 +326,7 @@ def show(args: SimpleNamespace) -> int:
         from tui_slides.render.media import media_for  # only then: it is heavy
 
         media = media_for(console)
-    print_deck(deck, console, index=index, media=media)
+    print_deck(deck, console, index=index, media=media, notes=args.notes)
     return EXIT_OK
 
 
@@ -317,7 +356,13 @@ def present(args: SimpleNamespace) -> int:
         images=args.images,
         opening=opening,
         on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
+        console=True,  # always shared: `tui-slides console` joins any running talk
+        duration=args.duration,
     )
+    if args.console:
+        from tui_slides.app.console.launch import announce
+
+        announce(path)
     status = run_presenter(deck, options)
     if opening is not None:  # read once the first slide was up: said now, not before
         try:

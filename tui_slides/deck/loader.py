@@ -215,7 +215,8 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
     diagnostics.sort(key=source_order)
-    return Deck(slides, name, theme, tuple(diagnostics))
+    duration = next((file.reader.duration for file in files if file.reader.duration), None)
+    return Deck(slides, name, theme, tuple(diagnostics), duration)
 
 
 def read_text(name: str, options: LoadOptions) -> str:

@@ -24,7 +24,7 @@ MAX_STRING = 1_000_000
 SLIDE_FIELDS = frozenset(
     ("name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme")
 )
-DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme"))
+DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme", "duration"))
 BLOCK_FIELDS = frozenset(("title", "text", "block", "img_path", "video", "map", "format"))
 
 _FORMATS = {member.value: member for member in TextFormat}
@@ -76,6 +76,8 @@ class Reader:
         """The folder that relative media paths start from."""
         self.locate = locate
         self.diagnostics = diagnostics
+        self.duration: int | None = None
+        """The deck object's ``duration`` in seconds, once ``slides`` has read it."""
 
     def report(self, level: Level, where: ValuePath, message: str) -> None:
         line, col = self.locate(where)
@@ -279,6 +281,8 @@ class Reader:
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
+        if "duration" in value:
+            self.duration = self._duration(value)
         defaults = self._deck_defaults(value)
         read: list[tuple[ValuePath, Slide]] = []
         for index, item in enumerate(slides):
@@ -295,6 +299,16 @@ class Reader:
             raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
         defaults = self._deck_defaults(value)
         return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
+
+    def _duration(self, value: Mapping[str, object]) -> int | None:
+        """The deck's ``duration`` in seconds; a bad one is reported and ignored."""
+        from tui_slides.deck.duration import parse_duration
+
+        try:
+            return parse_duration(self.string(value, (), "duration"))
+        except ValueError as error:
+            self.report(Level.WARNING, ("duration",), f"{error}; ignored")
+            return None
 
     def _deck_defaults(self, value: Mapping[str, object]) -> Slide:
         """What a deck object gives every slide that does not set it."""

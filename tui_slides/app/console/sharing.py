@@ -1,0 +1,54 @@
+"""The presenter's end: listen for consoles while the app runs (``PresenterOptions.console``)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from tui_slides.deck.safety import visible
+from tui_slides.presenting import rendezvous
+from tui_slides.presenting.console_server import ConsoleServer
+
+if TYPE_CHECKING:
+    from tui_slides.app.app import PresenterApp
+
+log = logging.getLogger("tui_slides.console")
+
+
+def server_for(app: PresenterApp) -> ConsoleServer:
+    """A server sharing ``app``'s presentation, on its own socket (not listening yet)."""
+    options = app.options
+    name = rendezvous.deck_name(options.path)
+    path = options.console_socket or rendezvous.socket_path(name)
+    deck = app.presentation.deck
+    duration = options.duration if options.duration is not None else deck.duration
+    return ConsoleServer(
+        app.presentation,
+        path,
+        deck=str(options.path.resolve()),
+        name=name,
+        duration=duration,
+        schedule=app.call_later,
+        reload=app.reload,
+    )
+
+
+async def share(app: PresenterApp) -> None:
+    """Listen for consoles until the app ends (a worker); a failure is a warning, not an end."""
+    try:
+        server = server_for(app)
+        await server.start()
+    except (OSError, rendezvous.UnsafeFolder) as error:
+        app.notify(
+            f"No presenter console for this talk: {visible(str(error))}",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
+        return
+    app.console_server = server
+    try:
+        await asyncio.Event().wait()  # until the worker is cancelled, as the app ends
+    finally:
+        server.close()
