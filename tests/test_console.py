@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -45,6 +46,7 @@ async def test_every_key_on_either_side_moves_both(deck_file: Path) -> None:
             assert "Title One" in shown(console, "#now-slide")
             assert "Title Two" in shown(console, "#next-slide")
             assert "Greet the room." in shown(console, "#notes-text")
+            assert "t pause/resume timer · T reset timer" in shown(console, "#keys", 300)
             # the presenter's keys move the console
             for key, title in [("n", "Two"), ("end", "Five"), ("p", "Four"), ("home", "One"),
                                ("3", "One"), ("enter", "Three"), ("G", "Five"), ("g", "One"),
@@ -250,3 +252,14 @@ async def test_an_unsafe_folder_means_no_console_and_the_talk_goes_on(
         assert "Title Two" in slide_text(app)
     with pytest.raises(rendezvous.UnsafeFolder, match="other users"):
         rendezvous.socket_folder()
+
+
+async def test_with_console_the_presenter_says_the_command_to_run(deck_file: Path) -> None:
+    app = presenter(deck_file, announce_console=True)
+    said: list[str] = []
+    app.notify = lambda message, **options: said.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE):
+        await until(lambda: said)
+    assert said == [
+        f"Presenter console: run tui-slides console --join talk.{os.getpid()} in a second terminal"
+    ]

@@ -357,6 +357,7 @@ def present(args: SimpleNamespace) -> int:
         opening=opening,
         on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
         console=True,  # always shared: `tui-slides console` joins any running talk
+        announce_console=args.console,
         duration=args.duration,
     )
     if args.console:

@@ -39,5 +39,7 @@ class PresenterOptions:
     """Share the talk with ``tui-slides console`` (on a Unix socket; the CLI always does)."""
     console_socket: Path | None = None
     """Where to listen for consoles (None: ``presenting.rendezvous.socket_path``)."""
+    announce_console: bool = False
+    """``--console``: say how to open the console (a notification, once listening)."""
     duration: float | None = None
     """``--duration``: the talk's planned length in seconds, for the console's timer."""

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from tui_slides.presenting import rendezvous
 from tui_slides.presenting.protocol import Command, LineSplitter, Message, decode, encode
-
-log = logging.getLogger("tui_slides.console")
 
 DELAYS = (0.05, 0.1, 0.2, 0.5, 1.0)
 """Seconds between tries to join again; the last repeats (``MAX_DELAY``)."""

@@ -59,7 +59,7 @@ class ConsoleApp(App[int]):
     #clock { height: 1; padding: 0 1; text-style: bold; }
     #clock.-warning { color: $warning; }
     #clock.-over { color: $error; }
-    #keys { height: 1; padding: 0 1; color: $text-muted; }
+    #keys { height: auto; padding: 0 1; color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

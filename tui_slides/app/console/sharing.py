@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import logging
+import os
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.safety import visible
@@ -12,8 +12,6 @@ from tui_slides.presenting.console_server import ConsoleServer
 
 if TYPE_CHECKING:
     from tui_slides.app.app import PresenterApp
-
-log = logging.getLogger("tui_slides.console")
 
 
 def server_for(app: PresenterApp) -> ConsoleServer:
@@ -48,6 +46,10 @@ async def share(app: PresenterApp) -> None:
         )
         return
     app.console_server = server
+    if app.options.announce_console:
+        command = f"tui-slides console --join {server.name}.{os.getpid()}"
+        app.notify(f"Presenter console: run {command} in a second terminal", timeout=15,
+                   markup=False)  # fmt: skip
     try:
         await asyncio.Event().wait()  # until the worker is cancelled, as the app ends
     finally:
