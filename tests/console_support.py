@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from rich.console import Console
+from textual.geometry import Region
 from textual.widgets import Static
 
 from tui_slides.app.console.console_app import ConsoleApp
@@ -56,13 +55,11 @@ async def until(condition: Callable[[], object], *, turns: int = 2000) -> None:
     raise AssertionError(f"never happened: {condition}")
 
 
-def shown(app: ConsoleApp, selector: str, width: int = 60) -> str:
-    """What the console's widget ``selector`` shows, as plain text."""
-    console = Console(width=width, file=io.StringIO(), color_system=None, _environ={})
-    console.print(app.query_one(selector, Static).content)
-    output = console.file
-    assert isinstance(output, io.StringIO)
-    return output.getvalue()
+def shown(app: ConsoleApp, selector: str) -> str:
+    """What the console's widget ``selector`` draws on screen, as plain text lines."""
+    widget = app.query_one(selector, Static)
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join(strip.text.rstrip() for strip in strips)
 
 
 class FakeClock:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -39,6 +39,22 @@ KEYS_HELP = (
     "↑ ↓ scroll notes · q quit console"
 )
 """The console's keys, always on screen."""
+
+
+class _AnyHeight:
+    """``renderable`` drawn at its own height, whatever height Textual's ``Static`` asks for.
+
+    A ``Static`` renders with the widget's height in the console options; the
+    shared ``render.lines.Stack`` then pads each of its parts drawn through
+    ``Console.render_lines`` (a slide's header) to that height, and the slide's
+    blocks fall off the bottom. (The presenter's own blocks draw line by line.)
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from console.render(self.renderable, options.update(height=None))
 
 
 def _cmd(name: str) -> str:
@@ -202,10 +218,10 @@ class ConsoleApp(App[int]):
         total = len(slides)
         now: RenderableType = Text("")
         if current is not None:
-            now = render_slide(current, talk.index + 1, total, measure=None)
+            now = _AnyHeight(render_slide(current, talk.index + 1, total, measure=None))
         later: RenderableType = Text("(the end)", style="italic")
         if upcoming is not None:
-            later = render_slide(upcoming, talk.index + 2, total, measure=None)
+            later = _AnyHeight(render_slide(upcoming, talk.index + 2, total, measure=None))
         self.query_one("#now-slide", Static).update(now)
         self.query_one("#next-slide", Static).update(later)
         self.query_one("#notes-text", Static).update(self._notes(current))
@@ -215,7 +231,7 @@ class ConsoleApp(App[int]):
     def _notes(slide: Slide | None) -> RenderableType:
         if slide is None or not slide.notes.strip():
             return Text(NO_NOTES, style="italic")
-        return render_notes(slide.notes)
+        return _AnyHeight(render_notes(slide.notes))
 
     def tick(self) -> None:
         """Show the elapsed time, the time left and the wall clock (once a second)."""
