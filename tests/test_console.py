@@ -270,3 +270,27 @@ async def test_with_console_the_presenter_says_the_command_to_run(deck_file: Pat
     assert said == [
         f"Presenter console: run tui-slides console --join talk.{os.getpid()} in a second terminal"
     ]
+
+
+async def test_the_time_left_follows_the_presenters_duration_else_the_decks(
+    deck_file: Path,
+) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console))
+            assert "Left 20:00" in shown(console, "#clock")  # the deck's duration: 20m
+            deck_file.write_text(DECK.replace('"20m"', '"45m"'), encoding="utf-8")
+            await pilot.press("r")
+            await until(lambda: console.talk.reloads == 1)
+            console.tick()
+            assert "Left 45:00" in shown(console, "#clock")
+    app = presenter(deck_file, duration=300)  # --duration 5m on the presenter
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console))
+            assert "Left 05:00" in shown(console, "#clock")

@@ -19,14 +19,12 @@ def server_for(app: PresenterApp) -> ConsoleServer:
     options = app.options
     name = rendezvous.deck_name(options.path)
     path = options.console_socket or rendezvous.socket_path(name)
-    deck = app.presentation.deck
-    duration = options.duration if options.duration is not None else deck.duration
     return ConsoleServer(
         app.presentation,
         path,
         deck=str(options.path.resolve()),
         name=name,
-        duration=duration,
+        duration=options.duration,  # --duration; else each console reads the deck's own
         schedule=app.call_later,
         reload=app.reload,
     )
