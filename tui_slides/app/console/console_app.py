@@ -199,7 +199,7 @@ class ConsoleApp(App[int]):
 
     def _show_talk_status(self) -> None:
         talk = self.talk
-        parts = [visible(talk.name), f"{talk.index + 1} / {talk.total}"]
+        parts = [visible(talk.name), f"{talk.index + 1 if talk.total else 0} / {talk.total}"]
         if talk.typed:
             parts.append(f"go to {talk.typed}…")
         if talk.blank:
