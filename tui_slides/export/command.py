@@ -34,14 +34,24 @@ def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write`` with a temporary file beside ``path``, then move it to ``path``.
 
     If ``write`` raises, the temporary file is removed and ``path`` is untouched.
+    A symbolic link is followed (its target is replaced, the link kept). An
+    existing file that is not a regular file (``/dev/stdout``, a pipe, a device)
+    is written in place: replacing it would put a plain file where it was.
     """
-    handle, name = tempfile.mkstemp(prefix=".tui-slides-", suffix=".part", dir=_folder(path))
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        with target.open("wb") as stream:
+            write(stream)
+        return
+    if target.is_symlink():
+        target = target.resolve()
+    handle, name = tempfile.mkstemp(prefix=".tui-slides-", suffix=".part", dir=target.parent)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
             write(out)
         temporary.chmod(0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-        temporary.replace(path)
+        temporary.replace(target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

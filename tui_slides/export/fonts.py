@@ -45,3 +45,37 @@ def register() -> frozenset[int]:
             addMapping(SANS, bold, italic, SANS + suffix[(bold, italic)])
             addMapping(MONO, bold, italic, MONO)
     return covered
+
+
+MISSING = "\ufffd"
+"""What a character the body font has no glyph for becomes (Noto Sans has this one)."""
+
+
+class _Glyphs(dict[int, str]):
+    """``str.translate`` table: each character the font lacks becomes ``MISSING`` (cached)."""
+
+    def __init__(self, covered: frozenset[int]) -> None:
+        super().__init__()
+        self.covered = covered
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        shown = char if code in self.covered or char in "\n\t" else MISSING
+        self[code] = shown
+        return shown
+
+
+@cache
+def _glyphs() -> _Glyphs:
+    return _Glyphs(register())
+
+
+def drawable(text: str) -> str:
+    """``text`` with characters the PDF's font cannot draw replaced by ``MISSING``.
+
+    A glyph-less character would be an empty box that text extraction reads as
+    NUL; the replacement character is visible and reads as itself. Noto Sans
+    covers Latin, Greek and Cyrillic; others (CJK, the control pictures ``␛``
+    that ``safety.visible`` puts in) come out as ``MISSING``.
+    """
+    return text if text.isascii() else text.translate(_glyphs())

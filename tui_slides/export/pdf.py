@@ -14,7 +14,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from tui_slides.deck.model import Block, Deck, MediaKind, MediaRef, Slide, TextFormat
-from tui_slides.export.fonts import MONO, SANS, register
+from tui_slides.deck.safety import visible
+from tui_slides.export.fonts import MONO, SANS, drawable, register
 from tui_slides.export.pdf_text import (
     TextStyles,
     markdown_flowables,
@@ -272,6 +273,4 @@ def _decorate(
 
 
 def _safe(value: str) -> str:
-    from tui_slides.deck.safety import visible
-
-    return visible(value)
+    return drawable(visible(value))

@@ -24,7 +24,7 @@ from tui_slides.deck.text import (
     Paragraph,
     parse_text,
 )
-from tui_slides.export.fonts import MONO
+from tui_slides.export.fonts import MONO, drawable
 from tui_slides.media.links import safe_url
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class TextStyles:
 
 def markup(value: str) -> str:
     """Deck text for a reportlab paragraph: visible, escaped, line breaks kept."""
-    return escape(visible(value)).replace("\n", "<br/>")
+    return escape(drawable(visible(value))).replace("\n", "<br/>")
 
 
 def _marker(marker: str, numbered: bool, level: int, styles: TextStyles) -> str:
@@ -147,9 +147,9 @@ def _inline(tokens: Sequence[Any]) -> str:
     for token in tokens:
         kind = token.type
         if kind == "text":
-            out.append(escape(visible(token.content)))
+            out.append(escape(drawable(visible(token.content))))
         elif kind == "code_inline":
-            out.append(f'<font face="{MONO}">{escape(visible(token.content))}</font>')
+            out.append(f'<font face="{MONO}">{escape(drawable(visible(token.content)))}</font>')
         elif kind in ("softbreak",):
             out.append(" ")
         elif kind == "hardbreak":
@@ -168,7 +168,7 @@ def _inline(tokens: Sequence[Any]) -> str:
                 out.append("</a>")
         elif kind == "image":
             alt = "".join(child.content for child in token.children or [])
-            out.append(f"[{escape(visible(alt or 'image'))}]")
+            out.append(f"[{escape(drawable(visible(alt or 'image')))}]")
     return "".join(out)
 
 
@@ -222,7 +222,7 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                 found.append(table)
             rows = None
         elif kind in ("fence", "code_block"):
-            found.append(Preformatted(visible(token.content.rstrip("\n")), styles.code))
+            found.append(Preformatted(drawable(visible(token.content.rstrip("\n"))), styles.code))
         elif kind == "inline" and rows is None:
             opener = tokens[index - 1].type
             style = styles.body
