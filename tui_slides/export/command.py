@@ -83,7 +83,10 @@ def _html(deck: Deck, path: str, theme: str | None, notes: bool) -> list[str]:
     from tui_slides.export.html_page import deck_html
 
     page, unknown = deck_html(deck, theme=theme, notes=notes, out_dir=str(_folder(path)))
-    write_atomically(path, lambda out: out.write(page.encode("utf-8")))
+    def write(out: BinaryIO) -> None:
+        out.write(page.encode("utf-8"))
+
+    write_atomically(path, write)
     return unknown
 
 

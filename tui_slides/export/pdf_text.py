@@ -21,7 +21,6 @@ from tui_slides.deck.text import (
     ListNode,
     Node,
     NumberedList,
-    Paragraph,
     parse_text,
 )
 from tui_slides.export.fonts import MONO, drawable
@@ -120,11 +119,13 @@ def _node(node: Node, styles: TextStyles, level: int = 0, indent: float = 0) -> 
 
     if isinstance(node, (BulletList, NumberedList)):
         return _list(node, styles, level)
-    style = {Heading: styles.heading, LeadIn: styles.lead_in}.get(type(node), styles.body)
+    style = styles.body
+    if isinstance(node, Heading):
+        style = styles.heading
+    elif isinstance(node, LeadIn):
+        style = styles.lead_in
     if indent:
         style = ParagraphStyle("indented", parent=style, leftIndent=indent)
-    if isinstance(node, Paragraph):
-        return [Para(markup(node.text), style)]
     return [Para(markup(node.text), style)]
 
 
