@@ -83,6 +83,7 @@ def _html(deck: Deck, path: str, theme: str | None, notes: bool) -> list[str]:
     from tui_slides.export.html_page import deck_html
 
     page, unknown = deck_html(deck, theme=theme, notes=notes, out_dir=str(_folder(path)))
+
     def write(out: BinaryIO) -> None:
         out.write(page.encode("utf-8"))
 
