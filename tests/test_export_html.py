@@ -233,3 +233,17 @@ def test_the_page_needs_no_network(tmp_path: Path) -> None:
     assert "url(data:image/png;base64," in page.find_all("style")[0].text  # the logo
     assert page.find_all("a")[0].text == "[remote]"  # a remote image is a link to it
     assert PAGING_SCRIPT.strip() in page.find_all("script")[0].text
+
+
+def test_layout_is_a_class_from_a_fixed_set(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        [
+            {"layout": "title", "content": [{"title": "Раздел"}]},
+            {"layout": "columns", "content": [{"title": "A"}, {"title": "B"}]},
+            {"layout": 'x" onclick="y', "content": [{"title": "C"}]},
+        ],
+    )
+    classes = [s.attrs["class"] or "" for s in export(tmp_path, deck).find_all("section")]
+    layouts = [next(c for c in cls.split() if c.startswith("layout-")) for cls in classes]
+    assert layouts == ["layout-title", "layout-columns", "layout-stack"]

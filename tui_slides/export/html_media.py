@@ -66,7 +66,7 @@ def map_html(ref: MediaRef, pictures: Pictures) -> str:
     link = f'<a href="{_attr(url)}">{text(url)}</a>'
     return (
         f'<figure class="map"><div class="qr" role="img" aria-label="QR code of the map link">'
-        f"{qr_svg(url)}</div><figcaption><strong>\u2316 {text(place)}</strong><br>{link}"
+        f"{qr_svg(url)}</div><figcaption><strong>{text(place)}</strong><br>{link}"
         "</figcaption></figure>"
     )
 

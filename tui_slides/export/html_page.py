@@ -51,7 +51,7 @@ li{display:flex;gap:.6em;margin:.15em 0}
 .marker{flex:none;min-width:var(--marker);text-align:right;color:var(--text-accent);font-weight:bold}
 ul>li>.marker{font-weight:normal}
 .item{flex:1;min-width:0}
-.block table{border-collapse:collapse}
+.block table{border-collapse:collapse;margin:0 0 .6em}
 .block th,.block td{border:1px solid var(--panel);padding:.2em .5em}
 code{font-family:ui-monospace,"Cascadia Mono","Fira Mono",Menlo,monospace;font-size:.9em}
 pre.code{background:var(--surface);padding:.6em 1em;overflow:auto;border-radius:4px}
