@@ -168,3 +168,13 @@ def test_deck_text_is_never_markup_in_the_pdf(tmp_path: Path, hostile: str) -> N
     shown = words(hostile.replace("\x1b", "\ufffd"))
     assert words(text).count(shown) == 3  # the logo title, the title and the text
     assert pdf.pages[0].get("/Annots") is None
+
+
+def test_the_outline_lists_every_slide(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        [{"content": [{"title": "Начало"}]}, {"name": "two", "content": []}, {"content": []}],
+    )
+    pdf = export(tmp_path, deck)
+    entries = [(entry.title, pdf.get_destination_page_number(entry)) for entry in pdf.outline]
+    assert entries == [("1. Начало", 0), ("2. two", 1), ("3. (empty slide)", 2)]

@@ -229,6 +229,7 @@ def deck_pdf(
         title=markup(title),
         creator="tui-slides",
         invariant=True,
+        initialOutlineState="UseOutlines",
     )
     document.build(story)
     return list(unknown)
@@ -242,11 +243,15 @@ def _decorate(
     palette: Palette,
     pictures: Pictures,
 ) -> None:
-    """The page's background and its header line: logo, logo title, position."""
+    """The page's background, its header line (logo, logo title, position), its outline entry."""
     from reportlab.lib.utils import ImageReader
 
     width, height = size
     position, total = place
+    key = f"slide-{position}"
+    canvas.bookmarkPage(key)
+    label = slide.title or slide.label or EMPTY_SLIDE
+    canvas.addOutlineEntry(_safe(f"{position}. {label}"), key, level=0)
     canvas.saveState()
     canvas.setFillColor(palette.background)
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
