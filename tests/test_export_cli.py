@@ -162,3 +162,24 @@ def test_a_symlink_keeps_pointing_at_the_new_file(tmp_path: Path) -> None:
     deck = write_deck(tmp_path, {"content": [{"title": "T"}]})
     assert main(["export", str(deck), "--html", str(link)]) == 0
     assert link.is_symlink() and target.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_rendering_failure_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui_slides.export.html_page as html_module
+
+    def broken(*_: object, **__: object) -> None:
+        raise ValueError("a limit of the renderer")
+
+    monkeypatch.setattr(html_module, "deck_html", broken)
+    out = tmp_path / "o.html"
+    status, _, err = run(capsys, "export", str(SEED), "--html", str(out))
+    assert status == 1
+    assert f"could not export {out}: ValueError: a limit of the renderer" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_help_lists_export(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--help")
+    assert status == 0 and "export" in out

@@ -53,6 +53,7 @@ def test_seed_has_real_headings_lists_and_paragraphs(tmp_path: Path) -> None:
     assert [li.attrs["value"] for li in numbered.own_children("li")] == list("12345")
     paragraphs = [p.text for p in slide.find_all("p")]
     assert "Сроки реализации проекта - 2018 – 2020 гг." in paragraphs
+    assert "pre.code .nb" not in page.find_all("style")[0].text  # no code, no code colours
 
 
 def test_nested_lists_keep_the_numbers_as_written(tmp_path: Path) -> None:
@@ -96,6 +97,7 @@ def test_markdown_blocks_become_html_with_highlighted_code(tmp_path: Path) -> No
     code = page.find_all("pre", "code")[0]
     assert code.text == "print(1)\n"
     assert [s.text for s in code.find_all("span", "nb")] == ["print"]  # Pygments' class
+    assert ".dark pre.code .nb" in page.find_all("style")[0].text  # ...and its colours
 
 
 def test_images_are_embedded_downscaled(tmp_path: Path) -> None:
@@ -247,3 +249,22 @@ def test_layout_is_a_class_from_a_fixed_set(tmp_path: Path) -> None:
     classes = [s.attrs["class"] or "" for s in export(tmp_path, deck).find_all("section")]
     layouts = [next(c for c in cls.split() if c.startswith("layout-")) for cls in classes]
     assert layouts == ["layout-title", "layout-columns", "layout-stack"]
+
+
+def test_steps_of_incremental_reveal_are_exported_complete(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        {
+            "content": [
+                {"title": "Always"},
+                {"title": "After a pause", "pause": True, "text": "- one\n- two"},
+                {"title": "Items", "reveal": "items", "text": "1. first\n2. second"},
+            ]
+        },
+    )
+    page = export(tmp_path, deck)
+    assert [h.text for h in page.find_all("h3")] == ["After a pause", "Items"]
+    assert [len(lst.own_children("li")) for lst in page.find_all("ul") + page.find_all("ol")] == [
+        2,
+        2,
+    ]

@@ -178,3 +178,19 @@ def test_the_outline_lists_every_slide(tmp_path: Path) -> None:
     pdf = export(tmp_path, deck)
     entries = [(entry.title, pdf.get_destination_page_number(entry)) for entry in pdf.outline]
     assert entries == [("1. Начало", 0), ("2. two", 1), ("3. (empty slide)", 2)]
+
+
+def test_steps_of_incremental_reveal_are_exported_complete(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        {
+            "content": [
+                {"title": "Always"},
+                {"title": "After a pause", "pause": True, "text": "- one\n- two"},
+                {"title": "Items", "reveal": "items", "text": "1. first\n2. second"},
+            ]
+        },
+    )
+    text = words(export(tmp_path, deck).pages[0].extract_text())
+    for line in ("After a pause", "one", "two", "Items", "first", "second"):
+        assert line in text

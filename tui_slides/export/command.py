@@ -1,7 +1,7 @@
 """``tui-slides export DECK --html OUT.html | --pdf OUT.pdf``: load, render, write atomically.
 
 Exit status: 0 written; 1 the deck fails to load (its ``file:line:col``
-message on standard error); 2 usage (no output asked for, an output that
+message on standard error) or cannot be rendered; 2 usage (no output asked for, an output that
 cannot be written). Nothing here needs a terminal. Each output is written to a
 temporary file beside it and moved into place, so a failed export never
 leaves half a file.
@@ -142,6 +142,9 @@ def run_export(
         except OSError as error:
             _error(f"cannot write {out}: {error.strerror or error}")
             return EXIT_USAGE
+        except Exception as error:  # a bug or a library's limit: said, never a traceback
+            _error(f"could not export {out}: {type(error).__name__}: {error}")
+            return EXIT_FAILED
     for name in unknown:
         known = ", ".join(THEMES)
         _error(f"unknown theme {name!r}: used the default instead; known themes: {known}")

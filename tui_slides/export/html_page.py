@@ -227,7 +227,9 @@ def deck_html(
         )
     first = next(iter(used), palette_name(theme, deck.theme)[0])
     title = deck.slides[0].title if deck.slides and deck.slides[0].title else deck.source
-    style = STYLE + _theme_rules(list(used)) + code_stylesheet() + logos.stylesheet()
+    code = any(b.format is TextFormat.MARKDOWN for s in deck.slides for b in s.content)
+    style = STYLE + _theme_rules(list(used)) + (code_stylesheet() if code else "")
+    style += logos.stylesheet()
     page = (
         '<!DOCTYPE html>\n<html lang="und"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
