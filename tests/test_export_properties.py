@@ -58,3 +58,21 @@ def test_markdown_blocks_never_add_markup_of_their_own_choosing(text: str) -> No
     }  # fmt: skip
     assert {element.tag for element in page.iter()} <= allowed
     assert not any(ch in page.text for ch in "\x1b\u202e")
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=HOSTILE_TEXT, text=HOSTILE_TEXT, markdown=HOSTILE_TEXT)
+def test_any_text_makes_a_one_page_pdf(title: str, text: str, markdown: str) -> None:
+    import io
+
+    import pypdf
+
+    from tui_slides.export.pdf import deck_pdf
+
+    blocks = (Block(title=title, text=text), Block(text=markdown, format=TextFormat.MARKDOWN))
+    deck = Deck((Slide(content=blocks, logo_title=title, notes=text),), "deck.json5")
+    out = io.BytesIO()
+    deck_pdf(deck, out, notes=True)  # reportlab's paragraph markup never sees deck text raw
+    page = pypdf.PdfReader(out).pages
+    assert len(page) == 1
+    assert "\x00" not in page[0].extract_text()

@@ -278,4 +278,5 @@ def _decorate(
 
 
 def _safe(value: str) -> str:
-    return drawable(visible(value))
+    """Deck text for one line drawn on the canvas: visible, drawable, line breaks as spaces."""
+    return " ".join(drawable(visible(value)).split())
