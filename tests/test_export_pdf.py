@@ -194,3 +194,8 @@ def test_steps_of_incremental_reveal_are_exported_complete(tmp_path: Path) -> No
     text = words(export(tmp_path, deck).pages[0].extract_text())
     for line in ("After a pause", "one", "two", "Items", "first", "second"):
         assert line in text
+
+
+def test_the_document_title_is_the_first_slide_title_as_text(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, {"content": [{"title": "Q&A <итоги>"}]})
+    assert export(tmp_path, deck).metadata.title == "Q&A <итоги>"

@@ -226,7 +226,7 @@ def deck_pdf(
         out,
         pagesize=(page_width, page_height),
         pageTemplates=[PageTemplate("slide", [frame], onPage=decorate)],
-        title=markup(title),
+        title=_safe(title),
         creator="tui-slides",
         invariant=True,
         initialOutlineState="UseOutlines",
