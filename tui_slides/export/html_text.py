@@ -87,7 +87,7 @@ def _node(node: Node, level: int = 0) -> str:
     if isinstance(node, LeadIn):
         return f'<p class="lead-in">{text(node.text)}</p>'
     if isinstance(node, Paragraph):
-        return f"<p>{_lines(node.text)}</p>"
+        return f"<p>{'<br>'.join(text(line) for line in node.lines)}</p>"
     if isinstance(node, (BulletList, NumberedList)):
         return _list(node, level)
     raise TypeError(f"not a text node: {node!r}")

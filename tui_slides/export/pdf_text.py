@@ -21,6 +21,7 @@ from tui_slides.deck.text import (
     ListNode,
     Node,
     NumberedList,
+    Paragraph,
     parse_text,
 )
 from tui_slides.export.fonts import MONO, drawable
@@ -126,7 +127,8 @@ def _node(node: Node, styles: TextStyles, level: int = 0, indent: float = 0) -> 
         style = styles.lead_in
     if indent:
         style = ParagraphStyle("indented", parent=style, leftIndent=indent)
-    return [Para(markup(node.text), style)]
+    value = "\n".join(node.lines) if isinstance(node, Paragraph) else node.text
+    return [Para(markup(value), style)]
 
 
 def nodes_flowables(nodes: Sequence[Node], styles: TextStyles) -> list[Flowable]:
