@@ -115,6 +115,12 @@ PROGRAM = Program(
             ),
         ),
         Command(
+            "fix",
+            "make the repairs for good: print them as a diff, or --write them to the files",
+            (Positional("decks", "DECK", "deck files or folders", "+"),),
+            (Option("--write", "write the repairs to the files (atomically)"), LOADING[1]),
+        ),
+        Command(
             "export",
             "write a deck as a self-contained HTML page or a PDF",
             (Positional("deck", "DECK", "a deck file or folder"),),
@@ -155,6 +161,12 @@ def _run(argv: Sequence[str]) -> int:
         )
     if command == "show":
         return show(args)
+    if command == "fix":
+        from tui_slides.fixing import run_fix
+
+        return run_fix(
+            args.decks, write=args.write, out=sys.stdout, err=sys.stderr, max_bytes=args.max_size
+        )
     if command == "export":
         from tui_slides.export.command import run_export  # only export needs it
 

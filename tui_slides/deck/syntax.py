@@ -7,6 +7,11 @@ exactly where the file is broken. It also finds the positions diagnostics need.
 Repairs in tolerant mode, each reported as a warning with its line and column:
 a missing comma between members or elements, raw line breaks inside a string,
 doubled or leading commas, and brackets left open at the end of the file.
+Each repair also records the text edit that makes it for good (``Parsed.edits``,
+applied by ``tui-slides fix``): a comma inserted after the value, a stray comma
+deleted, ``\\n\\`` put before each raw line break in a string (the ``\\n`` escape,
+then a line continuation: the string keeps its value and the file its lines),
+the closers appended at the end of the file, each on a line of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ MAX_DEPTH = 64
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and indices from the top."""
 
+Edit = tuple[int, int, str]
+"""A repair made for good: replace ``text[start:end]`` by the replacement."""
+
 _LINE_BREAKS = "\n\r\u2028\u2029"
 _SKIP = re.compile(
     r"(?:[\t\v\f \u00a0\ufeff\n\r\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000]+"
@@ -40,6 +48,7 @@ _STRING_MULTILINE = {
     "'": re.compile(r"'([^'\\]*(?:\\[\s\S][^'\\]*)*)'"),
 }
 _RAW_BREAK = re.compile(r"\r\n|[\n\r]")
+_RAW_BREAK_OR_ESCAPE = re.compile(r"\\(?:\r\n|[\s\S])|\r\n|[\n\r]")
 _NUMBER = re.compile(
     r"[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+"
     r"|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
@@ -75,6 +84,8 @@ class Parsed:
         self.repairs: list[Diagnostic] = []
         self.positions: dict[Path, tuple[int, int]] = {}
         """Line and column of each value (and of each key, under ``path + ("<key>",)``)."""
+        self.edits: list[Edit] = []
+        """The text edits that make the repairs, in the order they were made."""
 
 
 def parse(text: str, path: str, *, strict: bool = False) -> Parsed:
@@ -117,12 +128,13 @@ class _Parser:
     def expected(self, pos: int, what: str) -> NoReturn:
         self.fail(pos, f"expected {what}, found {_describe(self.text, pos)}")
 
-    def repair(self, pos: int, defect: str, message: str) -> None:
-        """Record a repair, or in strict mode fail with the defect."""
+    def repair(self, pos: int, defect: str, message: str, *edits: Edit) -> None:
+        """Record a repair and the ``edits`` making it, or in strict mode fail with the defect."""
         if self.strict:
             self.fail(pos, f"{defect} (tolerant mode would repair this; --strict is on)")
         line, col = self.position(pos)
         self.result.repairs.append(Diagnostic(self.path, line, col, Level.WARNING, message))
+        self.result.edits.extend(edits)
 
     # -- scanning -----------------------------------------------------------
 
@@ -225,6 +237,7 @@ class _Parser:
             value_end,
             f"missing ',' between {what}s",
             f"missing ',' after this {what}; inserted one",
+            (value_end, value_end, ","),
         )
         return pos
 
@@ -241,18 +254,35 @@ class _Parser:
 
     def extra_commas(self, pos: int, after: str) -> int:
         while pos < len(self.text) and self.text[pos] == ",":
-            self.repair(pos, f"unexpected ',' after {after}", f"stray ',' after {after}; removed")
+            self.repair(
+                pos,
+                f"unexpected ',' after {after}",
+                f"stray ',' after {after}; removed",
+                (pos, pos + 1, ""),
+            )
             pos = self.skip(pos + 1)
         return pos
 
     def close_at_end(self, start: int, opener: str) -> int:
         line, col = self.position(start)
+        end = len(self.text)
         self.repair(
-            len(self.text),
+            end,
             f"the file ends inside the '{opener}' opened at line {line}, column {col}",
             f"the file ends inside the '{opener}' opened at line {line}, column {col}; closed it",
+            (end, end, self.own_line("}" if opener == "{" else "]")),
         )
-        return len(self.text)
+        return end
+
+    def own_line(self, closer: str) -> str:
+        """``closer`` on a line of its own at the end of the file, in the file's line endings.
+
+        (After the file's last line break, or after a new one: the file may end in a comment.)
+        """
+        text = self.text
+        if text.endswith("\n"):
+            return closer + ("\r\n" if text.endswith("\r\n") else "\n")
+        return ("\r\n" if "\r\n" in text else "\n") + closer
 
     def key(self, pos: int) -> tuple[str, int]:
         text = self.text
@@ -295,6 +325,11 @@ class _Parser:
             breaks.start(),
             "raw line break inside a string",
             f"raw line break inside a string ({count} in this string); kept as line breaks",
+            *(
+                (pos + 1 + found.start(), pos + 1 + found.end(), "\\n\\" + found.group())
+                for found in _RAW_BREAK_OR_ESCAPE.finditer(match.group(1))
+                if found.group()[0] != "\\"
+            ),
         )
         return _RAW_BREAK.sub("\n", match.group(1)), match.end()
 
