@@ -183,3 +183,12 @@ def test_a_rendering_failure_is_a_message_not_a_traceback(
 def test_help_lists_export(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--help")
     assert status == 0 and "export" in out
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "o.pdf"
+    out.write_bytes(b"old")
+    out.chmod(0o640)
+    deck = write_deck(tmp_path, {"content": [{"title": "T"}]})
+    assert main(["export", str(deck), "--pdf", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF-") and out.stat().st_mode & 0o777 == 0o640

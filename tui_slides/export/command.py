@@ -1,8 +1,8 @@
 """``tui-slides export DECK --html OUT.html | --pdf OUT.pdf``: load, render, write atomically.
 
 Exit status: 0 written; 1 the deck fails to load (its ``file:line:col``
-message on standard error) or cannot be rendered; 2 usage (no output asked for, an output that
-cannot be written). Nothing here needs a terminal. Each output is written to a
+message on standard error) or cannot be rendered; 2 usage (no output asked
+for, an output that cannot be written). Nothing here needs a terminal. Each output is written to a
 temporary file beside it and moved into place, so a failed export never
 leaves half a file.
 """
@@ -10,6 +10,7 @@ leaves half a file.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -34,9 +35,11 @@ def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write`` with a temporary file beside ``path``, then move it to ``path``.
 
     If ``write`` raises, the temporary file is removed and ``path`` is untouched.
-    A symbolic link is followed (its target is replaced, the link kept). An
-    existing file that is not a regular file (``/dev/stdout``, a pipe, a device)
-    is written in place: replacing it would put a plain file where it was.
+    The data is on disk before the rename; a file replaced keeps its permissions,
+    a new one gets the usual ones (0666 less the umask). A symbolic link is
+    followed (its target is replaced, the link kept). An existing file that is
+    not a regular file (``/dev/stdout``, a pipe, a device) is written in place:
+    replacing it would put a plain file where it was.
     """
     target = Path(path)
     if target.exists() and not target.is_file():
@@ -45,12 +48,15 @@ def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
         return
     if target.is_symlink():
         target = target.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
     handle, name = tempfile.mkstemp(prefix=".tui-slides-", suffix=".part", dir=target.parent)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
             write(out)
-        temporary.chmod(0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.chmod(mode)  # not mkstemp's 0600
         temporary.replace(target)
     except BaseException:
         temporary.unlink(missing_ok=True)
