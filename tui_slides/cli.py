@@ -120,6 +120,18 @@ PROGRAM = Program(
             (Positional("decks", "DECK", "deck files or folders", "+"),),
             (Option("--write", "write the repairs to the files (atomically)"), LOADING[1]),
         ),
+        Command(
+            "export",
+            "write a deck as a self-contained HTML page or a PDF",
+            (Positional("deck", "DECK", "a deck file or folder"),),
+            (
+                Option("--html", "write the deck as one HTML file", "OUT.html"),
+                Option("--pdf", "write the deck as a PDF, one page per slide", "OUT.pdf"),
+                Option("--theme", "a Textual theme (default: the deck's, or textual-dark)", "NAME"),
+                Option("--notes", "include the speaker notes"),
+                *LOADING,
+            ),
+        ),
     ),
 )
 """The command line's grammar (``tui_slides.arguments``)."""
@@ -155,6 +167,11 @@ def _run(argv: Sequence[str]) -> int:
         return run_fix(
             args.decks, write=args.write, out=sys.stdout, err=sys.stderr, max_bytes=args.max_size
         )
+    if command == "export":
+        from tui_slides.export.command import run_export  # only export needs it
+
+        options = {name: getattr(args, name) for name in ("html", "pdf", "theme", "notes")}
+        return run_export(args.deck, strict=args.strict, max_bytes=args.max_size, **options)
     return present(args)
 
 
