@@ -19,7 +19,7 @@ from tui_slides.deck import syntax
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
-from tui_slides.deck.schema import Reader
+from tui_slides.deck.schema import Reader, report_duplicate_ids
 from tui_slides.deck.source import decode
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -170,6 +170,7 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
                     f"slide_max is {slide.slide_max}, but the deck has {total} slide"
                     f"{'s' if total != 1 else ''}",
                 )
+    report_duplicate_ids((f.reader, where, s) for f in files for where, s in f.slides)
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
     diagnostics.sort(key=lambda d: (d.path, d.line, d.col))

@@ -2,30 +2,43 @@
 
 Each field of DECK_FORMAT.md is read here. A number where a string belongs is
 turned into the string; anything else of the wrong type is reported and
-ignored; unknown fields are kept and reported as information.
+ignored; unknown fields are kept and reported: as a warning when they look like
+a known field misspelt (``fields.suggestion``), else as information.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
-from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat
+from tui_slides.deck.fields import (
+    BLOCK_FIELDS,
+    BUILTIN_THEMES,
+    DECK_FIELDS,
+    SLIDE_FIELDS,
+    close_themes,
+    suggestion,
+)
+from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
 from tui_slides.deck.safety import describe, is_safe, unsafe_characters, visible
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
+__all__ = ["BLOCK_FIELDS", "DECK_FIELDS", "SLIDE_FIELDS", "Reader", "report_duplicate_ids"]
+
 MAX_STRING = 1_000_000
 """Longest string, in characters, any field may hold."""
 
-SLIDE_FIELDS = frozenset(
-    ("name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme")
-)
-DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme"))
-BLOCK_FIELDS = frozenset(("title", "text", "block", "img_path", "video", "map", "format"))
+MAX_INTEGER = 10**9
+"""Integer fields (``slide_now``, ``slide_max``) hold less than this: no deck has a
+billion slides, and a number of thousands of digits is not one Python may print."""
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+"""A numeric string an integer field accepts: ASCII digits only (``int`` refuses ``²``
+and ``①``, which ``str.isdigit`` accepts)."""
 
 _FORMATS = {member.value: member for member in TextFormat}
 """``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
@@ -50,6 +63,28 @@ def _kind(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     return "an object"
+
+
+def _shown_value(value: object) -> str:
+    """A wrong value as a message may quote it: short, visible, never a huge number's digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    if isinstance(value, str):
+        if len(value) > 40:
+            return f"{shown(repr(value[:40]), 44)}… ({len(value):,} characters)"
+        return shown(repr(value), 44)
+    if isinstance(value, (dict, list)):
+        return _kind(value)
+    return shown(repr(value), 44)
+
+
+def _number_text(value: float) -> str | None:
+    """A number as a string field holds it, or ``None`` when Python refuses to print it
+    (an integer of over 4,300 digits, which a hex literal can make)."""
+    try:
+        return str(value)
+    except ValueError:
+        return None
 
 
 def _depth(value: object) -> int:
@@ -95,7 +130,12 @@ class Reader:
                 return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            text = str(value)
+            number = _number_text(value)
+            if number is None:
+                message = f"'{key}' is {_shown_value(value)}, too long to read; ignored"
+                self.report(Level.WARNING, (*where, key), message)
+                return ""
+            text = number
         else:
             if value is not None:
                 message = f"'{key}' should be a string, not {_kind(value)}; ignored"
@@ -121,23 +161,35 @@ class Reader:
         return text
 
     def integer(self, obj: Mapping[str, object], where: ValuePath, key: str) -> int | None:
-        """An integer field; integral numbers and numeric strings are coerced."""
+        """An integer field; integral numbers and numeric strings (digits 0-9) are coerced.
+
+        A value of ``MAX_INTEGER`` or more (either sign), or anything else, is
+        reported and ignored.
+        """
         value = obj.get(key)
-        if isinstance(value, bool) or value is None:
-            result = None
+        if value is None or value == "":
+            return None
+        text = value.strip() if isinstance(value, str) else ""
+        result: int | None = None
+        if isinstance(value, bool):
+            pass
         elif isinstance(value, int):
             result = value
         elif isinstance(value, float) and value.is_integer():
             result = int(value)
-        elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-            result = int(value.strip())
+        elif _INTEGER.fullmatch(text):
+            # Past a dozen digits it is out of range: never ask int() for 4,300 of them.
+            result = int(text) if len(text) <= 12 else MAX_INTEGER
+        if result is not None and -MAX_INTEGER < result < MAX_INTEGER:
+            return result
+        if result is not None:
+            message = f"'{key}' is {_shown_value(value)}, too large; ignored"
+        elif text.lstrip("+-").isdigit():  # "²", "①": digits to Unicode, not to int()
+            message = f"'{key}' should use the digits 0-9, not {_shown_value(value)}; ignored"
         else:
-            result = None
-        if result is None and value is not None and value != "":
-            shown = visible(repr(value))[:40]
-            message = f"'{key}' should be an integer, not {shown}; ignored"
-            self.report(Level.WARNING, (*where, key), message)
-        return result
+            message = f"'{key}' should be an integer, not {_shown_value(value)}; ignored"
+        self.report(Level.WARNING, (*where, key), message)
+        return None
 
     def media(
         self, obj: Mapping[str, object], where: ValuePath, key: str, *, coords: bool = False
@@ -156,15 +208,15 @@ class Reader:
             lat, lon = float(match.group(1)), float(match.group(2))
             if -90 <= lat <= 90 and -180 <= lon <= 180:
                 return MediaRef(raw, MediaKind.COORDS, coords=(lat, lon), line=line, col=col)
-            message = f"'{visible(raw)}' is not a valid latitude,longitude; ignored"
+            message = f"'{shown(raw)}' is not a valid latitude,longitude; ignored"
             self.report(Level.WARNING, (*where, key), message)
             return None
         inside = os.path.normpath(os.path.join(self.base, raw.lstrip("/")))
         candidates = [inside, os.path.normpath(raw)] if raw.startswith("/") else [inside]
         found = next((path for path in candidates if os.path.isfile(path)), None)
         if found is None:
-            looked = " or ".join(candidates)
-            message = f"file not found: '{visible(raw)}' (looked for {looked})"
+            looked = " or ".join(shown(candidate) for candidate in candidates)
+            message = f"file not found: '{shown(raw)}' (looked for {looked})"
             self.report(Level.WARNING, (*where, key), message)
         path = found or candidates[0]
         return MediaRef(
@@ -174,26 +226,41 @@ class Reader:
     def unknown(
         self, obj: Mapping[str, object], known: frozenset[str], where: ValuePath, what: str
     ) -> dict[str, object]:
-        """Fields the format does not define: kept, and reported as information."""
+        """Fields the format does not define: kept; a warning when one looks like a known
+        field misspelt ("did you mean"), else information."""
         if obj.keys() <= known:  # the common case, checked in C
             return {}
         extra = {key: value for key, value in obj.items() if key not in known}
         for key, value in extra.items():
-            import difflib  # here: only a deck with unknown fields needs it
-
             if isinstance(value, (dict, list)) and _depth(value) + len(where) >= MAX_DEPTH:
                 # Only plain JSON gets here (our parser refuses such nesting as it reads).
                 # Locating re-reads the file with our parser, which raises the limit
                 # error at the exact bracket; the error below is a fallback.
                 line, col = self.locate((*where, key))
-                message = f"nesting deeper than {MAX_DEPTH} levels in '{visible(key)}'"
+                message = f"nesting deeper than {MAX_DEPTH} levels in '{shown(key)}'"
                 raise DeckLimitError(self.path, message, line=line, col=col)
-            lowered = {name.lower(): name for name in known}
-            close = difflib.get_close_matches(key.lower(), sorted(lowered), n=1, cutoff=0.7)
-            hint = f" (did you mean '{lowered[close[0]]}'?)" if close else ""
-            message = f"unknown {what} field '{visible(key)}' kept{hint}"
-            self.report(Level.INFO, (*where, key, "<key>"), message)
+            meant = suggestion(key, known)
+            if meant is None:
+                message = f"unknown {what} field '{shown(key)}' kept"
+                self.report(Level.INFO, (*where, key, "<key>"), message)
+            else:
+                message = f"unknown {what} field '{shown(key)}' (did you mean '{meant}'?)"
+                self.report(Level.WARNING, (*where, key, "<key>"), message)
         return extra
+
+    def theme(self, obj: Mapping[str, object], where: ValuePath) -> str | None:
+        """The ``theme`` field: kept as written; a name Textual does not have is a warning
+        naming the close ones (the presenter falls back to its default)."""
+        name = self.string(obj, where, "theme").strip()
+        if name and name not in BUILTIN_THEMES:
+            close = close_themes(name)
+            if close:
+                hint = "did you mean " + " or ".join(f"'{theme}'" for theme in close) + "?"
+            else:
+                hint = "the themes are " + ", ".join(sorted(BUILTIN_THEMES))
+            message = f"unknown theme '{shown(name)}'; {hint}"
+            self.report(Level.WARNING, (*where, "theme"), message)
+        return name or None
 
     # -- structures ---------------------------------------------------------
 
@@ -244,7 +311,7 @@ class Reader:
         if not isinstance(value, dict):
             raise self.fail(where, f"a slide should be an object, not {_kind(value)}")
         own = value.keys()
-        return Slide(
+        slide = Slide(
             name=self.string(value, where, "name") if "name" in own else defaults.name,
             id=self.string(value, where, "ID").strip(),
             logo_title=(
@@ -257,12 +324,14 @@ class Reader:
             slide_max=self.integer(value, where, "slide_max"),
             content=self.content(value.get("content"), (*where, "content")),
             notes=self.string(value, where, "notes"),
-            theme=(self.string(value, where, "theme") or None)
-            if "theme" in own
-            else defaults.theme,
+            theme=self.theme(value, where) if "theme" in own else defaults.theme,
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
+        note = empty_slide_note(slide) if slide.extra or slide.content else None
+        if note is not None:
+            self.report(Level.WARNING, where, note)
+        return slide
 
     def slides(self, value: object) -> tuple[list[tuple[ValuePath, Slide]], str | None]:
         """All slides of a file in any shape, each with where it stands, and the deck theme."""
@@ -302,5 +371,42 @@ class Reader:
             name=self.string(value, (), "name"),
             logo_title=self.string(value, (), "logo_title"),
             logo=self.media(value, (), "logo_path"),
-            theme=self.string(value, (), "theme") or None,
+            theme=self.theme(value, ()),
         )
+
+
+def empty_slide_note(slide: Slide) -> str | None:
+    """What to tell the author of a slide that shows nothing but holds unknown fields
+    (``contents`` for ``content``, a block's ``image``...), or ``None``."""
+    if not slide.is_empty:
+        return None
+    found = [(key, suggestion(key, SLIDE_FIELDS)) for key in slide.extra]
+    for block in slide.content:
+        found.extend((key, suggestion(key, BLOCK_FIELDS)) for key in block.extra)
+    if not found:
+        return None
+    names = [
+        f"'{shown(key)}'" + (f" (did you mean '{meant}'?)" if meant else "")
+        for key, meant in found[:4]
+    ]
+    more = f" and {len(found) - 4} more" if len(found) > 4 else ""
+    return f"this slide shows nothing; it has unknown fields {', '.join(names)}{more}"
+
+
+def report_duplicate_ids(slides: Iterable[tuple[Reader, ValuePath, Slide]]) -> None:
+    """Warn at each slide whose ``ID`` an earlier slide of the deck has, naming where that
+    one is (``file:line:col``): ``--slide`` and the overview would find only the first."""
+    first: dict[str, tuple[Reader, ValuePath]] = {}
+    for reader, where, slide in slides:
+        if not slide.id:
+            continue
+        earlier = first.setdefault(slide.id, (reader, where))
+        if earlier == (reader, where):
+            continue
+        other, at = earlier
+        line, col = other.locate((*at, "ID"))
+        message = (
+            f"duplicate ID '{shown(slide.id)}': the slide at"
+            f" {shown(other.path)}:{line}:{col} has it too"
+        )
+        reader.report(Level.WARNING, (*where, "ID"), message)
