@@ -23,7 +23,7 @@ from tui_slides.deck.fields import (
     suggestion,
 )
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
-from tui_slides.deck.safety import describe, is_safe, unsafe_characters, visible
+from tui_slides.deck.safety import describe, is_safe, unsafe_characters
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
@@ -277,7 +277,7 @@ class Reader:
         fmt = fmt or "plain"
         text_format = _FORMATS.get(fmt)
         if text_format is None:
-            message = f"unknown format '{visible(fmt)}'; using plain text"
+            message = f"unknown format '{shown(fmt)}'; using plain text"
             self.report(Level.WARNING, (*where, "format"), message)
             text_format = TextFormat.PLAIN
         return Block(
