@@ -111,6 +111,8 @@ class Reader:
         """The folder that relative media paths start from."""
         self.locate = locate
         self.diagnostics = diagnostics
+        self.unknown_fields = 0
+        """How many objects with unknown fields were read (a slide checks its own)."""
 
     def report(self, level: Level, where: ValuePath, message: str) -> None:
         line, col = self.locate(where)
@@ -231,6 +233,7 @@ class Reader:
         if obj.keys() <= known:  # the common case, checked in C
             return {}
         extra = {key: value for key, value in obj.items() if key not in known}
+        self.unknown_fields += 1
         for key, value in extra.items():
             if isinstance(value, (dict, list)) and _depth(value) + len(where) >= MAX_DEPTH:
                 # Only plain JSON gets here (our parser refuses such nesting as it reads).
@@ -311,6 +314,7 @@ class Reader:
         if not isinstance(value, dict):
             raise self.fail(where, f"a slide should be an object, not {_kind(value)}")
         own = value.keys()
+        unknown_before = self.unknown_fields
         slide = Slide(
             name=self.string(value, where, "name") if "name" in own else defaults.name,
             id=self.string(value, where, "ID").strip(),
@@ -328,7 +332,7 @@ class Reader:
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
-        note = empty_slide_note(slide) if slide.extra or slide.content else None
+        note = empty_slide_note(slide) if self.unknown_fields > unknown_before else None
         if note is not None:
             self.report(Level.WARNING, where, note)
         return slide
