@@ -23,7 +23,7 @@ from tui_slides.deck.fields import (
     suggestion,
 )
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
-from tui_slides.deck.safety import describe, is_safe, unsafe_characters
+from tui_slides.deck.safety import describe, is_safe
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
@@ -151,13 +151,16 @@ class Reader:
                 line=line,
                 col=col,
             )
-        unsafe = [char for _, char in unsafe_characters(text)]
+        # Each distinct character once (in C): a string of a million ESCs costs no more.
+        unsafe = sorted(char for char in set(text) if not is_safe(char))
         if unsafe:
-            names = ", ".join(sorted({describe(char) for char in unsafe}))
+            count = sum(text.count(char) for char in unsafe)
+            names = ", ".join(describe(char) for char in unsafe[:8])
+            more = f" and {len(unsafe) - 8} more" if len(unsafe) > 8 else ""
             self.report(
                 Level.WARNING,
                 (*where, key),
-                f"'{key}' contains {len(unsafe)} control character(s) {names};"
+                f"'{key}' contains {count} control character(s) {names}{more};"
                 f" shown as visible symbols",
             )
         return text
@@ -180,8 +183,11 @@ class Reader:
         elif isinstance(value, float) and value.is_integer():
             result = int(value)
         elif _INTEGER.fullmatch(text):
-            # Past a dozen digits it is out of range: never ask int() for 4,300 of them.
-            result = int(text) if len(text) <= 12 else MAX_INTEGER
+            # Past a dozen digits it is out of range: never ask int() for 4,300 of them
+            # (leading zeros count towards Python's limit too).
+            digits = text.lstrip("+-").lstrip("0") or "0"
+            sign = -1 if text.startswith("-") else 1
+            result = sign * int(digits) if len(digits) <= 12 else MAX_INTEGER
         if result is not None and -MAX_INTEGER < result < MAX_INTEGER:
             return result
         if result is not None:
