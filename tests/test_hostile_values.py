@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui_slides.cli import main
+from tui_slides.deck.checks import empty_slide_note
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.fields import BUILTIN_THEMES
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, style_class
-from tui_slides.deck.schema import MAX_INTEGER, Reader, empty_slide_note
+from tui_slides.deck.schema import MAX_INTEGER, Reader
 
 NUMBER_FIELDS = ("name", "ID", "logo_title", "notes", "theme")
 """Slide fields that take a number for a string."""

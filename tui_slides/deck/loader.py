@@ -16,10 +16,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from tui_slides.deck import syntax
+from tui_slides.deck.checks import report_duplicate_ids
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
-from tui_slides.deck.schema import Reader, report_duplicate_ids
+from tui_slides.deck.schema import Reader
 from tui_slides.deck.source import decode
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024

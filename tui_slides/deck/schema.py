@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
+from tui_slides.deck.checks import empty_slide_note
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
 from tui_slides.deck.fields import (
@@ -27,7 +28,7 @@ from tui_slides.deck.safety import describe, is_safe
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
-__all__ = ["BLOCK_FIELDS", "DECK_FIELDS", "SLIDE_FIELDS", "Reader", "report_duplicate_ids"]
+__all__ = ["BLOCK_FIELDS", "DECK_FIELDS", "SLIDE_FIELDS", "Reader"]
 
 MAX_STRING = 1_000_000
 """Longest string, in characters, any field may hold."""
@@ -383,40 +384,3 @@ class Reader:
             logo=self.media(value, (), "logo_path"),
             theme=self.theme(value, ()),
         )
-
-
-def empty_slide_note(slide: Slide) -> str | None:
-    """What to tell the author of a slide that shows nothing but holds unknown fields
-    (``contents`` for ``content``, a block's ``image``...), or ``None``."""
-    if not slide.is_empty:
-        return None
-    found = [(key, suggestion(key, SLIDE_FIELDS)) for key in slide.extra]
-    for block in slide.content:
-        found.extend((key, suggestion(key, BLOCK_FIELDS)) for key in block.extra)
-    if not found:
-        return None
-    names = [
-        f"'{shown(key)}'" + (f" (did you mean '{meant}'?)" if meant else "")
-        for key, meant in found[:4]
-    ]
-    more = f" and {len(found) - 4} more" if len(found) > 4 else ""
-    return f"this slide shows nothing; it has unknown fields {', '.join(names)}{more}"
-
-
-def report_duplicate_ids(slides: Iterable[tuple[Reader, ValuePath, Slide]]) -> None:
-    """Warn at each slide whose ``ID`` an earlier slide of the deck has, naming where that
-    one is (``file:line:col``): ``--slide`` and the overview would find only the first."""
-    first: dict[str, tuple[Reader, ValuePath]] = {}
-    for reader, where, slide in slides:
-        if not slide.id:
-            continue
-        earlier = first.setdefault(slide.id, (reader, where))
-        if earlier == (reader, where):
-            continue
-        other, at = earlier
-        line, col = other.locate((*at, "ID"))
-        message = (
-            f"duplicate ID '{shown(slide.id)}': the slide at"
-            f" {shown(other.path)}:{line}:{col} has it too"
-        )
-        reader.report(Level.WARNING, (*where, "ID"), message)

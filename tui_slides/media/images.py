@@ -7,7 +7,7 @@ is a problem, never an exception, and never decoded beyond the pixel limit:
 the size a file declares is checked before anything is decoded. Pillow
 decodes an icon (ICO) as it opens it, and each image inside an icon declares
 its own size, whatever the icon's directory says, so icons are read for those
-sizes first (``_icon_sizes``). Of every other format, only the first frame
+sizes first (``media.icons``). Of every other format, only the first frame
 (page, for TIFF) is decoded, at the size its header declares.
 
 Pillow is imported here lazily, inside the functions that decode, so a deck
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import queue
 import stat
-import struct
 import threading
 import warnings
 from collections import OrderedDict
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.model import MediaKind, MediaRef
+from tui_slides.media.icons import icon_sizes
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -258,43 +258,9 @@ def _preload_forever() -> None:
             _PRELOADS.task_done()
 
 
-_ICON_MAGIC = b"\x00\x00\x01\x00"
-_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def _icon_sizes(path: Path) -> list[tuple[int, int]] | None:
-    """The real size of every image in an icon file, or ``None`` for any other file.
-
-    An icon is a directory of entries, each naming where its image starts; the
-    image is a PNG (whose IHDR chunk declares its size) or a bitmap (whose
-    header does, twice the height: the transparency mask follows the colours).
-    The directory's own sizes are one byte each and may lie. Reads a few bytes
-    per entry.
-    """
-    with path.open("rb") as file:
-        head = file.read(6)
-        if len(head) < 6 or head[:4] != _ICON_MAGIC:
-            return None
-        count = int.from_bytes(head[4:6], "little")
-        directory = file.read(16 * count)
-        sizes = []
-        for start in range(0, len(directory) - 15, 16):
-            entry = directory[start : start + 16]
-            width, height = entry[0] or 256, entry[1] or 256
-            file.seek(int.from_bytes(entry[12:16], "little"))
-            inner = file.read(24)
-            if inner[:8] == _PNG_MAGIC and len(inner) == 24:
-                width, height = struct.unpack(">II", inner[16:24])
-            elif len(inner) >= 12:
-                bitmap_width, bitmap_height = struct.unpack("<ii", inner[4:12])
-                width, height = abs(bitmap_width), abs(bitmap_height) // 2
-            sizes.append((width, height))
-        return sizes
-
-
 def _icon_problem(path: Path) -> ImageProblem | None:
     """Why an icon file is refused unread (an image in it too large to decode), or None."""
-    sizes = _icon_sizes(path)
+    sizes = icon_sizes(path)
     if not sizes:
         return None
     width, height = max(sizes, key=lambda size: size[0] * size[1])
