@@ -19,7 +19,7 @@ from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.fields import BUILTIN_THEMES
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, style_class
-from tui_slides.deck.schema import MAX_INTEGER, Reader
+from tui_slides.deck.schema import LISTED, MAX_INTEGER, Reader
 
 NUMBER_FIELDS = ("name", "ID", "logo_title", "notes", "theme")
 """Slide fields that take a number for a string."""
@@ -322,3 +322,22 @@ def test_duplicate_ids_across_a_folder_name_each_file(tmp_path: Path) -> None:
     found = [str(d) for d in deck.diagnostics if "duplicate ID" in d.message]
     message = f"duplicate ID '7': the slide at {first}:1:7 has it too"
     assert found == [f"{second}:2:7: warning: {message}"]
+
+
+def test_a_file_lists_its_first_unknown_fields_and_counts_the_rest(tmp_path: Path) -> None:
+    fields = ", ".join(f'"k{n}": 1' for n in range(LISTED + 50))
+    slides = ", ".join([f'{{ "contents{n}": [] }}' for n in range(LISTED + 7)])
+    path = write(tmp_path, f'{{ "slides": [ {{ {fields} }}, {slides} ] }}', "deck.json")
+    deck = load_deck(path)
+    unknown = [d for d in deck.diagnostics if "unknown slide field" in d.message]
+    assert len(unknown) == LISTED
+    empty = [d for d in deck.diagnostics if d.message.startswith("this slide shows nothing")]
+    assert len(empty) == LISTED
+    summary = [str(d) for d in deck.diagnostics if "(not listed)" in d.message]
+    assert summary == [
+        # 50 more on the first slide, and each of the other slides' own.
+        f"{path}:1:1: info: {50 + LISTED + 7:,} more unknown fields kept in this file (not listed)",
+        # The first slide shows nothing too: LISTED + 8 in all.
+        f"{path}:1:1: warning: 8 more slides show nothing while they hold unknown fields"
+        " (not listed)",
+    ]

@@ -24,15 +24,15 @@ def empty_slide_note(slide: Slide) -> str | None:
     (``contents`` for ``content``, a block's ``image``...), or ``None``."""
     if not slide.is_empty:
         return None
-    found = [(key, suggestion(key, SLIDE_FIELDS)) for key in slide.extra]
+    found = [(key, SLIDE_FIELDS) for key in slide.extra]
     for block in slide.content:
-        found.extend((key, suggestion(key, BLOCK_FIELDS)) for key in block.extra)
+        found.extend((key, BLOCK_FIELDS) for key in block.extra)
     if not found:
         return None
-    names = [
-        f"'{shown(key)}'" + (f" (did you mean '{meant}'?)" if meant else "")
-        for key, meant in found[:4]
-    ]
+    names = []
+    for key, known in found[:4]:  # the suggestions of the first few: a deck may have 100,000
+        meant = suggestion(key, known)
+        names.append(f"'{shown(key)}'" + (f" (did you mean '{meant}'?)" if meant else ""))
     more = f" and {len(found) - 4} more" if len(found) > 4 else ""
     return f"this slide shows nothing; it has unknown fields {', '.join(names)}{more}"
 

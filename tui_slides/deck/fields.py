@@ -9,6 +9,8 @@ information.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 SLIDE_FIELDS = frozenset(
     ("name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme")
 )
@@ -81,11 +83,13 @@ The deck layer cannot import Textual, and ``check`` should not pay for it.
 """
 
 
+@lru_cache(maxsize=1024)
 def suggestion(name: str, known: frozenset[str]) -> str | None:
     """The known field ``name`` was probably meant to be, or ``None``.
 
-    An alias counts only when the field it means is one of ``known`` (``title``
-    is a block's own field; on a slide it means ``name``).
+    An alias counts only when the field it means is one of ``known`` (``slide``
+    means ``slides`` in a deck object, nothing in a slide). Cached: a deck
+    repeats its misspellings from slide to slide.
     """
     lowered = name.strip().lower()
     meant = ALIASES.get(lowered)
