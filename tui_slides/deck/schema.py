@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 
+from tui_slides.deck import values
 from tui_slides.deck.checks import empty_slide_note
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
@@ -57,56 +58,6 @@ Locate = Callable[[ValuePath], tuple[int, int]]
 """Gives the line and column where the value at a path starts."""
 
 
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
-
-
-def _shown_value(value: object) -> str:
-    """A wrong value as a message may quote it: short, visible, never a huge number's digits."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
-    if isinstance(value, str):
-        if len(value) > 40:
-            return f"{shown(repr(value[:40]), 44)}… ({len(value):,} characters)"
-        return shown(repr(value), 44)
-    if isinstance(value, (dict, list)):
-        return _kind(value)
-    return shown(repr(value), 44)
-
-
-def _number_text(value: float) -> str | None:
-    """A number as a string field holds it, or ``None`` when Python refuses to print it
-    (an integer of over 4,300 digits, which a hex literal can make)."""
-    try:
-        return str(value)
-    except ValueError:
-        return None
-
-
-def _depth(value: object) -> int:
-    """How deeply objects and arrays nest in ``value`` (iteratively: no recursion limit)."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if not isinstance(item, (dict, list)):
-            continue
-        children = item.values() if isinstance(item, dict) else item
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
-
-
 class Reader:
     """Reads the values of one deck file into model objects, collecting diagnostics."""
 
@@ -145,15 +96,15 @@ class Reader:
                 return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = _number_text(value)
+            number = values.number_text(value)
             if number is None:
-                message = f"'{key}' is {_shown_value(value)}, too long to read; ignored"
+                message = f"'{key}' is {values.shown_value(value)}, too long to read; ignored"
                 self.report(Level.WARNING, (*where, key), message)
                 return ""
             text = number
         else:
             if value is not None:
-                message = f"'{key}' should be a string, not {_kind(value)}; ignored"
+                message = f"'{key}' should be a string, not {values.kind(value)}; ignored"
                 self.report(Level.WARNING, (*where, key), message)
             return ""
         if len(text) > MAX_STRING:
@@ -204,11 +155,11 @@ class Reader:
         if result is not None and -MAX_INTEGER < result < MAX_INTEGER:
             return result
         if result is not None:
-            message = f"'{key}' is {_shown_value(value)}, too large; ignored"
+            message = f"'{key}' is {values.shown_value(value)}, too large; ignored"
         elif text.lstrip("+-").isdigit():  # "²", "①": digits to Unicode, not to int()
-            message = f"'{key}' should use the digits 0-9, not {_shown_value(value)}; ignored"
+            message = f"'{key}' should use the digits 0-9, not {values.shown_value(value)}; ignored"
         else:
-            message = f"'{key}' should be an integer, not {_shown_value(value)}; ignored"
+            message = f"'{key}' should be an integer, not {values.shown_value(value)}; ignored"
         self.report(Level.WARNING, (*where, key), message)
         return None
 
@@ -257,7 +208,7 @@ class Reader:
         extra = {key: value for key, value in obj.items() if key not in known}
         self.unknown_fields += 1
         for key, value in extra.items():
-            if isinstance(value, (dict, list)) and _depth(value) + len(where) >= MAX_DEPTH:
+            if isinstance(value, (dict, list)) and values.depth(value) + len(where) >= MAX_DEPTH:
                 # Only plain JSON gets here (our parser refuses such nesting as it reads).
                 # Locating re-reads the file with our parser, which raises the limit
                 # error at the exact bracket; the error below is a fallback.
@@ -299,7 +250,7 @@ class Reader:
             # Read as a block's text; diagnostics point at the string itself.
             return Block(text=self.string({"text": value}, where, "text"))
         if not isinstance(value, dict):
-            message = f"a block should be an object, not {_kind(value)}; ignored"
+            message = f"a block should be an object, not {values.kind(value)}; ignored"
             self.report(Level.WARNING, where, message)
             return None
         fmt = self.string(value, where, "format").strip().lower() if "format" in value else ""
@@ -329,7 +280,7 @@ class Reader:
             block = self.block(value, where)
             return () if block is None else (block,)
         if not isinstance(value, list):
-            message = f"'content' should be an array, not {_kind(value)}; ignored"
+            message = f"'content' should be an array, not {values.kind(value)}; ignored"
             self.report(Level.WARNING, where, message)
             return ()
         blocks = (self.block(item, (*where, index)) for index, item in enumerate(value))
@@ -338,7 +289,7 @@ class Reader:
     def slide(self, value: object, where: ValuePath, defaults: Slide = _NO_DEFAULTS) -> Slide:
         """One slide; fields it does not set come from ``defaults`` (the deck's)."""
         if not isinstance(value, dict):
-            raise self.fail(where, f"a slide should be an object, not {_kind(value)}")
+            raise self.fail(where, f"a slide should be an object, not {values.kind(value)}")
         own = value.keys()
         unknown_before = self.unknown_fields
         slide = Slide(
@@ -388,12 +339,12 @@ class Reader:
             ], None
         if not isinstance(value, dict):
             shapes = "a slide object, an array of slides or a deck object"
-            raise self.fail((), f"expected {shapes}, not {_kind(value)}")
+            raise self.fail((), f"expected {shapes}, not {values.kind(value)}")
         if "slides" not in value:
             return [((), self.slide(value, ()))], None
         slides = value["slides"]
         if not isinstance(slides, list):
-            raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
+            raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
         defaults = self._deck_defaults(value)
         read: list[tuple[ValuePath, Slide]] = []
@@ -408,7 +359,7 @@ class Reader:
             return self.slide(value[0], (0,)), None
         slides = value["slides"]
         if not isinstance(slides, list):
-            raise self.fail(("slides",), f"'slides' should be an array, not {_kind(slides)}")
+            raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         defaults = self._deck_defaults(value)
         return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
 
