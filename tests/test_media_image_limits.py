@@ -214,3 +214,11 @@ def test_pillows_own_bomb_error_is_a_placeholder(
     result = load_image(path)
     assert isinstance(result, ImageProblem)
     assert result.reason == "image too large (over 100.0 megapixels)"
+
+
+def test_an_icon_cut_short_is_unreadable_not_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "cut.ico"
+    path.write_bytes(_icon(_saved("PNG", "RGB", (16, 16)))[: 22 + 12])
+    result = load_image(path)
+    assert isinstance(result, ImageProblem)
+    assert result.reason.startswith(("corrupt or unreadable image", "not an image"))

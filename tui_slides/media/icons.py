@@ -35,7 +35,9 @@ def icon_sizes(path: Path) -> list[tuple[int, int]] | None:
             width, height = entry[0] or 256, entry[1] or 256
             file.seek(int.from_bytes(entry[12:16], "little"))
             inner = file.read(24)
-            if inner[:8] == _PNG_MAGIC and len(inner) == 24:
+            if inner[:8] == _PNG_MAGIC:
+                if len(inner) < 24:
+                    continue  # cut short: Pillow reports the file as corrupt
                 width, height = struct.unpack(">II", inner[16:24])
             elif len(inner) >= 12:
                 bitmap_width, bitmap_height = struct.unpack("<ii", inner[4:12])
