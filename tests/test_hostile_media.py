@@ -142,10 +142,10 @@ def test_the_looked_for_list_is_visible(tmp_path: Path) -> None:
 
 
 async def test_the_presenter_shows_a_slide_of_hostile_media(tmp_path: Path) -> None:
-    from tui_slides.app.app import PresenterApp
+    from tests.app_support import make_app
 
     path = _deck_file(tmp_path, "a\x00\ud800\x1b.png")
-    app = PresenterApp(load_deck(path), path, images="cells")
+    app = make_app(load_deck(path), path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("v")  # the play key, on a video that cannot exist
         await pilot.pause()

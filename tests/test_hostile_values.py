@@ -207,11 +207,11 @@ def test_a_long_block_value_is_a_short_hash() -> None:
 
 
 async def test_the_presenter_starts_with_a_cyrillic_block_class(tmp_path: Path) -> None:
-    from tui_slides.app.app import PresenterApp
+    from tests.app_support import make_app
     from tui_slides.app.slide_view import BlockView
 
     path = write(tmp_path, '{ content: [{ title: "Важно", block: "важно" }, { block: "1.5" }] }')
-    app = PresenterApp(load_deck(path), path)
+    app = make_app(load_deck(path), path)
     async with app.run_test(size=(80, 24)):
         views = list(app.query(BlockView))
         assert views[0].has_class("block-u0432u0430u0436u043du043e")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,7 +17,7 @@ from tui_slides import __version__, startup
 from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
-from tui_slides.deck.loader import DEFAULT_MAX_BYTES, load_deck, open_deck
+from tui_slides.deck.loader import DEFAULT_MAX_BYTES, Opening, load_deck, open_deck
 from tui_slides.deck.model import Deck
 
 if TYPE_CHECKING:
@@ -191,27 +191,24 @@ def _print_diagnostics(
 def _load(path: str | Path, args: SimpleNamespace) -> Deck | int:
     """Load ``path`` for ``show``, or print why not and return the exit status."""
     opened = _open(path, args, quick=False)
-    return opened if isinstance(opened, int) else opened[0]
+    return opened if isinstance(opened, int) else opened.deck
 
 
-def _open(
-    path: str | Path, args: SimpleNamespace, *, quick: bool
-) -> tuple[Deck, Callable[[], Deck] | None] | int:
-    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes) and what
-    reads the rest, or print why not and return the exit status."""
+def _open(path: str | Path, args: SimpleNamespace, *, quick: bool) -> Opening | int:
+    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes), or print
+    why not and return the exit status."""
     if not os.path.exists(path):
         return _usage_error(f"no such deck: {path}")
     try:
         if quick:
             opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
-            deck, finish = opening.deck, None if opening.whole else opening.complete
         else:
-            deck, finish = load_deck(path, strict=args.strict, max_bytes=args.max_size), None
+            opening = Opening(load_deck(path, strict=args.strict, max_bytes=args.max_size))
     except DeckError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
-    _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
-    return deck, finish
+    _print_diagnostics(opening.deck.diagnostics, sys.stderr, levels=LOUD)
+    return opening
 
 
 def _start_index(deck: Deck, key: str | None) -> int | None:
@@ -317,30 +314,31 @@ def present(args: SimpleNamespace) -> int:
     opened = _open(path, args, quick=args.slide is None)
     if isinstance(opened, int):
         return opened
-    deck, finish = opened
+    deck = opened.deck
     start = _start_index(deck, args.slide)
     if start is None:
         return EXIT_USAGE
     from tui_slides.app import run_presenter
+    from tui_slides.app.options import PresenterOptions
 
-    complete: list[Deck] = []
-
-    def read_the_rest(finish: Callable[[], Deck]) -> Deck:
-        complete.append(finish())
-        return complete[0]
-
-    # Reloads (r, --watch) read the deck with the options it was first loaded with.
-    reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
-    status = run_presenter(
-        deck,
+    opening = None if opened.whole else opened
+    options = PresenterOptions(
         path,
         start=start,
         theme=args.theme,
         watch=args.watch,
-        loader=reload,
+        # Reloads (r, --watch) read the deck with the options it was first loaded with.
+        loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
         images=args.images,
-        finish=functools.partial(read_the_rest, finish) if finish else None,
+        opening=opening,
+        on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
     )
-    for deck in complete:  # read once the first slide was up: said now, not before
-        _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
+    status = run_presenter(deck, options)
+    if opening is not None:  # read once the first slide was up: said now, not before
+        try:
+            complete = opening.complete()  # kept from the app's reading: not read again
+        except DeckError:
+            pass  # the app ended with the reason
+        else:
+            _print_diagnostics(complete.diagnostics, sys.stderr, levels=LOUD)
     return status
