@@ -2,7 +2,10 @@
 
 Moving to another slide reuses the block widgets already mounted (updating
 their content and style classes) and mounts or removes only the difference,
-so a slide change costs about as much as repainting it.
+so a slide change costs about as much as repainting it. A slide past the
+bounds of ``tui_slides.app.shown`` (200 blocks, 2,000 lines, 100,000
+characters) is shown up to them, with a notice saying what is left out, so
+no slide takes more than a fraction of a second to show, nor keeps ``q`` waiting.
 """
 
 from __future__ import annotations
@@ -21,19 +24,21 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
+from tui_slides.app.shown import EMPTY_SLIDE_TEXT, empty_notice, shown_part
 from tui_slides.deck.model import Block, Slide, TextFormat
+from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
 if TYPE_CHECKING:
     from tui_slides.render.highlight import HighlightMatches
+
+__all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
 # The highlighter (a search is active) and the media modules (a block has media) are
 # imported when first needed: most slides need neither, and never before the first paint.
 
 PREFETCH_DELAY = 0.05
 """Seconds after the last slide change before the neighbours are rendered ahead."""
-EMPTY_SLIDE_TEXT = "This slide is empty."
-"""What an empty slide shows, so an empty slide never looks like a broken app."""
 
 
 def text_options(widget: Widget, width: int) -> ConsoleOptions:
@@ -165,6 +170,11 @@ class SlideView(VerticalScroll, can_focus=False):
         self._prefetch_timer: Timer | None = None
         self._empty: Static | None = None
         """The empty-slide notice, mounted when a slide first needs it."""
+        self._empty_text = EMPTY_SLIDE_TEXT
+        self._truncated: Static | None = None
+        """The notice under a slide shown in part, mounted when a slide first needs it."""
+        self._told: set[str] = set()
+        """Empty slides with unknown fields already reported in a notification."""
         self._views: list[BlockView] = []
         """The block widgets, kept here: looking them up on every key costs."""
         self._image_widgets = False
@@ -189,10 +199,12 @@ class SlideView(VerticalScroll, can_focus=False):
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
         """
         self.slide = slide
-        self._show_empty_notice(slide.is_empty)
+        self._show_empty_notice(slide)
+        shown = shown_part(slide)
+        content = shown.blocks
         views = self._views
         new: list[BlockView] = []
-        for number, block in enumerate(slide.content):
+        for number, block in enumerate(content):
             if number < len(views):
                 view = views[number]
             else:
@@ -201,19 +213,20 @@ class SlideView(VerticalScroll, can_focus=False):
             emphasise = current[1] if current is not None and current[0] == number else None
             view.show(block, self.renderable_for(block), query, emphasise)
         if new:
-            self.mount_all(new)
-        for extra in views[len(slide.content) :]:
+            self.mount_all(new, before=self._truncated)
+        for extra in views[len(content) :]:
             extra.remove()
-        self._views = [*views[: len(slide.content)], *new]
+        self._views = [*views[: len(content)], *new]
+        self._show_truncated(shown.notice)
         protocol = image_protocol(self)
         if protocol != "none" and (
-            self._image_widgets or any(block.image_files for block in slide.content)
+            self._image_widgets or any(block.image_files for block in content)
         ):
             from tui_slides.app.images import sync_images
 
             self._image_widgets = True
             height = max_image_height(self)
-            sync_images(self, self._views, slide, protocol, max_height=height)
+            sync_images(self, self._views, content, protocol, max_height=height)
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         if self._prefetch_timer is None:
@@ -226,27 +239,78 @@ class SlideView(VerticalScroll, can_focus=False):
         """True while the slide shows the empty-slide notice."""
         return self._empty is not None and bool(self._empty.display)
 
-    def _show_empty_notice(self, shown: bool) -> None:
+    @property
+    def empty_notice(self) -> str:
+        """The empty-slide notice as last shown: ``EMPTY_SLIDE_TEXT``, then any unknown fields."""
+        return self._empty_text
+
+    @property
+    def truncated_notice(self) -> str:
+        """What the notice under a slide shown in part says (``""`` while none is shown)."""
+        notice = self._truncated
+        return str(notice.content) if notice is not None and notice.display else ""
+
+    def _show_empty_notice(self, slide: Slide) -> None:
         """Show or hide the empty-slide notice (above the blocks; mounted when first shown).
 
         Every widget mounted costs the first paint styling, so one that most
-        decks never show is not mounted up front.
+        decks never show is not mounted up front. An empty slide holding
+        unknown fields (``contents`` for ``content``) names them, and says so
+        once more in a notification, the first time it is shown.
         """
+        shown = slide.is_empty
         empty = self._empty
+        if not shown:
+            if empty is not None and empty.display:
+                empty.display = False
+            return
+        text = empty_notice(slide)
+        if text != EMPTY_SLIDE_TEXT:
+            self._tell(slide, text)
         if empty is None:
-            if not shown:
-                return
-            empty = self._empty = Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+            empty = self._empty = Static(text, id="empty-slide", markup=False)
             if self.children:
                 self.mount(empty, before=0)
             else:
                 self.mount(empty)
-        elif empty.display != shown:
-            empty.display = shown
+        else:
+            if text != self._empty_text:
+                empty.update(text)
+            if not empty.display:
+                empty.display = True
+        self._empty_text = text
+
+    def _tell(self, slide: Slide, text: str) -> None:
+        """Notify, once per slide and notice, that an empty slide holds unknown fields."""
+        key = f"{slide.source}\n{slide.label}\n{text}"
+        if key in self._told:
+            return
+        self._told.add(key)
+        label = visible(slide.label[:40]) or "without a name"
+        fields = text.removeprefix(EMPTY_SLIDE_TEXT).strip()
+        self.app.notify(
+            f"Slide {label} is empty.\n{fields}", severity="warning", timeout=8, markup=False
+        )
+
+    def _show_truncated(self, notice: str) -> None:
+        """Show ``notice`` under the last block (``""``: hide it; mounted when first shown)."""
+        widget = self._truncated
+        if widget is None:
+            if not notice:
+                return
+            widget = self._truncated = Static(notice, id="truncated", classes="block", markup=False)
+            self.mount(widget)
+        elif notice:
+            if str(widget.content) != notice:
+                widget.update(notice)
+            if not widget.display:
+                widget.display = True
+        elif widget.display:
+            widget.display = False
 
     def is_rendered(self, slide: Slide) -> bool:
         """True when every block of ``slide`` is drawn from lines kept (shown lately, or ahead)."""
-        for block in slide.content:
+        for block in shown_part(slide).blocks:
             if not self.renderable_for(block).rendered:
                 return False
         return True
@@ -276,7 +340,7 @@ class SlideView(VerticalScroll, can_focus=False):
             return
         options = text_options(self, width)
         for slide in self.upcoming:
-            for block in slide.content:
+            for block in shown_part(slide).blocks:
                 self.renderable_for(block).lines(self.app.console, options)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
