@@ -60,8 +60,8 @@ class Shown:
 
 @dataclass
 class _Budget:
-    chars: int = MAX_CHARS
-    lines: int = MAX_LINES
+    chars: int
+    lines: int
 
 
 @dataclass
@@ -78,7 +78,7 @@ def _line_count(text: str) -> int:
 
 
 def _cut(text: str, budget: _Budget, weight: int, left: _Left) -> str | None:
-    """``text`` if it fits ``budget`` (which it uses up), else its first part and the rest in ``left``."""
+    """``None`` if ``text`` fits ``budget`` (and uses it), else its first part (rest: ``left``)."""
     lines = _line_count(text)
     if len(text) * weight <= budget.chars and lines <= budget.lines:
         budget.chars -= len(text) * weight
@@ -106,7 +106,7 @@ def _cut(text: str, budget: _Budget, weight: int, left: _Left) -> str | None:
 
 def _bound(slide: Slide) -> Shown:
     content = slide.content
-    budget = _Budget()
+    budget = _Budget(MAX_CHARS, MAX_LINES)
     left = _Left()
     for number, block in enumerate(content[:MAX_BLOCKS]):
         weight = MARKDOWN_WEIGHT if block.format is TextFormat.MARKDOWN else 1
@@ -130,11 +130,8 @@ def _count(number: int, thing: str) -> str:
 
 
 def _wording(left: _Left) -> str:
-    parts = [
-        _count(number, thing)
-        for number, thing in ((left.chars, "character"), (left.lines, "line"), (left.blocks, "block"))
-        if number
-    ]
+    counts = ((left.chars, "character"), (left.lines, "line"), (left.blocks, "block"))
+    parts = [_count(number, thing) for number, thing in counts if number]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
     return f"… {listed} {TRUNCATED}"
 

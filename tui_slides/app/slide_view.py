@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
-from tui_slides.app.shown import EMPTY_SLIDE_TEXT, empty_notice, shown_part
+from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
 from tui_slides.deck.model import Block, Slide, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
@@ -39,6 +39,9 @@ __all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
 PREFETCH_DELAY = 0.05
 """Seconds after the last slide change before the neighbours are rendered ahead."""
+RENDER_CACHE_SIZE = 3 * MAX_BLOCKS + 64
+"""Block renderables kept: the current slide and both neighbours at their bounds, and
+then some (~11 KiB per block of the seed's kind: ~7 MiB when full of them)."""
 
 
 def text_options(widget: Widget, width: int) -> ConsoleOptions:
@@ -163,11 +166,13 @@ class SlideView(VerticalScroll, can_focus=False):
         self.slide: Slide | None = None
         self.slide_styles: SlideStyles = DEFAULT_STYLES
         """The renderer's styles, from the app's theme."""
-        self.renders = RenderCache()
+        self.renders = RenderCache(RENDER_CACHE_SIZE)
         """Block renderables of recent and neighbouring slides."""
         self.upcoming: list[Slide] = []
         """Slides to render ahead while idle (the neighbours of the current one)."""
         self._prefetch_timer: Timer | None = None
+        self._prefetched = 0
+        """How many of ``upcoming`` were rendered ahead since the last slide change."""
         self._empty: Static | None = None
         """The empty-slide notice, mounted when a slide first needs it."""
         self._empty_text = EMPTY_SLIDE_TEXT
@@ -229,6 +234,7 @@ class SlideView(VerticalScroll, can_focus=False):
             sync_images(self, self._views, content, protocol, max_height=height)
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
+        self._prefetched = 0
         if self._prefetch_timer is None:
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         else:
@@ -332,16 +338,23 @@ class SlideView(VerticalScroll, can_focus=False):
         return self.renders.get(block, (id(styles), protocol, height), build)
 
     def _prefetch(self) -> None:
-        """Render the upcoming slides' blocks now, while idle, at the width they will get."""
+        """Render the next upcoming slide's blocks now, while idle, at the width they will get.
+
+        One slide per call, ``PREFETCH_DELAY`` apart: a key pressed meanwhile
+        (``q``) waits for one bounded slide at most, never for all of them.
+        """
         self._prefetch_timer = None
         views = self.blocks
         width = views[0].content_region.width if views else 0
-        if width <= 0:
+        done = self._prefetched
+        if width <= 0 or done >= len(self.upcoming):
             return
+        self._prefetched = done + 1
         options = text_options(self, width)
-        for slide in self.upcoming:
-            for block in shown_part(slide).blocks:
-                self.renderable_for(block).lines(self.app.console, options)
+        for block in shown_part(self.upcoming[done]).blocks:
+            self.renderable_for(block).lines(self.app.console, options)
+        if done + 1 < len(self.upcoming):
+            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
