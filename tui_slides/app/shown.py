@@ -21,10 +21,10 @@ This module also words the notice of an empty slide that holds unknown fields
 
 from __future__ import annotations
 
-import difflib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from tui_slides.deck.model import Block, Slide, TextFormat
 from tui_slides.deck.safety import visible
@@ -48,8 +48,7 @@ FIELD_NAME_CELLS = 40
 """Longest field name quoted in a notice, in characters (then ``…``)."""
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """The part of a slide the presenter shows."""
 
     blocks: tuple[Block, ...]
@@ -58,19 +57,27 @@ class Shown:
     """What is left out, worded for the screen (``""``: the whole slide is shown)."""
 
 
-@dataclass
+# Plain classes, not dataclasses: this module is imported before the first paint,
+# and making a dataclass costs a few tenths of a millisecond.
+
+
 class _Budget:
-    chars: int
-    lines: int
+    """What is left to show of a slide: characters and lines."""
+
+    __slots__ = ("chars", "lines")
+
+    def __init__(self, chars: int, lines: int) -> None:
+        self.chars = chars
+        self.lines = lines
 
 
-@dataclass
 class _Left:
     """What a cut left out: characters of the line it cut, whole lines, whole blocks."""
 
-    chars: int = 0
-    lines: int = 0
-    blocks: int = 0
+    __slots__ = ("blocks", "chars", "lines")
+
+    def __init__(self) -> None:
+        self.chars = self.lines = self.blocks = 0
 
 
 def _line_count(text: str) -> int:
@@ -166,6 +173,8 @@ def shown_part(slide: Slide) -> Shown:
 
 def suggestion(name: str, known: Iterable[str]) -> str | None:
     """The known field ``name`` is most likely a misspelling of, if one is close enough."""
+    import difflib  # only for an empty slide with unknown fields
+
     by_lower = {field.lower(): field for field in known}
     found = difflib.get_close_matches(name.lower(), sorted(by_lower), n=1, cutoff=0.6)
     return by_lower[found[0]] if found else None
