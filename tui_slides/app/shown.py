@@ -12,11 +12,13 @@ out. The bounds, per slide, counted from its first block on:
 - ``MAX_CHARS`` characters of text, a Markdown character counting
   ``MARKDOWN_WEIGHT`` (Rich's Markdown takes ~5 microseconds per character).
 
-At the bounds a slide costs about 0.1 s to draw on a desktop machine; ``check``
-and ``show`` still read and print the whole deck.
+At the bounds a slide takes 0.02-0.4 s to draw (plain text to a Markdown
+table; see ``benchmarks/hostile_app.py``); ``check`` and
+``show`` still read and print the whole deck.
 
 This module also words the notice of an empty slide that holds unknown fields
-(a misspelt ``contents`` leaves a slide empty): the presenter says which.
+(a misspelt ``contents`` leaves a slide empty): the presenter says which, with
+difflib's closest known name (``SLIDE_FIELDS``, ``BLOCK_FIELDS`` of ``deck.schema``).
 """
 
 from __future__ import annotations
