@@ -10,6 +10,7 @@ no slide takes more than a fraction of a second to show, nor keeps ``q`` waiting
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.console import ConsoleOptions, RenderableType
@@ -39,6 +40,8 @@ __all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
 PREFETCH_DELAY = 0.05
 """Seconds after the last slide change before the neighbours are rendered ahead."""
+PREFETCH_SLICE = 0.02
+"""Seconds of rendering ahead after which the rest waits for the next idle moment."""
 RENDER_CACHE_SIZE = 3 * MAX_BLOCKS + 64
 """Block renderables kept: the current slide and both neighbours at their bounds, and
 then some (~11 KiB per block of the seed's kind: ~7 MiB when full of them)."""
@@ -338,23 +341,27 @@ class SlideView(VerticalScroll, can_focus=False):
         return self.renders.get(block, (id(styles), protocol, height), build)
 
     def _prefetch(self) -> None:
-        """Render the next upcoming slide's blocks now, while idle, at the width they will get.
+        """Render the upcoming slides' blocks now, while idle, at the width they will get.
 
-        One slide per call, ``PREFETCH_DELAY`` apart: a key pressed meanwhile
-        (``q``) waits for one bounded slide at most, never for all of them.
+        Once rendering has taken ``PREFETCH_SLICE`` (a slide near the bounds of
+        ``app.shown``), the rest waits for the next idle moment: a key pressed
+        meanwhile (``q``) waits for one bounded slide at most, never for all.
         """
         self._prefetch_timer = None
         views = self.blocks
         width = views[0].content_region.width if views else 0
-        done = self._prefetched
-        if width <= 0 or done >= len(self.upcoming):
+        if width <= 0:
             return
-        self._prefetched = done + 1
         options = text_options(self, width)
-        for block in shown_part(self.upcoming[done]).blocks:
-            self.renderable_for(block).lines(self.app.console, options)
-        if done + 1 < len(self.upcoming):
-            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+        started = monotonic()
+        while self._prefetched < len(self.upcoming):
+            slide = self.upcoming[self._prefetched]
+            self._prefetched += 1
+            for block in shown_part(slide).blocks:
+                self.renderable_for(block).lines(self.app.console, options)
+            if self._prefetched < len(self.upcoming) and monotonic() - started > PREFETCH_SLICE:
+                self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+                return
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
