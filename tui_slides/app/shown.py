@@ -23,10 +23,11 @@ difflib's closest known name (``SLIDE_FIELDS``, ``BLOCK_FIELDS`` of ``deck.schem
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import NamedTuple
+
+from textual.cache import LRUCache
 
 from tui_slides.deck.model import Block, Slide, TextFormat
 from tui_slides.deck.safety import visible
@@ -145,8 +146,7 @@ def _wording(left: _Left) -> str:
     return f"… {listed} {TRUNCATED}"
 
 
-_SHOWN: OrderedDict[int, tuple[Slide, Shown]] = OrderedDict()
-_SHOWN_MAX = 8
+_SHOWN: LRUCache[int, tuple[Slide, Shown]] = LRUCache(8)
 """Cut slides kept (the current one and its neighbours): the same cut blocks each time,
 so their renderings are found again in the app's cache of renderables."""
 
@@ -163,13 +163,10 @@ def shown_part(slide: Slide) -> Shown:
         if chars <= MAX_CHARS and lines <= MAX_LINES:
             return Shown(content)
     kept = _SHOWN.get(id(slide))
-    if kept is not None and kept[0] is slide:
-        _SHOWN.move_to_end(id(slide))
+    if kept is not None:  # the slide is kept with its part: its id stays unique
         return kept[1]
     shown = _bound(slide)
-    _SHOWN[id(slide)] = (slide, shown)  # the slide is kept: its id stays unique
-    while len(_SHOWN) > _SHOWN_MAX:
-        _SHOWN.popitem(last=False)
+    _SHOWN.set(id(slide), (slide, shown))
     return shown
 
 
