@@ -104,3 +104,18 @@ async def test_a_plain_empty_slide_neither_names_fields_nor_notifies() -> None:
         await pilot.pause()
         assert app.slides.slide_view.empty_notice == EMPTY_SLIDE_TEXT
         assert said == []
+
+
+async def test_a_match_past_the_bound_keeps_the_part_shown_and_the_notice() -> None:
+    app = make_app(_deck(_many_blocks(1000), Slide(name="after", content=(Block(text="After"),))))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"block 999", "enter")  # in a block not shown
+        await pilot.pause()
+        view = app.slides.slide_view
+        assert app.slides.index == 0
+        assert len(view.blocks) == MAX_BLOCKS
+        assert view.truncated_notice.endswith(TRUNCATED)
+        await pilot.press("slash", *"block 7", "enter")  # shown: highlighted and scrolled to
+        await pilot.pause()
+        assert view.blocks[7].search == ("block 7", 0)  # the match emphasised
+        assert view.scroll_y > 0  # scrolled to it
