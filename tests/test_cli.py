@@ -9,10 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SEED
+from tui_slides import cli, startup
 from tui_slides.cli import bundled_decks, main
 from tui_slides.deck.errors import DeckLimitError, DeckSyntaxError
+from tui_slides.deck.model import Deck, Slide
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -164,6 +168,7 @@ def test_present_reloads_with_the_options_it_loaded_with(
     monkeypatch.setattr(
         tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw) or 0
     )
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # as if on a terminal
     deck = tmp_path / "deck.json5"
     deck.write_text("{ content: [] }")
     assert main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
@@ -180,34 +185,8 @@ def test_present_reloads_with_the_options_it_loaded_with(
 def test_collection_is_paused_while_a_command_runs_and_resumed_after(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Start-up runs without the cyclic garbage collector (tui_slides.startup)."""
+    """The ``tui-slides`` command runs without the cyclic garbage collector (tui_slides.startup)."""
     import gc
-
-    from tui_slides import cli
-
-    seen: list[bool] = []
-    real_show = cli.show
-
-    def show(args: object) -> int:
-        seen.append(gc.isenabled())
-        return real_show(args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cli, "show", show)
-    assert gc.isenabled()
-    assert run(capsys, "show", str(SEED))[0] == 0
-    assert seen == [False]
-    assert gc.isenabled()
-    assert run(capsys, "show", "--width", "x", str(SEED))[0] == 2  # usage errors resume it too
-    assert gc.isenabled()
-
-
-def test_check_collects_as_usual_while_it_loads_deck_after_deck(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Only start-up runs without collection: ``check`` may read many large decks."""
-    import gc
-
-    from tui_slides import cli
 
     seen: list[bool] = []
     real_load = cli.load_deck
@@ -217,8 +196,32 @@ def test_check_collects_as_usual_while_it_loads_deck_after_deck(
         return real_load(path, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "load_deck", load_deck)
-    assert run(capsys, "check", str(SEED), str(SEED))[0] == 0
+    assert gc.isenabled()
+    assert startup.main(["show", str(SEED)]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    assert startup.main(["show", "--width", "x", str(SEED)]) == 2  # usage errors resume it too
+    assert gc.isenabled()
+    capsys.readouterr()
+
+
+def test_check_collects_as_usual_while_it_loads_deck_after_deck(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only start-up runs without collection: ``check`` may read many large decks."""
+    import gc
+
+    seen: list[bool] = []
+    real_load = cli.load_deck
+
+    def load_deck(path: str, **options: object) -> object:
+        seen.append(gc.isenabled())
+        return real_load(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "load_deck", load_deck)
+    assert startup.main(["check", str(SEED), str(SEED)]) == 0
     assert seen == [True, True]
+    capsys.readouterr()
 
 
 def test_the_command_pauses_collection_before_it_imports_anything_else() -> None:
@@ -242,3 +245,66 @@ def test_the_command_pauses_collection_before_it_imports_anything_else() -> None
         "loader imported, collection False",
         "done, collection True 0",
     ]
+
+
+@pytest.fixture
+def three_slides(tmp_path: Path) -> Path:
+    deck = tmp_path / "three.json5"
+    deck.write_text(
+        '[{ content: [{ title: "one" }] }, { content: [{ title: "two" }] },'
+        ' { ID: "²", content: [{ title: "three" }] }]'
+    )
+    return deck
+
+
+@pytest.mark.parametrize(
+    ("key", "slide"),
+    [
+        ("2", "two"),
+        ("0002", "two"),
+        ("0" * 5000 + "1", "one"),  # past int()'s 4300 digits, still the first slide
+        ("٣", "three"),  # Arabic-Indic three: a decimal digit, as int() reads it
+        ("²", "three"),  # not a digit int() reads, but this slide's ID
+    ],
+    ids=["2", "0002", "5000 zeros, then 1", "Arabic-Indic 3", "superscript 2 as an ID"],
+)
+def test_slide_numbers_in_any_form_find_the_right_slide(
+    capsys: pytest.CaptureFixture[str], three_slides: Path, key: str, slide: str
+) -> None:
+    status, out, _ = run(capsys, "show", str(three_slides), "--slide", key, "--width", "40")
+    assert status == 0
+    assert slide in out and len(out.split("/ 3")) == 2  # that slide alone
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["9" * 5000, "0", "4", "①", "³", "-1", "1e3", "", " "],
+    ids=["5000 nines", "0", "4", "circled 1", "superscript 3", "-1", "1e3", "empty", "space"],
+)
+def test_slide_numbers_that_name_no_slide_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], three_slides: Path, key: str
+) -> None:
+    status, out, err = run(capsys, "show", str(three_slides), "--slide", key)
+    assert status == 2 and out == ""
+    said = err.splitlines()[-1]
+    assert said.startswith("tui-slides: error: no slide '")
+    assert said.endswith("': give a number from 1 to 3 or a slide ID")
+    assert len(said) < 120  # a 5000-digit key is cut short
+
+
+@given(st.text(max_size=20))
+def test_any_slide_key_finds_one_slide_or_none(key: str) -> None:
+    deck = Deck(tuple(Slide(id=f"{n}.1") for n in range(12)), "deck.json5")
+    found = deck.find(key)
+    assert found is None or 0 <= found < len(deck)
+    stripped = key.strip()
+    if found is not None and stripped not in {slide.id for slide in deck.slides}:
+        assert int(stripped) == found + 1  # only a position can have found it
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=0, max_value=6000))
+def test_every_position_is_found_with_any_number_of_leading_zeros(
+    position: int, zeros: int
+) -> None:
+    deck = Deck(tuple(Slide(id=f"{n}.1") for n in range(12)), "deck.json5")
+    assert deck.find("0" * zeros + str(position)) == position - 1

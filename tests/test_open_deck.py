@@ -168,6 +168,7 @@ def test_present_says_what_the_rest_found_once_the_presenter_ends(
         return 0
 
     monkeypatch.setattr(tui_slides.app, "run_presenter", presenter)
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # as if on a terminal
     assert cli.main([str(path)]) == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"{path}:1:") and "'title' should be a string, not an array" in line
@@ -182,6 +183,7 @@ def test_present_from_another_slide_reads_the_whole_deck_first(
     monkeypatch.setattr(
         tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw, deck=deck) or 0
     )
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # as if on a terminal
     path = big_deck(tmp_path)
     assert cli.main([str(path), "--slide", "1.250"]) == 0
     assert seen["finish"] is None and seen["start"] == 249
