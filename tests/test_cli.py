@@ -13,8 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SEED
-from tui_slides import cli, startup
-from tui_slides.cli import bundled_decks, main
+from tui_slides import startup
+from tui_slides.cli import main
+from tui_slides.commands import check, common, present
+from tui_slides.commands.present import bundled_decks
 from tui_slides.deck.errors import DeckLimitError, DeckSyntaxError
 from tui_slides.deck.model import Deck, Slide
 
@@ -168,7 +170,7 @@ def test_present_reloads_with_the_options_it_loaded_with(
     monkeypatch.setattr(
         tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw) or 0
     )
-    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # as if on a terminal
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     deck = tmp_path / "deck.json5"
     deck.write_text("{ content: [] }")
     assert main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
@@ -189,13 +191,13 @@ def test_collection_is_paused_while_a_command_runs_and_resumed_after(
     import gc
 
     seen: list[bool] = []
-    real_load = cli.load_deck
+    real_load = common.load_deck
 
     def load_deck(path: str, **options: object) -> object:
         seen.append(gc.isenabled())
         return real_load(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "load_deck", load_deck)
+    monkeypatch.setattr(common, "load_deck", load_deck)
     assert gc.isenabled()
     assert startup.main(["show", str(SEED)]) == 0
     assert seen == [False]
@@ -212,13 +214,13 @@ def test_check_collects_as_usual_while_it_loads_deck_after_deck(
     import gc
 
     seen: list[bool] = []
-    real_load = cli.load_deck
+    real_load = check.load_deck
 
     def load_deck(path: str, **options: object) -> object:
         seen.append(gc.isenabled())
         return real_load(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "load_deck", load_deck)
+    monkeypatch.setattr(check, "load_deck", load_deck)
     assert startup.main(["check", str(SEED), str(SEED)]) == 0
     assert seen == [True, True]
     capsys.readouterr()
@@ -308,3 +310,19 @@ def test_every_position_is_found_with_any_number_of_leading_zeros(
 ) -> None:
     deck = Deck(tuple(Slide(id=f"{n}.1") for n in range(12)), "deck.json5")
     assert deck.find("0" * zeros + str(position)) == position - 1
+
+
+def test_the_command_line_does_not_import_the_entry_point() -> None:
+    """``startup`` imports ``cli``; the way back would be a circle (``started`` is handed in)."""
+    probe = (
+        "import io, sys\n"
+        "from contextlib import redirect_stderr as err, redirect_stdout as out\n"
+        "from tui_slides.cli import main\n"
+        "with out(io.StringIO()), err(io.StringIO()):\n"
+        f"    main(['check', {str(SEED)!r}]), main(['show', {str(SEED)!r}])\n"
+        "print('tui_slides.startup' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout == "False\n"

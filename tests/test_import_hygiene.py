@@ -81,11 +81,12 @@ def test_show_starts_without_modules_it_does_not_need() -> None:
     """Each costs milliseconds on every start (benchmarks/show_speed.py), and the seed needs none.
 
     ``pathlib`` (media paths are strings until opened), ``json`` (small decks go
-    straight to our parser). (argparse, which the command line is built with,
-    costs ~3 ms with what it imports: accepted.) The interpreter's own start-up
-    may import them (site hooks): then the check says nothing.
+    straight to our parser), ``shutil`` (argparse's help formatter imports it for
+    the terminal's width, which ``cli.help_width`` gives it). argparse itself,
+    which the command line is built with, is accepted. The interpreter's own
+    start-up may import them (site hooks): then the check says nothing.
     """
-    unneeded = {"pathlib", "json"}
+    unneeded = {"pathlib", "json", "shutil"}
     already = imported_after("") & unneeded
     assert not (imported_after(SHOW_SEED) & unneeded) - already
 

@@ -1,10 +1,10 @@
 """The command line: ``present`` (the default), ``check`` and ``show``, parsed by argparse.
 
-Textual is imported only by ``present``, so ``check`` and ``show`` start fast
-and work where no full-screen terminal is available. Each command is one
-parser and one function in ``COMMANDS``; ``main`` picks the command from the
-first argument, and every other first argument is the presenter's
-(``tui-slides DECK`` is ``tui-slides present DECK``).
+Each command is one parser here and one function in ``tui_slides.commands``,
+paired in ``COMMANDS``; ``main`` picks the command from the first argument,
+and every other first argument is the presenter's (``tui-slides DECK`` is
+``tui-slides present DECK``). Textual is imported only by ``present``, so
+``check`` and ``show`` start fast and work where no terminal is available.
 """
 
 from __future__ import annotations
@@ -15,31 +15,18 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import NamedTuple
 
 from tui_slides import __version__
-from tui_slides.deck.diagnostics import Diagnostic, Level
-from tui_slides.deck.errors import DeckError
-from tui_slides.deck.loader import DEFAULT_MAX_BYTES, load_deck, open_deck
-from tui_slides.deck.model import Deck
-from tui_slides.streams import encodes_unicode, plain_ascii_fallback, shown, terminal_problem
+from tui_slides.commands.check import check
+from tui_slides.commands.common import EXIT_USAGE, Started
+from tui_slides.commands.present import present
+from tui_slides.commands.show import show
+from tui_slides.deck.loader import DEFAULT_MAX_BYTES
+from tui_slides.streams import plain_ascii_fallback, shown
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-LOUD = (Level.ERROR, Level.WARNING)
-"""The diagnostics ``show`` and ``present`` print (``check`` prints every one)."""
 WIDTHS = range(10, 10_001)
 """``show --width``: narrower cannot hold a slide's frame; wider is no screen's."""
-
-
-def bundled_decks() -> Path:
-    """The folder of decks shipped with tui-slides (installed, or in a checkout)."""
-    from pathlib import Path  # here: only `present` without a deck needs it
-
-    installed = Path(__file__).resolve().parent / "decks"
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "decks"
 
 
 def _max_size(value: str) -> int:
@@ -77,9 +64,29 @@ def _parser(
     formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter,
 ) -> argparse.ArgumentParser:
     """A parser that takes a unique prefix of an option's name (``--wid 60``)."""
+    formatter = functools.partial(formatter_class, width=help_width())
     return argparse.ArgumentParser(
-        prog, None, description, epilog, formatter_class=formatter_class, allow_abbrev=True
+        prog, None, description, epilog, formatter_class=formatter, allow_abbrev=True
     )
+
+
+def help_width() -> int:
+    """Columns argparse wraps help to: ``COLUMNS``, else the terminal's, else 80; less 2.
+
+    What argparse computes with ``shutil.get_terminal_size``; given here, the
+    parsers do not import ``shutil`` (and the compression modules it imports):
+    ~2 ms of every start, ~3% of ``tui-slides show`` (benchmarks/show_speed.py).
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(columns - 2, 20)
 
 
 def _loading_options(parser: argparse.ArgumentParser) -> None:
@@ -152,10 +159,6 @@ def show_parser() -> argparse.ArgumentParser:
     return parser
 
 
-Started = Callable[[], None]
-"""Called once a command's start-up is over (``startup.main`` passes ``startup.resume``)."""
-
-
 class Command(NamedTuple):
     """A subcommand: one line of help, its parser, and the function that runs it."""
 
@@ -202,194 +205,6 @@ def main(argv: Sequence[str] | None = None, *, started: Started | None = None) -
 
 def _nothing() -> None:
     """The default ``started``: there is no start-up policy to end."""
-
-
-def _usage_error(message: str) -> int:
-    print(f"tui-slides: error: {message}", file=sys.stderr)
-    return EXIT_USAGE
-
-
-def _print_diagnostics(
-    diagnostics: Sequence[Diagnostic], file: TextIO, *, levels: Sequence[Level]
-) -> None:
-    for diagnostic in diagnostics:
-        if diagnostic.level in levels:
-            print(shown(str(diagnostic)), file=file)
-
-
-def _load(path: str | Path, args: argparse.Namespace) -> Deck | int:
-    """Load ``path`` for ``show``, or print why not and return the exit status."""
-    opened = _open(path, args, quick=False)
-    return opened if isinstance(opened, int) else opened[0]
-
-
-def _open(
-    path: str | Path, args: argparse.Namespace, *, quick: bool
-) -> tuple[Deck, Callable[[], Deck] | None] | int:
-    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes) and what
-    reads the rest, or print why not and return the exit status."""
-    if not os.path.exists(path):
-        return _usage_error(f"no such deck: {shown(str(path))}")
-    try:
-        if quick:
-            deck, finish = open_deck(path, strict=args.strict, max_bytes=args.max_size)
-        else:
-            deck, finish = load_deck(path, strict=args.strict, max_bytes=args.max_size), None
-    except DeckError as error:
-        print(shown(str(error)), file=sys.stderr)
-        return EXIT_FAILED
-    _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
-    return deck, finish
-
-
-def _start_index(deck: Deck, key: str | None) -> int | None:
-    if key is None:
-        return 0
-    index = deck.find(key)
-    if index is None:
-        said = shown(key if len(key) <= 40 else f"{key[:40]}…")
-        _usage_error(f"no slide {said!r}: give a number from 1 to {len(deck)} or a slide ID")
-    return index
-
-
-def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
-    """What loading found, and images that exist but cannot be drawn, in source order."""
-    from tui_slides.media.problems import media_problems  # decodes images: only for check
-
-    found = [*deck.diagnostics, *media_problems(deck)]
-    return sorted(found, key=lambda d: (d.path, d.line, d.col))
-
-
-def check(args: argparse.Namespace, started: Started) -> int:
-    """``tui-slides check``: load each deck and print what was found."""
-    started()  # many decks may take a while: collect as any long run does
-    paths: list[str] = args.decks
-    as_json = args.format == "json"
-    missing = [path for path in paths if not os.path.exists(path)]
-    if missing:
-        return _usage_error("no such deck: " + ", ".join(shown(path) for path in missing))
-    reports: list[dict[str, object]] = []
-    counts = dict.fromkeys(Level, 0)
-    failed = 0
-    for path in paths:
-        try:
-            deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)
-        except DeckError as error:
-            failed += 1
-            diagnostics, slides, lines = [error.diagnostic], 0, [str(error)]
-        else:
-            diagnostics = _all_diagnostics(deck)
-            slides, lines = len(deck), [str(diagnostic) for diagnostic in diagnostics]
-        for diagnostic in diagnostics:
-            counts[diagnostic.level] += 1
-        if not as_json:
-            for line in lines:
-                print(shown(line))
-        reports.append(
-            {
-                "path": path,
-                "ok": slides > 0,
-                "slides": slides,
-                "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
-            }
-        )
-    ok = len(paths) - failed
-    summary = {
-        "decks": len(paths),
-        "loaded": ok,
-        "failed": failed,
-        **{f"{level.value}s": count for level, count in counts.items()},
-    }
-    if as_json:
-        print(_json({"decks": reports, "summary": summary}))
-    else:
-        decks = f"{len(paths)} deck{'s' if len(paths) != 1 else ''}"
-        errors, warnings, notes = (
-            counts[level] for level in (Level.ERROR, Level.WARNING, Level.INFO)
-        )
-        print(
-            f"{decks} checked: {ok} loaded, {failed} failed;"
-            f" {errors} errors, {warnings} warnings, {notes} notes"
-        )
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def _json(report: dict[str, object]) -> str:
-    """``report`` as JSON text, with the values exactly as found (paths, messages).
-
-    Text that may not reach a terminal as itself, or that standard output cannot
-    encode, is written as JSON's own ``\\uXXXX`` escapes: still the same values.
-    """
-    import json  # here: only --format json writes it
-
-    text = json.dumps(report, ensure_ascii=False, indent=2)
-    if encodes_unicode(sys.stdout) and shown(text) == text:
-        return text
-    return json.dumps(report, ensure_ascii=True, indent=2)
-
-
-def show(args: argparse.Namespace, started: Started) -> int:
-    """``tui-slides show``: print slides with the same renderables as the app."""
-    deck = _load(args.deck, args)
-    if isinstance(deck, int):
-        return deck
-    index = None if args.slide is None else _start_index(deck, args.slide)
-    if args.slide is not None and index is None:
-        return EXIT_USAGE
-    if not encodes_unicode(sys.stdout):
-        plain_ascii_fallback(sys.stdout, "replace")  # `?`: one column each, boxes stay aligned
-    from tui_slides.render.slide import make_console, print_deck
-
-    console = make_console(args.width)
-    media = None
-    if any(block.has_media for slide in deck.slides for block in slide.content):
-        from tui_slides.render.media import media_for  # only then: it is heavy
-
-        media = media_for(console)
-    print_deck(deck, console, index=index, media=media)
-    return EXIT_OK
-
-
-def present(args: argparse.Namespace, started: Started) -> int:
-    """``tui-slides [present] DECK``: the full-screen presenter."""
-    problem = terminal_problem()
-    if problem:
-        print(problem, file=sys.stderr)
-        return EXIT_USAGE
-    from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
-
-    path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
-    # Starting on the first slide, a large deck can show it before reading the others.
-    opened = _open(path, args, quick=args.slide is None)
-    if isinstance(opened, int):
-        return opened
-    deck, finish = opened
-    start = _start_index(deck, args.slide)
-    if start is None:
-        return EXIT_USAGE
-    from tui_slides.app import run_presenter
-
-    complete: list[Deck] = []
-
-    def read_the_rest(finish: Callable[[], Deck]) -> Deck:
-        complete.append(finish())
-        return complete[0]
-
-    # Reloads (r, --watch) read the deck with the options it was first loaded with.
-    reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
-    status = run_presenter(
-        deck,
-        path,
-        start=start,
-        theme=args.theme,
-        watch=args.watch,
-        loader=reload,
-        images=args.images,
-        finish=functools.partial(read_the_rest, finish) if finish else None,
-    )
-    for deck in complete:  # read once the first slide was up: said now, not before
-        _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
-    return status
 
 
 COMMANDS = {

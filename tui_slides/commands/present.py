@@ -1,0 +1,80 @@
+"""``tui-slides [present]``: the full-screen presenter, started once a terminal is there."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui_slides.commands.common import (
+    EXIT_USAGE,
+    LOUD,
+    Started,
+    open_deck_at,
+    print_diagnostics,
+    start_index,
+)
+from tui_slides.deck.loader import load_deck
+from tui_slides.streams import terminal_problem
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+    from tui_slides.deck.model import Deck
+
+
+def bundled_decks() -> Path:
+    """The folder of decks shipped with tui-slides (installed, or in a checkout)."""
+    from pathlib import Path  # here: only `present` without a deck needs it
+
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "decks"
+    return installed if installed.is_dir() else package.parent / "decks"
+
+
+def present(args: argparse.Namespace, started: Started) -> int:
+    """``tui-slides [present] DECK``: the full-screen presenter.
+
+    ``started`` is for the app to call after its first paint (today the app
+    calls ``startup.resume`` itself).
+    """
+    problem = terminal_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
+
+    path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
+    # Starting on the first slide, a large deck can show it before reading the others.
+    opened = open_deck_at(path, args, quick=args.slide is None)
+    if isinstance(opened, int):
+        return opened
+    deck, finish = opened
+    start = start_index(deck, args.slide)
+    if start is None:
+        return EXIT_USAGE
+    from tui_slides.app import run_presenter
+
+    complete: list[Deck] = []
+
+    def read_the_rest(finish: Callable[[], Deck]) -> Deck:
+        complete.append(finish())
+        return complete[0]
+
+    # Reloads (r, --watch) read the deck with the options it was first loaded with.
+    reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
+    status = run_presenter(
+        deck,
+        path,
+        start=start,
+        theme=args.theme,
+        watch=args.watch,
+        loader=reload,
+        images=args.images,
+        finish=functools.partial(read_the_rest, finish) if finish else None,
+    )
+    for deck in complete:  # read once the first slide was up: said now, not before
+        print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
+    return status
