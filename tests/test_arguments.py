@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 
 import pytest
@@ -147,6 +149,32 @@ def test_any_width_is_in_range_or_a_usage_error(width: int | str) -> None:
         assert exit.code == 2
         return
     assert found["width"] in WIDTHS
+
+
+WORDS = st.one_of(
+    st.sampled_from(
+        ["present", "check", "show", "-h", "--help", "--version", "--", "-", "--slide",
+         "--width", "--wid", "--max-size", "--format", "--images", "--strict", "--s", "-x"]
+    ),
+    st.text(max_size=8),
+)  # fmt: skip
+
+
+@given(st.lists(WORDS, max_size=8))
+def test_any_command_line_parses_or_is_help_or_a_usage_error(argv: list[str]) -> None:
+    """Whatever is typed, argparse answers: values, help (0) or a usage error (2)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            command, _ = parse(argv)
+        except SystemExit as exit:
+            assert exit.code in (0, 2)
+            assert (out if exit.code == 0 else err).getvalue().startswith("usage: ") or (
+                exit.code == 0 and out.getvalue() == f"tui-slides {__version__}\n"
+            )
+            return
+    assert command in COMMANDS
+    assert out.getvalue() == err.getvalue() == ""
 
 
 @pytest.mark.parametrize(
