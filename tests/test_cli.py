@@ -100,11 +100,16 @@ def test_check_json_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         ["present", "/no/such/deck.json5"],
     ],
 )
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # the deck is what is wrong
     status, _, err = run(capsys, *argv)
     assert status == 2
     assert err.strip()
     assert "Traceback" not in err
+    if "/no/such/deck.json5" in argv:
+        assert err == "tui-slides: error: no such deck: /no/such/deck.json5\n"
 
 
 def test_unknown_slide_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

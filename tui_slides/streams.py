@@ -80,7 +80,10 @@ def guarded(run: Callable[[], int]) -> int:
             raise
         _discard_stdout()
         reason = error.strerror or str(error)
-        print(f"tui-slides: error: cannot write the output: {reason}", file=sys.stderr)
+        try:
+            print(f"tui-slides: error: cannot write the output: {reason}", file=sys.stderr)
+        except OSError:  # standard error fails too: the status says it all
+            pass
         return EXIT_FAILED
     return status
 
