@@ -1,6 +1,11 @@
 """Drive the real presenter in a pseudo-terminal and time what appears on screen.
 
-    python benchmarks/app_paint.py [--runs 16] [--size 100x30]
+    python benchmarks/app_paint.py [--runs 16] [--size 100x30] [--against ../base]
+
+``--against CHECKOUT`` also launches another checkout's presenter (the seed and
+the 1000-slide deck), interleaved in the same run, and prints its targets and
+this checkout's figures over its: a change is judged against the commit before
+it on the same machine, in the same phase of its load.
 
 Each child runs in its own pty (TERM=xterm-256color) as a person would start
 it (the ``tui-slides DECK`` command); the script reads what the child writes,
@@ -71,10 +76,27 @@ BASELINE = Path(__file__).resolve().parent / "app_baseline.py"
 PAUSE = 0.5
 """Seconds between launches, for the machine to settle after the last app quit."""
 BIG_SLIDES = 1000
-ORDERS = ((0, 1, 3, 2), (1, 2, 0, 3), (2, 3, 1, 0), (3, 0, 2, 1))
-"""Launch orders of four apps, one per run in turn (a Williams square): over each
-four runs, every app is launched once in each place and right after each other
-app once, so neither a place nor a predecessor favours one."""
+
+
+def williams_orders(count: int) -> tuple[tuple[int, ...], ...]:
+    """Launch orders of ``count`` apps (even), one per run in turn (a Williams square).
+
+    Over each ``count`` runs, every app is launched once in each place and right
+    after each other app once, so neither a place nor a predecessor favours one.
+    """
+    first = [0]
+    low, high = 1, count - 1
+    while len(first) < count:
+        first.append(low)
+        low += 1
+        if len(first) < count:
+            first.append(high)
+            high -= 1
+    return tuple(tuple((app + shift) % count for app in first) for shift in range(count))
+
+
+ORDERS = williams_orders(4)
+"""The launch orders of the four apps of one tree (with ``--against``: of six)."""
 
 _ESCAPES = re.compile(
     rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, modes
@@ -218,12 +240,15 @@ class Child:
             os.close(self.master)
 
 
-def spawn(argv: list[str], columns: int, rows: int) -> Child:
-    """Start ``argv`` with a pseudo-terminal of ``columns`` x ``rows`` as its controlling tty."""
+def spawn(argv: list[str], columns: int, rows: int, root: Path = ROOT) -> Child:
+    """Start ``argv`` with a pseudo-terminal of ``columns`` x ``rows`` as its controlling tty.
+
+    ``root`` is the checkout whose ``tui_slides`` the child imports (``--against``).
+    """
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "NO_COLOR"))}
-    env.update(TERM="xterm-256color", COLORTERM="truecolor", PYTHONPATH=str(ROOT))
+    env.update(TERM="xterm-256color", COLORTERM="truecolor", PYTHONPATH=str(root))
 
     def controlling_tty() -> None:
         os.setsid()
@@ -236,7 +261,7 @@ def spawn(argv: list[str], columns: int, rows: int) -> Child:
         stdout=slave,
         stderr=slave,
         env=env,
-        cwd=ROOT,
+        cwd=root,
         preexec_fn=controlling_tty,  # setsid + TIOCSCTTY: the pty is its terminal
     )
     os.close(slave)
@@ -262,14 +287,19 @@ class Results:
 
 
 def first_paint(
-    argv: list[str], marker: str, size: tuple[int, int], results: Results, name: str
+    argv: list[str],
+    marker: str,
+    size: tuple[int, int],
+    results: Results,
+    name: str,
+    root: Path = ROOT,
 ) -> Child:
     """Start a child and record the ms from start to ``marker`` on screen under ``name``.
 
     The CPU time the child had used by then, and its wait for a CPU, are recorded too
     (reported, not targets). The child is left running.
     """
-    child = spawn(argv, *size)
+    child = spawn(argv, *size, root)
     seen = child.wait_for(marker, 0)
     used, waited = child.cpu_ms()
     results.add(f"{name} first paint (ms)", (seen - child.started) * 1000)
@@ -293,14 +323,23 @@ def run_baseline(results: Results, size: tuple[int, int], presses: int) -> None:
         child.quit()
 
 
-def run_seed(results: Results, size: tuple[int, int], images: str = "auto") -> None:
-    """The seed as a person starts it; with ``images="cells"`` no graphics probe runs."""
+def run_seed(
+    results: Results,
+    size: tuple[int, int],
+    images: str = "auto",
+    root: Path = ROOT,
+    label: str = "",
+) -> None:
+    """The seed as a person starts it; with ``images="cells"`` no graphics probe runs.
+
+    ``root`` and ``label``: another checkout's presenter, its measures named ``label...``.
+    """
     argv = [*TUI_SLIDES, str(SEED), "--images", images]
     suffix = "" if images == "auto" else f" (--images {images})"
-    child = first_paint(argv, counter(1, 1), size, results, f"seed{suffix}")
+    child = first_paint(argv, counter(1, 1), size, results, f"{label}seed{suffix}", root)
     try:
         child.settle()
-        results.add(f"seed peak RSS{suffix} (MiB)", child.peak_rss_mib())
+        results.add(f"{label}seed peak RSS{suffix} (MiB)", child.peak_rss_mib())
     finally:
         child.quit()
 
@@ -315,46 +354,63 @@ def timed_key(child: Child, key: bytes, marker: str) -> tuple[float, int]:
     return (seen - sent) * 1000, len(child.raw) - since
 
 
-def run_big(results: Results, deck: Path, size: tuple[int, int], presses: int) -> None:
+def run_big(
+    results: Results,
+    deck: Path,
+    size: tuple[int, int],
+    presses: int,
+    root: Path = ROOT,
+    label: str = "",
+) -> None:
     argv = [*TUI_SLIDES, str(deck)]
-    child = first_paint(argv, counter(1, BIG_SLIDES), size, results, "1000-slide")
+    child = first_paint(argv, counter(1, BIG_SLIDES), size, results, f"{label}1000-slide", root)
     try:
         for position in range(2, presses + 2):
             ms, written = timed_key(child, KEYS["next"], counter(position, BIG_SLIDES))
-            results.add("next slide, key to screen (ms)", ms)
-            results.add("bytes written per slide change", written)
+            results.add(f"{label}next slide, key to screen (ms)", ms)
+            results.add(f"{label}bytes written per slide change", written)
         for _ in range(3):
             timed_key(child, KEYS["home"], counter(1, BIG_SLIDES))
             ms, _ = timed_key(child, KEYS["end"], counter(BIG_SLIDES, BIG_SLIDES))
-            results.add("End to the last slide (ms)", ms)
+            results.add(f"{label}End to the last slide (ms)", ms)
         for _ in range(3):
             timed_key(child, KEYS["home"], counter(1, BIG_SLIDES))
             ms, _ = timed_key(child, KEYS["next"] * 200, counter(201, BIG_SLIDES))
-            results.add("200 n at once, all handled (ms)", ms)
-        results.add("1000-slide peak RSS (MiB)", child.peak_rss_mib())
+            results.add(f"{label}200 n at once, all handled (ms)", ms)
+        results.add(f"{label}1000-slide peak RSS (MiB)", child.peak_rss_mib())
     finally:
         child.quit()
 
 
-TARGETS: list[tuple[str, Callable[[Results], float], str, float]] = [
-    (
-        "seed first paint / baseline",
-        lambda r: paired_ratio(r, "seed first paint (ms)", "baseline first paint (ms)"),
-        "<=",
-        1.15,
-    ),
-    (
-        "1000-slide first paint / seed",
-        lambda r: paired_ratio(r, "1000-slide first paint (ms)", "seed first paint (ms)"),
-        "<=",
-        1.10,
-    ),
-    ("next slide (ms)", lambda r: r.median("next slide, key to screen (ms)"), "<=", 8.0),
-    ("200 n at once (ms)", lambda r: r.median("200 n at once, all handled (ms)"), "<=", 60.0),
-    ("End (ms)", lambda r: r.median("End to the last slide (ms)"), "<=", 10.0),
-    ("seed peak RSS (MiB)", lambda r: r.median("seed peak RSS (MiB)"), "<=", 45.0),
-    ("1000-slide peak RSS (MiB)", lambda r: r.median("1000-slide peak RSS (MiB)"), "<=", 60.0),
-]
+Target = tuple[str, Callable[[Results], float], float]
+
+
+def targets(label: str = "") -> list[Target]:
+    """The targets of issue 4, for this checkout's measures or those named ``label...``."""
+
+    def median(name: str) -> Callable[[Results], float]:
+        return lambda r: r.median(f"{label}{name}")
+
+    def ratio(over: str, under: str) -> Callable[[Results], float]:
+        return lambda r: paired_ratio(r, f"{label}{over}", under)
+
+    return [
+        (
+            "seed first paint / baseline",
+            ratio("seed first paint (ms)", "baseline first paint (ms)"),
+            1.15,
+        ),
+        (
+            "1000-slide first paint / seed",
+            ratio("1000-slide first paint (ms)", f"{label}seed first paint (ms)"),
+            1.10,
+        ),
+        ("next slide (ms)", median("next slide, key to screen (ms)"), 8.0),
+        ("200 n at once (ms)", median("200 n at once, all handled (ms)"), 60.0),
+        ("End (ms)", median("End to the last slide (ms)"), 10.0),
+        ("seed peak RSS (MiB)", median("seed peak RSS (MiB)"), 45.0),
+        ("1000-slide peak RSS (MiB)", median("1000-slide peak RSS (MiB)"), 60.0),
+    ]
 
 
 PAIRED = [
@@ -376,17 +432,30 @@ def paired_ratio(results: Results, over: str, under: str) -> float:
     return statistics.median(a / b for a, b in pairs)
 
 
+PREVIOUS = "previous: "
+"""How the measures of the ``--against`` checkout are named."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=16, help="launches of each app (default 16)")
     parser.add_argument("--presses", type=int, default=20, help="timed n presses per launch")
     parser.add_argument("--size", default="100x30", help="terminal size, COLSxROWS")
     parser.add_argument("--json", action="store_true", help="print the samples as JSON too")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also launch the seed and 1000-slide presenters of another checkout (say, the"
+        " previous commit: git worktree add ../base HEAD~1), interleaved in the same run",
+    )
     args = parser.parse_args(argv)
     columns, rows = (int(part) for part in args.size.lower().split("x"))
     size = (columns, rows)
 
-    compileall.compile_dir(ROOT / "tui_slides", quiet=1)
+    roots = [ROOT] if args.against is None else [ROOT, args.against.resolve()]
+    for root in roots:
+        compileall.compile_dir(root / "tui_slides", quiet=1)
     results = Results()
     with tempfile.TemporaryDirectory() as folder:
         deck = Path(folder) / "big.json"
@@ -397,23 +466,38 @@ def main(argv: list[str] | None = None) -> int:
             lambda: run_seed(results, size, images="cells"),
             lambda: run_big(results, deck, size, args.presses),
         ]
+        if args.against is not None:
+            other = roots[1]
+            launches += [
+                lambda: run_seed(results, size, root=other, label=PREVIOUS),
+                lambda: run_big(results, deck, size, args.presses, root=other, label=PREVIOUS),
+            ]
+        orders = williams_orders(len(launches))
         for run in range(args.runs):
             print(f"run {run + 1}/{args.runs}", file=sys.stderr)
-            for index in ORDERS[run % len(ORDERS)]:
+            for index in orders[run % len(orders)]:
                 launch = launches[index]
                 time.sleep(PAUSE)
                 launch()
 
     print(f"\nmedians over {args.runs} launches each, terminal {columns}x{rows}:")
     for name, values in results.samples.items():
-        print(f"  {name:<36} {statistics.median(values):10.1f}   (n={len(values)})")
-    print("\ntargets:")
+        print(f"  {name:<46} {statistics.median(values):10.1f}   (n={len(values)})")
     failed = 0
-    for name, measure, _, limit in TARGETS:
-        value = measure(results)
-        ok = value <= limit
-        failed += not ok
-        print(f"  {'ok  ' if ok else 'MISS'} {name:<32} {value:8.2f}  (target <= {limit})")
+    for label, title in [("", str(ROOT)), *([(PREVIOUS, str(roots[-1]))] if args.against else [])]:
+        print(f"\ntargets, {title}:")
+        for name, measure, limit in targets(label):
+            value = measure(results)
+            ok = value <= limit
+            failed += not ok and not label
+            print(f"  {'ok  ' if ok else 'MISS'} {name:<32} {value:8.2f}  (target <= {limit})")
+    if args.against is not None:
+        print("\nthis checkout / the previous one, run by run (first paint), medians (the rest):")
+        for name in ("seed first paint (ms)", "1000-slide first paint (ms)"):
+            print(f"  {name:<46} {paired_ratio(results, name, PREVIOUS + name):8.2f}")
+        for name in ("next slide, key to screen (ms)", "End to the last slide (ms)"):
+            ratio = results.median(name) / results.median(PREVIOUS + name)
+            print(f"  {name:<46} {ratio:8.2f}")
     cpu = results.median("seed CPU to first paint (ms)")
     base_cpu = results.median("baseline CPU to first paint (ms)")
     print(f"\n  for a loaded machine: seed / baseline CPU time to first paint {cpu / base_cpu:.2f}")

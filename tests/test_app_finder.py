@@ -7,8 +7,9 @@ import io
 from rich.console import Console
 from rich.text import Text
 
+from tui_slides.deck.matching import fold, normalise
 from tui_slides.deck.model import Block, Deck, Slide
-from tui_slides.presenting.search import fold, normalise, search_deck, search_slide
+from tui_slides.presenting.search import search_deck, search_slide
 from tui_slides.render.highlight import CURRENT_STYLE, MATCH_STYLE, HighlightMatches
 
 

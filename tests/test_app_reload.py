@@ -166,3 +166,12 @@ def test_deck_signature_of_a_file_and_a_folder(tmp_path: Path) -> None:
     single = deck_signature(folder / "01.json5")
     assert single[0][2] == SEED.stat().st_size
     assert deck_signature(tmp_path / "missing.json5") == ()
+
+
+def test_watch_sees_every_file_the_loader_reads_from_a_folder(tmp_path: Path) -> None:
+    """One rule for both (``loader.is_slide_file``): an upper-case suffix is a slide too."""
+    for name in ("a.json5", "Slide1.JSON5", "b.TXT", ".hidden.json5", "notes.md"):
+        (tmp_path / name).write_text("{ content: [{ text: 'x' }] }", "utf-8")
+    watched = {name for name, _, _ in deck_signature(tmp_path)}
+    assert watched == {"a.json5", "Slide1.JSON5", "b.TXT"}
+    assert len(load_deck(tmp_path)) == len(watched)

@@ -86,9 +86,9 @@ def test_nothing_before_the_first_paint_imports_search_media_or_overlays() -> No
             async with app.run_test(size=(100, 30)) as pilot:
                 await pilot.pause()
                 assert "1 / 1" in app.slides.status_bar.text
-            names = ("finder", "highlight", "screens.overview", "screens.search", "too_small",
-                     "screens.help", "renderables", "widgets", "halfblock", "cards", "opener",
-                     "media.images")
+            names = ("presenting.search", "render.highlight", "screens.overview",
+                     "screens.search", "too_small", "screens.help", "render.media",
+                     "app.images", "halfblock", "cards", "opener", "media.images")
             print(sorted(m for m in sys.modules if m.startswith("tui_slides")
                          and m.endswith(names)))
 

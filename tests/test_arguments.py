@@ -153,7 +153,7 @@ def test_any_width_is_in_range_or_a_usage_error(width: int | str) -> None:
 
 WORDS = st.one_of(
     st.sampled_from(
-        ["present", "check", "show", "-h", "--help", "--version", "--", "-", "--slide",
+        ["present", "check", "show", "fix", "-h", "--help", "--version", "--", "-", "--slide",
          "--width", "--wid", "--max-size", "--format", "--images", "--strict", "--s", "-x"]
     ),
     st.text(max_size=8),
@@ -200,6 +200,7 @@ ARGUMENTS = {
     "present": ["DECK", "--slide N|ID", "--theme NAME", "--watch", "--images", *LOADING],
     "check": ["DECK", "--format {text,json}", *LOADING],
     "show": ["DECK", "--slide N|ID", "--width W", *LOADING],
+    "fix": ["DECK", "--write", "--max-size MB"],
 }
 
 
@@ -224,7 +225,7 @@ def test_top_level_help_lists_the_commands_and_the_presenters_options(
     out = capsys.readouterr().out
     commands = out.split("commands (present if none is named):\n", 1)[1]
     for name, command in COMMANDS.items():
-        assert f"  {name}" in commands and command.help in commands
+        assert f"\n  {name}" in f"\n{commands}" and command.help in " ".join(commands.split())
     for option in ("--slide N|ID", "--theme NAME", "--watch", "--images", "--strict", "--max-size"):
         assert option in out
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import DECKS, SEED
 from tui_slides.deck.diagnostics import Level
-from tui_slides.deck.loader import load_deck
+from tui_slides.deck.loader import is_slide_file, load_deck
 from tui_slides.deck.model import Deck, MediaKind, TextFormat
 from tui_slides.deck.schema import BLOCK_FIELDS, DECK_FIELDS, SLIDE_FIELDS
 
@@ -21,8 +21,6 @@ SHAPES = DECKS / "shapes"
 FOLDER = SHAPES / "folder"
 IMAGES = DECKS / "img"
 SEED_COPY = "seed/000_e16071e2f73085a5.txt"
-
-DECK_SUFFIXES = (".json5", ".json", ".txt")
 
 EXPECTED_DECKS = {
     SEED,
@@ -47,7 +45,7 @@ def shipped_decks() -> list[Path]:
         path
         for folder in (DECKS, SHAPES)
         for path in folder.iterdir()
-        if path.is_file() and path.suffix in DECK_SUFFIXES
+        if path.is_file() and is_slide_file(path.name)
     ]
     found += [path for path in SHAPES.iterdir() if path.is_dir()]
     return sorted(found)

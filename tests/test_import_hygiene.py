@@ -1,7 +1,12 @@
-"""The headless core imports neither Textual nor Rich; `show` does not import Textual."""
+"""The headless layers import neither Textual nor Rich; `show` does not import Textual.
+
+import-linter checks the layers statically (``[tool.importlinter]``); this checks
+what a fresh interpreter really loads, third-party imports included.
+"""
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 
@@ -9,19 +14,19 @@ import pytest
 
 from tests.conftest import ROOT, SEED
 
+HEADLESS_LAYERS = ("deck", "presenting", "media")
+"""The packages that import neither Textual nor Rich: every module in them is checked."""
+
 HEADLESS = [
     "tui_slides",
-    "tui_slides.deck.diagnostics",
-    "tui_slides.deck.errors",
-    "tui_slides.deck.model",
-    "tui_slides.deck.safety",
-    "tui_slides.deck.source",
-    "tui_slides.deck.syntax",
-    "tui_slides.deck.schema",
-    "tui_slides.deck.loader",
-    "tui_slides.deck.text",
     "tui_slides.startup",
     "tui_slides.streams",
+    *(f"tui_slides.{layer}" for layer in HEADLESS_LAYERS),
+    *(
+        f"tui_slides.{layer}.{module.name}"
+        for layer in HEADLESS_LAYERS
+        for module in pkgutil.iter_modules([str(ROOT / "tui_slides" / layer)])
+    ),
 ]
 
 
@@ -80,13 +85,13 @@ def test_show_does_not_import_textual() -> None:
 def test_show_starts_without_modules_it_does_not_need() -> None:
     """Each costs milliseconds on every start (benchmarks/show_speed.py), and the seed needs none.
 
-    ``pathlib`` (media paths are strings until opened), ``json`` (small decks go
-    straight to our parser), ``shutil`` (argparse's help formatter imports it for
-    the terminal's width, which ``cli.help_width`` gives it). argparse itself,
-    which the command line is built with, is accepted. The interpreter's own
-    start-up may import them (site hooks): then the check says nothing.
+    ``pathlib`` (media paths are strings until opened), ``shutil`` (argparse's
+    help formatter imports it for the terminal's width, which ``cli.help_width``
+    gives it). argparse itself, which the command line is built with, is
+    accepted. The interpreter's own start-up may import them (site hooks): then
+    the check says nothing.
     """
-    unneeded = {"pathlib", "json", "shutil"}
+    unneeded = {"pathlib", "shutil"}
     already = imported_after("") & unneeded
     assert not (imported_after(SHOW_SEED) & unneeded) - already
 

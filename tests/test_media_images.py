@@ -210,15 +210,6 @@ def test_decoded_images_are_cached_until_the_file_changes(tmp_path: Path) -> Non
     assert second.width == 12
 
 
-def test_cache_is_bounded_by_bytes(tmp_path: Path) -> None:
-    cache = images._ByteLRU(100)
-    cache.put("a", "A", 60)
-    cache.put("b", "B", 60)
-    assert cache.get("a") is None
-    assert cache.get("b") == "B"
-    assert len(cache) == 1
-
-
 def test_reference_kinds() -> None:
     url = MediaRef("https://example.org/a.png", MediaKind.URL, url="https://example.org/a.png")
     assert _problem(load_ref(url)).reason == "images from URLs are not downloaded"

@@ -42,32 +42,34 @@ def big_deck(tmp_path: Path, count: int = COUNT, **changes: object) -> Path:
 
 def test_a_large_deck_opens_with_its_first_slide_and_stand_ins(tmp_path: Path) -> None:
     path = big_deck(tmp_path)
-    deck, finish = open_deck(path)
-    complete = load_deck(path)
-    assert finish is not None
+    opening = open_deck(path)
+    deck, complete = opening.deck, load_deck(path)
+    assert not opening.whole
     assert len(deck) == COUNT and deck.theme == "nord" and deck.source == str(path)
     assert deck.slides[0] == complete.slides[0]
     assert set(deck.slides[1:]) == {Slide()}  # nothing read past the first slide
-    assert finish() == complete
+    assert opening.complete() == complete
+    assert opening.complete() is opening.complete()  # read once, then kept
+    assert opening.deck is deck
 
 
 def test_an_array_of_slides_opens_the_same_way(tmp_path: Path) -> None:
     path = big_deck(tmp_path)
     slides = json.loads(path.read_text("utf-8"))["slides"]
     path.write_text(json.dumps(slides, ensure_ascii=False), "utf-8")
-    deck, finish = open_deck(path)
-    assert finish is not None and len(deck) == COUNT and deck.theme is None
+    opening = open_deck(path)
+    deck = opening.deck
+    assert not opening.whole and len(deck) == COUNT and deck.theme is None
     assert deck.slides[0] == load_deck(path).slides[0]
-    assert finish() == load_deck(path)
+    assert opening.complete() == load_deck(path)
 
 
 def test_the_rest_brings_every_diagnostic_with_its_position(tmp_path: Path) -> None:
     late = {"name": "Late", "content": [{"title": 5, "text": "x", "colour": "red"}]}
     path = big_deck(tmp_path, s300=late)
-    deck, finish = open_deck(path)
-    assert deck.diagnostics == ()  # said once the rest is read, not twice
-    assert finish is not None
-    complete = finish()
+    opening = open_deck(path)
+    assert opening.deck.diagnostics == ()  # said once the rest is read, not twice
+    complete = opening.complete()
     assert complete.diagnostics == load_deck(path).diagnostics
     found = [str(diagnostic) for diagnostic in complete.diagnostics]
     assert any("unknown block field 'colour'" in line for line in found)
@@ -77,14 +79,17 @@ def test_the_rest_brings_every_diagnostic_with_its_position(tmp_path: Path) -> N
 def test_a_deck_that_turns_out_not_to_load_fails_when_the_rest_is_read(tmp_path: Path) -> None:
     huge = {"content": [{"text": "x" * 1_000_001}]}
     path = big_deck(tmp_path, s200=huge)
-    deck, finish = open_deck(path)
-    assert len(deck) == COUNT and finish is not None
+    opening = open_deck(path)
+    assert len(opening.deck) == COUNT and not opening.whole
     with pytest.raises(DeckLimitError) as raised:
-        finish()
+        opening.complete()
     with pytest.raises(DeckLimitError) as whole:
         load_deck(path)
     assert str(raised.value) == str(whole.value)  # the same words, at the same place
     assert raised.value.col > 1
+    with pytest.raises(DeckLimitError) as again:  # not read a second time
+        opening.complete()
+    assert again.value is raised.value
 
 
 @pytest.mark.parametrize(
@@ -105,8 +110,9 @@ def test_decks_with_images_or_bad_slides_are_read_whole(
         with pytest.raises(DeckSchemaError):
             open_deck(path)
         return
-    deck, finish = open_deck(path)
-    assert finish is None and deck == load_deck(path)
+    opening = open_deck(path)
+    assert opening.whole and opening.deck == load_deck(path)
+    assert opening.complete() is opening.deck
 
 
 def test_small_decks_folders_and_single_slides_are_read_whole(tmp_path: Path) -> None:
@@ -116,22 +122,22 @@ def test_small_decks_folders_and_single_slides_are_read_whole(tmp_path: Path) ->
     folder.mkdir()
     (folder / "a.json5").write_text("{ content: [{ text: 'a' }] }")
     for path in (SEED, single, folder):
-        deck, finish = open_deck(path)
-        assert finish is None and deck == load_deck(path)
+        opening = open_deck(path)
+        assert opening.whole and opening.deck == load_deck(path)
+        assert opening.complete() is opening.deck
 
 
 async def test_the_presenter_reads_the_rest_once_the_first_slide_is_up(tmp_path: Path) -> None:
     path = big_deck(tmp_path)
-    deck, finish = open_deck(path)
-    assert finish is not None
+    opening = open_deck(path)
     on_screen: list[str] = []
 
     def read_the_rest() -> Deck:
         on_screen.append(app.slides.status_bar.text)  # laid out and drawn by now
         assert app.slides.slide_view.blocks[0].region.height > 0
-        return finish()
+        return opening.complete()
 
-    app = make_app(deck, path, finish=read_the_rest)
+    app = make_app(opening.deck, path, finish=read_the_rest)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert len(on_screen) == 1 and on_screen[0].rstrip().endswith(f"1 / {COUNT}")
@@ -147,8 +153,8 @@ async def test_the_presenter_ends_with_the_reason_when_the_rest_does_not_load(
     tmp_path: Path,
 ) -> None:
     path = big_deck(tmp_path, s200={"content": [{"text": "x" * 1_000_001}]})
-    deck, finish = open_deck(path)
-    app = make_app(deck, path, finish=finish)
+    opening = open_deck(path)
+    app = make_app(opening.deck, path, finish=opening.complete)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.return_code == 1

@@ -50,8 +50,8 @@ def test_every_command_line_in_use_is_one_the_parser_takes() -> None:
         assert words[0] == "tui-slides"
         argv = [{"DECK": "talk.json5", "DECK...": "talk.json5"}.get(w, w) for w in words[1:]]
         command, args = parse(argv)
-        assert command == (argv[0] if argv[0] in ("check", "show") else "present")
-        if command == "check":
+        assert command == (argv[0] if argv[0] in ("check", "show", "fix") else "present")
+        if command in ("check", "fix"):
             assert args.decks == ["talk.json5"]
         else:
             assert args.deck == "talk.json5"

@@ -1,4 +1,4 @@
-"""The command line: ``present`` (the default), ``check`` and ``show``, parsed by argparse.
+"""The command line: ``present`` (the default), ``check``, ``show`` and ``fix``, by argparse.
 
 Each command is one parser here and one function in ``tui_slides.commands``,
 paired in ``COMMANDS``; ``main`` picks the command from the first argument,
@@ -20,6 +20,7 @@ from typing import NamedTuple
 from tui_slides import __version__
 from tui_slides.commands.check import check
 from tui_slides.commands.common import EXIT_USAGE, Started
+from tui_slides.commands.fix import fix
 from tui_slides.commands.present import present
 from tui_slides.commands.show import show
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES
@@ -91,10 +92,15 @@ def help_width() -> int:
 
 
 def _loading_options(parser: argparse.ArgumentParser) -> None:
-    """How decks are read: the options of every command."""
+    """How decks are read: the options of every command (``fix`` takes no ``--strict``)."""
     parser.add_argument(
         "--strict", action="store_true", help="no repairs: the first defect is an error"
     )
+    _max_size_option(parser)
+
+
+def _max_size_option(parser: argparse.ArgumentParser) -> None:
+    """``--max-size MB``: the largest deck file read."""
     parser.add_argument(
         "--max-size",
         type=_max_size,
@@ -106,7 +112,14 @@ def _loading_options(parser: argparse.ArgumentParser) -> None:
 
 def present_parser() -> argparse.ArgumentParser:
     """``tui-slides [present]``: also the top-level help, which lists the other commands."""
-    commands = "\n".join(f"  {name:<9} {command.help}" for name, command in COMMANDS.items())
+    import textwrap  # here: only this parser lists the commands, in a raw epilog
+
+    commands = "\n".join(
+        textwrap.fill(
+            command.help, help_width(), initial_indent=f"  {name:<9} ", subsequent_indent=" " * 12
+        )
+        for name, command in COMMANDS.items()
+    )
     parser = _parser(
         "tui-slides",
         "Present JSON5 slide decks in a terminal.\n"
@@ -157,6 +170,17 @@ def show_parser() -> argparse.ArgumentParser:
         "--width", type=_width, metavar="W", help="line width (default: the terminal's)"
     )
     _loading_options(parser)
+    return parser
+
+
+def fix_parser() -> argparse.ArgumentParser:
+    """``tui-slides fix``."""
+    parser = _parser("tui-slides fix", COMMANDS["fix"].help)
+    parser.add_argument("decks", nargs="+", metavar="DECK", help="deck files or folders")
+    parser.add_argument(
+        "--write", action="store_true", help="write the repairs to the files (atomically)"
+    )
+    _max_size_option(parser)
     return parser
 
 
@@ -212,5 +236,10 @@ COMMANDS = {
     "present": Command("present a deck full screen (the default)", present_parser, present),
     "check": Command("check decks and print diagnostics", check_parser, check),
     "show": Command("print slides to standard output", show_parser, show),
+    "fix": Command(
+        "make the repairs for good: print them as a diff, or --write them to the files",
+        fix_parser,
+        fix,
+    ),
 }
 """Every command by name; the first is the default."""

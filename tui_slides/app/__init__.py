@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from tui_slides.app.app import Loader
     from tui_slides.deck.model import Deck
+    from tui_slides.media.protocol import Protocol
 
 
 def run_presenter(
@@ -42,7 +43,7 @@ def run_presenter(
     from tui_slides.deck.safety import visible
     from tui_slides.media.protocol import choose_protocol
 
-    protocol = choose_protocol(images, deck)
+    protocol = _ready(choose_protocol(images, deck))
     app = PresenterApp(
         deck,
         path,
@@ -60,3 +61,18 @@ def run_presenter(
         return 2
     app.run()
     return app.return_code or 0
+
+
+def _ready(protocol: Protocol) -> Protocol:  # pragma: no cover - needs a graphics terminal
+    """``protocol``, once textual-image's widgets can draw it, else ``cells``.
+
+    Importing the widgets asks the terminal its cell size in pixels: only
+    possible before Textual starts reading the terminal.
+    """
+    if protocol not in ("kitty", "sixel"):
+        return protocol
+    try:
+        import textual_image.widget  # noqa: F401
+    except Exception:  # the terminal query failed: cells work everywhere
+        return "cells"
+    return protocol

@@ -18,6 +18,7 @@ from tui_slides.app.blocks import slide_styles
 from tui_slides.app.screens.slides import SlidesScreen
 from tui_slides.app.sizes import is_too_small
 from tui_slides.deck.errors import DeckError
+from tui_slides.deck.loader import is_slide_file
 from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.safety import visible
 
@@ -25,8 +26,6 @@ DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
 WATCH_INTERVAL = 0.5
 """Seconds between two looks at the deck's modification time with ``--watch``."""
-DECK_SUFFIXES = (".json5", ".json", ".txt")
-"""Files a folder deck is made of (watched for changes)."""
 
 KEY_NAMES = {
     "right": "→", "left": "←", "up": "↑", "down": "↓",
@@ -57,7 +56,7 @@ def deck_signature(path: Path) -> Signature:
             found = [
                 (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
                 for entry in entries
-                if entry.name.endswith(DECK_SUFFIXES) and not entry.name.startswith(".")
+                if is_slide_file(entry.name)
             ]
         return tuple(sorted(found))
     except OSError:

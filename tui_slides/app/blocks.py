@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -11,6 +10,7 @@ from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 
 from tui_slides.deck.model import Block
 from tui_slides.deck.safety import visible
@@ -121,7 +121,7 @@ class RenderCache:
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[object, ...], tuple[Block, Guarded]] = OrderedDict()
+        self._items: LRUCache[tuple[object, ...], tuple[Block, Guarded]] = LRUCache(size)
 
     def get(
         self, block: Block, key: tuple[object, ...], build: Callable[[], RenderableType]
@@ -129,13 +129,10 @@ class RenderCache:
         """The renderable for ``block`` under ``key`` (styles, media...), built if missing."""
         full_key = (id(block), *key)
         item = self._items.get(full_key)
-        if item is not None and item[0] is block:
-            self._items.move_to_end(full_key)
+        if item is not None:  # the block is kept with its renderable: its id stays unique
             return item[1]
         renderable = Guarded(build)
-        self._items[full_key] = (block, renderable)  # the block is kept: its id stays unique
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+        self._items.set(full_key, (block, renderable))
         return renderable
 
     def clear(self) -> None:

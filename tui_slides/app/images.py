@@ -14,11 +14,11 @@ is an image file):
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 
 from textual import events
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.css.scalar import Scalar
 from textual.filter import ANSIToTruecolor, LineFilter
 from textual.geometry import Size
@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui_slides.deck.model import MediaKind, MediaRef, Slide
+from tui_slides.deck.model import MediaRef, Slide
 from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, LoadedImage, load_ref
 from tui_slides.render.cards import image_placeholder
 from tui_slides.render.halfblock import HalfBlockImage, cell_size
@@ -144,22 +144,17 @@ class CellImage(Widget):
         return strips[y].apply_style(self.rich_style)
 
 
-_STRIPS: OrderedDict[tuple[object, int, int], list[Strip]] = OrderedDict()
-_STRIPS_MAX = 16
-"""Drawn images kept as Strips (a few slides' worth; each is a few hundred KiB)."""
+_STRIPS: LRUCache[tuple[object, int, int], list[Strip]] = LRUCache(16)
+"""Drawn images kept as Strips (16: a few slides' worth; each is a few hundred KiB)."""
 
 
 def _strips(image: LoadedImage, columns: int, pixel_rows: int) -> list[Strip]:
     key = (image.key, columns, pixel_rows)
     found = _STRIPS.get(key)
-    if found is not None:
-        _STRIPS.move_to_end(key)
-        return found
-    lines = HalfBlockImage(image).lines(columns, pixel_rows)
-    found = [Strip(line, columns) for line in lines]
-    _STRIPS[key] = found
-    while len(_STRIPS) > _STRIPS_MAX:
-        _STRIPS.popitem(last=False)
+    if found is None:
+        lines = HalfBlockImage(image).lines(columns, pixel_rows)
+        found = [Strip(line, columns) for line in lines]
+        _STRIPS.set(key, found)
     return found
 
 
@@ -202,9 +197,8 @@ def sync_images(
     """
     wanted: list[tuple[int, MediaRef]] = []
     for number, block in enumerate(slide.content):
-        for ref in (block.image, block.map):
-            if ref is not None and ref.kind is MediaKind.FILE and number < len(blocks):
-                wanted.append((number, ref))
+        if number < len(blocks):
+            wanted.extend((number, ref) for ref in block.image_files)
     mounted = list(view.query_children(".media-image"))
     shown = [widget for widget in mounted if widget.display]
     if [getattr(widget, "key", None) for widget in shown] == wanted:

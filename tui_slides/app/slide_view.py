@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
-from tui_slides.deck.model import Block, MediaKind, Slide, TextFormat
+from tui_slides.deck.model import Block, Slide, TextFormat
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
 if TYPE_CHECKING:
@@ -34,24 +34,6 @@ PREFETCH_DELAY = 0.05
 """Seconds after the last slide change before the neighbours are rendered ahead."""
 EMPTY_SLIDE_TEXT = "This slide is empty."
 """What an empty slide shows, so an empty slide never looks like a broken app."""
-
-
-def has_media(block: Block) -> bool:
-    """True when ``block`` has an image, video or map to show besides its text."""
-    return block.image is not None or block.video is not None or block.map is not None
-
-
-def has_image_file(slide: Slide) -> bool:
-    """True when a block of ``slide`` shows an image file as a widget of its own.
-
-    The same rule as ``media.widgets.sync_images``: an ``img_path``, or a ``map``
-    that is a file.
-    """
-    return any(
-        ref is not None and ref.kind is MediaKind.FILE
-        for block in slide.content
-        for ref in (block.image, block.map)
-    )
 
 
 def text_options(widget: Widget, width: int) -> ConsoleOptions:
@@ -112,7 +94,7 @@ class BlockView(Static):
             self.set_classes({"block", style_class})  # restyling costs: only when it changes
         if self.display == block.is_empty:
             self.display = not block.is_empty
-        plain = block.format is TextFormat.PLAIN and not has_media(block) and not query
+        plain = block.format is TextFormat.PLAIN and not block.has_media and not query
         self._text = renderable if plain and isinstance(renderable, Guarded) else None
         self._strips = {}
         self.update(self.highlight or renderable)
@@ -224,7 +206,9 @@ class SlideView(VerticalScroll, can_focus=False):
             extra.remove()
         self._views = [*views[: len(slide.content)], *new]
         protocol = image_protocol(self)
-        if protocol != "none" and (self._image_widgets or has_image_file(slide)):
+        if protocol != "none" and (
+            self._image_widgets or any(block.image_files for block in slide.content)
+        ):
             from tui_slides.app.images import sync_images
 
             self._image_widgets = True
@@ -274,7 +258,7 @@ class SlideView(VerticalScroll, can_focus=False):
         styles = self.slide_styles
 
         def build() -> RenderableType:
-            if not has_media(block):
+            if not block.has_media:
                 return render_block(block, styles, measure=None)
             from tui_slides.render.media import app_media
 

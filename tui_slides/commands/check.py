@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui_slides.commands.common import EXIT_FAILED, EXIT_OK, Started, usage_error
-from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import encodes_unicode, shown
@@ -23,7 +23,7 @@ def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
     from tui_slides.media.problems import media_problems  # decodes images: only for check
 
     found = [*deck.diagnostics, *media_problems(deck)]
-    return sorted(found, key=lambda d: (d.path, d.line, d.col))
+    return sorted(found, key=source_order)
 
 
 def check(args: argparse.Namespace, started: Started) -> int:

@@ -56,7 +56,8 @@ def open_deck_at(
         return usage_error(f"no such deck: {shown(str(path))}")
     try:
         if quick:
-            deck, finish = open_deck(path, strict=args.strict, max_bytes=args.max_size)
+            opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
+            deck, finish = opening.deck, None if opening.whole else opening.complete
         else:
             deck, finish = load_deck(path, strict=args.strict, max_bytes=args.max_size), None
     except DeckError as error:

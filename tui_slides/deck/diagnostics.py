@@ -36,3 +36,8 @@ class Diagnostic:
             "level": self.level.value,
             "message": self.message,
         }
+
+
+def source_order(diagnostic: Diagnostic) -> tuple[str, int, int]:
+    """The key diagnostics are sorted by: file, then line, then column."""
+    return diagnostic.path, diagnostic.line, diagnostic.col

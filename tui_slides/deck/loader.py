@@ -1,22 +1,22 @@
 """Deck loading: the only place that reads deck files, in any of the four shapes.
 
-A large file that is plain JSON is parsed by the standard library (fast: JSON
-is a subset of JSON5 with the same values); anything else by our own parser
+A file that is plain JSON is parsed by the standard library (fast: JSON is a
+subset of JSON5 with the same values); anything else by our own parser
 (``syntax``), which reads JSON5, repairs hand-made defects or says exactly
 where the file is broken. Source positions for schema diagnostics are worked
 out only when one is needed. ``open_deck`` lets the presenter show a large
-deck's first slide before the other slides are read.
+deck's first slide before the other slides are read (an ``Opening``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
 from tui_slides.deck import syntax
-from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.schema import Reader
@@ -24,14 +24,6 @@ from tui_slides.deck.source import decode
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Largest deck file read by default (``--max-size`` changes it)."""
-
-JSON_FAST_PATH = 32 * 1024
-"""Characters from which a file is tried with the standard library's ``json`` first.
-
-Below this, our parser takes less time than importing ``json`` (about 1 ms):
-8 KB parse in 0.3 ms, 32 KB in 0.8 ms, while ``json.loads`` needs 0.05 ms
-once imported. ``check`` and ``show`` on everyday decks start without it.
-"""
 
 QUICK_START = 256 * 1024
 """Characters from which ``open_deck`` reads a JSON deck's first slide before the others.
@@ -41,7 +33,16 @@ every field of the right type): under this size, a few milliseconds at most.
 """
 
 SLIDE_SUFFIXES = (".json5", ".json", ".txt")
-"""Files of a folder deck: each one is a slide."""
+"""Files of a folder deck: each one is a slide (in any case: ``Slide1.JSON5`` too)."""
+
+
+def is_slide_file(name: str) -> bool:
+    """True when the file ``name`` in a folder deck is one of its slides (see ``SLIDE_SUFFIXES``).
+
+    Hidden files (``.name``) are not; whether ``name`` is a regular file is the caller's to ask.
+    """
+    return os.path.splitext(name)[1].lower() in SLIDE_SUFFIXES and not name.startswith(".")
+
 
 _NOT_JSON = object()
 """What ``_loads_json`` returns for text that is not plain JSON."""
@@ -73,22 +74,20 @@ def load_deck(
 
 def open_deck(
     path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[Deck, Callable[[], Deck] | None]:
-    """``path`` loaded far enough to show its first slide, and what reads the rest.
+) -> Opening:
+    """``path`` opened far enough to show its first slide; raise ``DeckError`` as ``load_deck``.
 
     A large deck file (``QUICK_START``) of plain JSON with more than one slide
-    and no image, map or logo is parsed and only its first slide read: the deck
-    returned has that slide, then an empty stand-in for each of the others, and
-    no diagnostics. The function returned, to be called once, reads every slide
-    into the complete deck, with every diagnostic, or raises ``DeckError``, as
-    ``load_deck`` would have. Any other deck is loaded completely at once, and
-    the function is ``None``. Images rule a quick start out because the
+    and no image, map or logo is parsed and only its first slide read: the
+    opening's ``deck`` has that slide, then an empty stand-in for each of the
+    others, and no diagnostics; ``complete()`` reads the rest. Any other deck
+    is loaded completely at once. Images rule a quick start out because the
     presenter decides how to draw them before it starts, from the whole deck.
     """
     options = LoadOptions(strict=strict, max_bytes=max_bytes)
     name = os.fspath(path)
     if os.path.isdir(name):
-        return _load_folder(name, options), None
+        return Opening(_load_folder(name, options))
     text = read_text(name, options)
     value = _loads_json(text) if len(text) >= QUICK_START else _UNREAD
     items = value.get("slides") if isinstance(value, dict) else value
@@ -98,20 +97,63 @@ def open_deck(
         or len(items) < 2
         or _names_images(value, items)
     ):
-        return _deck_of(name, _read_file(name, text, options, value)), None
+        return Opening(_deck_of(name, _read_file(name, text, options, value)))
     reader = Reader(name, os.path.dirname(name), _nowhere, [])  # its findings come again later
     try:
         first, theme = reader.first_slide(value)
     except DeckError:  # reported by the full reading, which knows where it is
-        return _deck_of(name, _read_file(name, text, options, value)), None
+        return Opening(_deck_of(name, _read_file(name, text, options, value)))
     stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme)
-    unread = [(text, value)]  # let go of once read: several times the file's size
+    return Opening(stand_in, _Unread(name, text, value, options))
 
-    def read_the_rest() -> Deck:
-        text, value = unread.pop()
-        return _deck_of(name, _read_file(name, text, options, value))
 
-    return stand_in, read_the_rest
+class Opening:
+    """A deck as ``open_deck`` opened it: ``deck`` to show first, ``complete()`` for all of it.
+
+    The quick start of a large deck (``QUICK_START``): on 1000 slides, opening
+    takes 6 ms where loading takes 15, and the first paint comes after 143 ms of
+    CPU instead of 150-156 (``benchmarks/app_paint.py``).
+    """
+
+    __slots__ = ("_complete", "_error", "_unread", "deck", "whole")
+
+    def __init__(self, deck: Deck, unread: _Unread | None = None) -> None:
+        self.deck = deck
+        """What to show first: the whole deck, or its first slide and stand-ins."""
+        self.whole = unread is None
+        """True when ``deck`` is already the whole deck (``complete()`` returns it)."""
+        self._unread = unread  # let go of once read: several times the file's size
+        self._complete: Deck | None = deck if unread is None else None
+        self._error: DeckError | None = None
+
+    def complete(self) -> Deck:
+        """The whole deck, with every diagnostic; raise ``DeckError`` as ``load_deck`` would.
+
+        The rest is read on the first call only; later calls give the same deck (or error).
+        """
+        if self._complete is not None:
+            return self._complete
+        if self._error is not None:
+            raise self._error
+        unread, self._unread = self._unread, None
+        assert unread is not None
+        try:
+            self._complete = _deck_of(
+                unread.name, _read_file(unread.name, unread.text, unread.options, unread.value)
+            )
+        except DeckError as error:
+            self._error = error
+            raise
+        return self._complete
+
+
+class _Unread(NamedTuple):
+    """What ``Opening.complete`` reads the rest of a deck from."""
+
+    name: str
+    text: str
+    value: object
+    options: LoadOptions
 
 
 _STAND_IN = Slide()
@@ -172,7 +214,7 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
                 )
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
-    diagnostics.sort(key=lambda d: (d.path, d.line, d.col))
+    diagnostics.sort(key=source_order)
     return Deck(slides, name, theme, tuple(diagnostics))
 
 
@@ -206,9 +248,9 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
     """The slides of one file's ``text``; ``value`` is the text parsed as JSON, if it was."""
     parsed: syntax.Parsed | None = None
     if value is _UNREAD:
-        value = _loads_json(text) if len(text) >= JSON_FAST_PATH else _NOT_JSON
+        value = _loads_json(text)
     repairs: list[Diagnostic] = []
-    if value is _NOT_JSON:  # small, or not JSON: JSON5, defects, or not a deck at all
+    if value is _NOT_JSON:  # JSON5, defects, or not a deck at all
         parsed = syntax.parse(text, name, strict=options.strict)
         value, repairs = parsed.value, parsed.repairs
 
@@ -227,9 +269,11 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
 
 
 def _loads_json(text: str) -> object:
-    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``."""
-    import json  # here: only large files take this path (see JSON_FAST_PATH)
+    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``.
 
+    Tried on every file first: a 2 MB JSON deck loads in 11 ms, not the 47 ms our
+    parser takes (``benchmarks.load``), and JSON5 fails at its first comment.
+    """
     try:
         return json.loads(text)  # guards its own recursion; schema checks kept values' depth
     except (ValueError, RecursionError):
@@ -260,13 +304,7 @@ def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
 
 def _load_folder(name: str, options: LoadOptions) -> Deck:
     with os.scandir(name) as entries:
-        found = [
-            entry.name
-            for entry in entries
-            if os.path.splitext(entry.name)[1].lower() in SLIDE_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        ]
+        found = [entry.name for entry in entries if is_slide_file(entry.name) and entry.is_file()]
     files = [os.path.join(name, file) for file in sorted(found, key=_natural)]
     if not files:
         raise DeckSchemaError(
@@ -297,5 +335,5 @@ def _load_folder(name: str, options: LoadOptions) -> Deck:
         raise DeckSchemaError(name, "no slide in the folder could be loaded")
     loaded.sort(key=lambda file: _order((file.slides[0][1], file.reader.path)))
     deck = _finish(name, loaded, None)
-    diagnostics = sorted((*skipped, *deck.diagnostics), key=lambda d: (d.path, d.line, d.col))
+    diagnostics = sorted((*skipped, *deck.diagnostics), key=source_order)
     return Deck(deck.slides, name, None, tuple(diagnostics))

@@ -94,6 +94,15 @@ class Block:
         return self.image is not None or self.video is not None or self.map is not None
 
     @property
+    def image_files(self) -> tuple[MediaRef, ...]:
+        """The image files the block shows: its ``img_path``, then its ``map`` if that is a file.
+
+        The presenter draws each as a widget of its own; a web image or map is a card.
+        """
+        refs = (self.image, self.map)
+        return tuple(ref for ref in refs if ref is not None and ref.kind is MediaKind.FILE)
+
+    @property
     def is_empty(self) -> bool:
         """True when the block shows nothing at all."""
         return not (self.title or self.text or self.has_media)

@@ -7,13 +7,17 @@ exactly where the file is broken. It also finds the positions diagnostics need.
 Repairs in tolerant mode, each reported as a warning with its line and column:
 a missing comma between members or elements, raw line breaks inside a string,
 doubled or leading commas, and brackets left open at the end of the file.
+Each repair also records the text edit that makes it for good (``Parsed.edits``,
+applied by ``tui-slides fix``): a comma inserted after the value, a stray comma
+deleted, ``\\n\\`` put before each raw line break in a string (the ``\\n`` escape,
+then a line continuation: the string keeps its value and the file its lines),
+the closers appended at the end of the file, each on a line of its own.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from functools import cache
 from typing import NoReturn
 
 from tui_slides.deck.diagnostics import Diagnostic, Level
@@ -25,6 +29,9 @@ MAX_DEPTH = 64
 
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and indices from the top."""
+
+Edit = tuple[int, int, str]
+"""A repair made for good: replace ``text[start:end]`` by the replacement."""
 
 _LINE_BREAKS = "\n\r\u2028\u2029"
 _SKIP = re.compile(
@@ -40,6 +47,7 @@ _STRING_MULTILINE = {
     "'": re.compile(r"'([^'\\]*(?:\\[\s\S][^'\\]*)*)'"),
 }
 _RAW_BREAK = re.compile(r"\r\n|[\n\r]")
+_RAW_BREAK_OR_ESCAPE = re.compile(r"\\(?:\r\n|[\s\S])|\r\n|[\n\r]")
 _NUMBER = re.compile(
     r"[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+"
     r"|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
@@ -49,18 +57,12 @@ _IDENTIFIER = re.compile(
 )
 _ID_START = re.compile(r"[^\W\d]|[$_]")
 _ID_PART = re.compile(r"[\w$\u200c\u200d]")
-_ESCAPE = (
+_ESCAPE = re.compile(
     r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(\r\n|[\n\r\u2028\u2029])|(0(?![0-9]))|([\s\S]))"
 )
-"""An escape in a string; compiled by ``_escape`` for the first string that has one."""
+"""An escape in a string."""
 _SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _LITERALS: dict[str, object] = {"true": True, "false": False, "null": None}
-
-
-@cache
-def _escape() -> re.Pattern[str]:
-    """``_ESCAPE``, compiled (~0.2 ms) only for a deck with an escape in a string."""
-    return re.compile(_ESCAPE)
 
 
 class Parsed:
@@ -75,6 +77,8 @@ class Parsed:
         self.repairs: list[Diagnostic] = []
         self.positions: dict[Path, tuple[int, int]] = {}
         """Line and column of each value (and of each key, under ``path + ("<key>",)``)."""
+        self.edits: list[Edit] = []
+        """The text edits that make the repairs, in the order they were made."""
 
 
 def parse(text: str, path: str, *, strict: bool = False) -> Parsed:
@@ -117,12 +121,13 @@ class _Parser:
     def expected(self, pos: int, what: str) -> NoReturn:
         self.fail(pos, f"expected {what}, found {_describe(self.text, pos)}")
 
-    def repair(self, pos: int, defect: str, message: str) -> None:
-        """Record a repair, or in strict mode fail with the defect."""
+    def repair(self, pos: int, defect: str, message: str, *edits: Edit) -> None:
+        """Record a repair and the ``edits`` making it, or in strict mode fail with the defect."""
         if self.strict:
             self.fail(pos, f"{defect} (tolerant mode would repair this; --strict is on)")
         line, col = self.position(pos)
         self.result.repairs.append(Diagnostic(self.path, line, col, Level.WARNING, message))
+        self.result.edits.extend(edits)
 
     # -- scanning -----------------------------------------------------------
 
@@ -225,6 +230,7 @@ class _Parser:
             value_end,
             f"missing ',' between {what}s",
             f"missing ',' after this {what}; inserted one",
+            (value_end, value_end, ","),
         )
         return pos
 
@@ -241,18 +247,35 @@ class _Parser:
 
     def extra_commas(self, pos: int, after: str) -> int:
         while pos < len(self.text) and self.text[pos] == ",":
-            self.repair(pos, f"unexpected ',' after {after}", f"stray ',' after {after}; removed")
+            self.repair(
+                pos,
+                f"unexpected ',' after {after}",
+                f"stray ',' after {after}; removed",
+                (pos, pos + 1, ""),
+            )
             pos = self.skip(pos + 1)
         return pos
 
     def close_at_end(self, start: int, opener: str) -> int:
         line, col = self.position(start)
+        end = len(self.text)
         self.repair(
-            len(self.text),
+            end,
             f"the file ends inside the '{opener}' opened at line {line}, column {col}",
             f"the file ends inside the '{opener}' opened at line {line}, column {col}; closed it",
+            (end, end, self.own_line("}" if opener == "{" else "]")),
         )
-        return len(self.text)
+        return end
+
+    def own_line(self, closer: str) -> str:
+        """``closer`` on a line of its own at the end of the file, in the file's line endings.
+
+        (After the file's last line break, or after a new one: the file may end in a comment.)
+        """
+        text = self.text
+        if text.endswith("\n"):
+            return closer + ("\r\n" if text.endswith("\r\n") else "\n")
+        return ("\r\n" if "\r\n" in text else "\n") + closer
 
     def key(self, pos: int) -> tuple[str, int]:
         text = self.text
@@ -295,6 +318,11 @@ class _Parser:
             breaks.start(),
             "raw line break inside a string",
             f"raw line break inside a string ({count} in this string); kept as line breaks",
+            *(
+                (pos + 1 + found.start(), pos + 1 + found.end(), "\\n\\" + found.group())
+                for found in _RAW_BREAK_OR_ESCAPE.finditer(match.group(1))
+                if found.group()[0] != "\\"
+            ),
         )
         return _RAW_BREAK.sub("\n", match.group(1)), match.end()
 
@@ -318,7 +346,7 @@ class _Parser:
                 self.fail(pos + 1 + match.start(), f"invalid escape '\\{other}' in a string")
             return str(other)
 
-        return _escape().sub(replace, body)
+        return _ESCAPE.sub(replace, body)
 
     def number(self, match: re.Match[str]) -> tuple[object, int]:
         end = match.end()

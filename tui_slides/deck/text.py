@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple, TypeVar, Union
+from dataclasses import dataclass
+from typing import Union
 
 BULLETS = "•●○◦▪■‣⁃–—-*+"
 """Characters that start a bullet item when followed by spaces or a tab."""
@@ -61,44 +62,22 @@ _ITEM = re.compile(
 """A list marker at the start of a line's content; a space must follow it."""
 
 
-def _same_type_eq(self: tuple[object, ...], other: object) -> bool:
-    return type(self) is type(other) and tuple.__eq__(self, other)
-
-
-def _other_type_ne(self: tuple[object, ...], other: object) -> bool:
-    return not _same_type_eq(self, other)
-
-
-_Tuple = TypeVar("_Tuple", bound=type)
-
-
-def _compared_by_kind(cls: _Tuple) -> _Tuple:
-    """Make a node equal only to nodes of its own kind with the same fields: a
-    ``Heading`` is never equal to a ``LeadIn`` with the same text, as plain named
-    tuples would be."""
-    setattr(cls, "__eq__", _same_type_eq)  # noqa: B010 (mypy: no method assignment)
-    setattr(cls, "__ne__", _other_type_ne)  # noqa: B010
-    return cls
-
-
-# The nodes are named tuples, not dataclasses: creating a frozen dataclass costs
-# ~0.6 ms, six of them ~3.5 ms of every `tui-slides show` (benchmarks/show_speed.py).
-@_compared_by_kind
-class Heading(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A section heading, e.g. ``Цель проекта:``."""
 
     text: str
 
 
-@_compared_by_kind
-class LeadIn(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LeadIn:
     """A line ending with ``:`` that introduces the list right after it."""
 
     text: str
 
 
-@_compared_by_kind
-class Paragraph(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Paragraph:
     """Consecutive plain lines, each kept as its own line."""
 
     lines: tuple[str, ...]
@@ -109,8 +88,8 @@ class Paragraph(NamedTuple):
         return "\n".join(self.lines)
 
 
-@_compared_by_kind
-class ListItem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ListItem:
     """One list item: its marker as written, its text, and the lists nested in it."""
 
     marker: str
@@ -121,15 +100,15 @@ class ListItem(NamedTuple):
     """Nested lists, and paragraphs of continuation lines that follow a nested list."""
 
 
-@_compared_by_kind
-class BulletList(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BulletList:
     """Items marked with bullets."""
 
     items: tuple[ListItem, ...]
 
 
-@_compared_by_kind
-class NumberedList(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NumberedList:
     """Items marked with numbers or letters, kept as written."""
 
     items: tuple[ListItem, ...]

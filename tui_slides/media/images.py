@@ -17,12 +17,12 @@ import queue
 import stat
 import threading
 import warnings
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.model import MediaKind, MediaRef
+from tui_slides.media.cache import LRUCache
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -104,44 +104,14 @@ class LoadedImage:
         return self.pixels.width * self.pixels.height * len(self.pixels.mode)
 
 
-class _ByteLRU:
-    """A thread-safe LRU mapping whose bound is a total of bytes, not a count."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self._items: OrderedDict[object, tuple[object, int]] = OrderedDict()
-        self._used = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: object) -> object | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                return None
-            self._items.move_to_end(key)
-            return item[0]
-
-    def put(self, key: object, value: object, size: int) -> None:
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._used -= old[1]
-            self._items[key] = (value, size)
-            self._used += size
-            while self._used > self.budget and len(self._items) > 1:
-                _, (_, dropped) = self._items.popitem(last=False)
-                self._used -= dropped
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._used = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
+def _nbytes(result: LoadedImage | ImageProblem) -> int:
+    """What a result counts against ``CACHE_BYTES``: its pixels, or a little for a problem."""
+    return result.nbytes if isinstance(result, LoadedImage) else 256
 
 
-_CACHE = _ByteLRU(CACHE_BYTES)
+_CACHE: LRUCache[tuple[str, int, int, tuple[int, int]], LoadedImage | ImageProblem] = LRUCache(
+    CACHE_BYTES, _nbytes
+)
 _INFLIGHT: dict[object, threading.Event] = {}
 """Images being decoded now, by cache key: a second caller waits for the first."""
 _INFLIGHT_LOCK = threading.Lock()
@@ -183,7 +153,7 @@ def load_image(
         return ImageProblem(path, f"file too large ({_mib(info.st_size)}; limit {limit})", raw)
     key = (str(path), info.st_mtime_ns, info.st_size, box)
     cached = _CACHE.get(key)
-    if isinstance(cached, (LoadedImage, ImageProblem)):
+    if cached is not None:
         return _with_raw(cached, raw)
     mine = threading.Event()
     with _INFLIGHT_LOCK:
@@ -194,8 +164,7 @@ def load_image(
     try:
         with _DECODING:  # one full-size decode at a time bounds the peak memory
             result = _decode(path, key, box)
-        size = result.nbytes if isinstance(result, LoadedImage) else 256
-        _CACHE.put(key, result, size)
+        _CACHE.put(key, result)
     finally:
         with _INFLIGHT_LOCK:
             del _INFLIGHT[key]

@@ -21,10 +21,6 @@ from typing import Literal, TextIO
 from tui_slides.deck.model import Deck
 from tui_slides.media.problems import deck_has_images
 
-ImagesOption = Literal["auto", "cells", "none"]
-"""The ``--images`` choices."""
-IMAGES_OPTIONS: tuple[ImagesOption, ...] = ("auto", "cells", "none")
-
 Protocol = Literal["kitty", "sixel", "cells", "none"]
 """How images are drawn once chosen."""
 
@@ -51,14 +47,16 @@ def choose_protocol(
 
 
 def _ask_terminal() -> Protocol:  # pragma: no cover - needs a real graphics terminal
-    """Ask the terminal (via textual-image, which queries it when imported)."""
+    """Ask the terminal (via textual-image's renderables, which query it when imported).
+
+    The widgets, which ask the cell size in pixels, are Textual's: the app
+    imports them (``tui_slides.app.run_presenter``), also before Textual starts.
+    """
     try:
         from textual_image import renderable
 
         if renderable.Image not in (renderable.SixelImage, renderable.TGPImage):
             return "cells"
-        # Importing the widgets asks the cell size in pixels, also only possible now.
-        import textual_image.widget  # noqa: F401
     except Exception:  # not installed, or the terminal query failed: cells work everywhere
         return "cells"
     if renderable.Image is renderable.SixelImage:

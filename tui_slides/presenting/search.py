@@ -7,15 +7,13 @@ notes are never searched: search results are shown on screen.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from tui_slides.deck.matching import fold, normalise
 from tui_slides.deck.model import Deck, Slide
 
 SNIPPET_CONTEXT = 30
 """Characters of context kept on each side of a match in a result's snippet."""
-
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -34,19 +32,6 @@ class Match:
     """Where the match starts in ``snippet``."""
     end: int
     """Where the match ends in ``snippet``."""
-
-
-def normalise(text: str) -> str:
-    """``text`` with every run of whitespace as one space, as the renderer shows it."""
-    return _SPACES.sub(" ", text).strip()
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case, one character for one, so offsets stay valid."""
-    folded = text.lower()
-    if len(folded) == len(text):
-        return folded
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def _block_texts(slide: Slide) -> list[tuple[int, str]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import OrderedDict
 from collections.abc import Iterable
 
 from rich.color import Color, ColorTriplet, ColorType
@@ -21,6 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from tui_slides.media.cache import LRUCache
 from tui_slides.media.images import LoadedImage, scaled
 
 UPPER = "\u2580"
@@ -31,9 +31,8 @@ LOWER = "\u2584"
 ALPHA_CUTOFF = 128
 """A pixel at least this opaque is drawn; a more transparent one is left blank."""
 
-_LINES: OrderedDict[tuple[object, int, int], list[list[Segment]]] = OrderedDict()
-_LINES_MAX = 32
-"""Drawn images kept, so coming back to a slide draws it without scaling again."""
+_LINES: LRUCache[tuple[object, int, int], list[list[Segment]]] = LRUCache(32)
+"""Drawn images kept (32), so coming back to a slide draws it without scaling again."""
 
 
 def cell_size(
@@ -90,14 +89,10 @@ class HalfBlockImage:
     def lines(self, columns: int, pixel_rows: int) -> list[list[Segment]]:
         """The image as lines of segments, ``columns`` wide and ``pixel_rows / 2`` tall."""
         key = (self.image.key, columns, pixel_rows)
-        cached = _LINES.get(key)
-        if cached is not None:
-            _LINES.move_to_end(key)
-            return cached
-        drawn = _draw(self.image, columns, pixel_rows)
-        _LINES[key] = drawn
-        while len(_LINES) > _LINES_MAX:
-            _LINES.popitem(last=False)
+        drawn = _LINES.get(key)
+        if drawn is None:
+            drawn = _draw(self.image, columns, pixel_rows)
+            _LINES.put(key, drawn)
         return drawn
 
 

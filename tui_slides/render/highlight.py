@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from tui_slides.presenting.search import fold, normalise
+from tui_slides.deck.matching import fold, normalise
 
 MATCH_STYLE = Style(reverse=True)
 """Every match: reverse video reads in 16 colours and with NO_COLOR too."""

@@ -71,7 +71,7 @@ def images_for(console: Console) -> ImageMode:
 
 
 def media_for(console: Console) -> Callable[[Block], list[RenderableType]]:
-    """The ``media`` builder ``show.print_deck`` takes, suited to ``console``.
+    """The ``media`` builder ``render.slide.print_deck`` takes, suited to ``console``.
 
     On a terminal, an image is at most the terminal's height less a few lines,
     so each fits on one screen.
@@ -95,15 +95,14 @@ def app_media(
     """The renderables the presenter shows under a block's text, for ``protocol``.
 
     ``none`` names images as ``[image: path]``; otherwise images are left out:
-    ``media.widgets.sync_images`` draws them as widgets of their own, and their
+    ``app.images.sync_images`` draws them as widgets of their own, and their
     files start decoding now, in the background: the presenter builds these for
     the neighbouring slides while idle, so the next photo is ready before its key.
     """
     if protocol != "none":
         box = CELL_BOX if protocol == "cells" else PIXEL_BOX
-        for ref in (block.image, block.map):
-            if ref is not None and ref.kind is MediaKind.FILE:
-                preload(ref, box=box)
+        for ref in block.image_files:
+            preload(ref, box=box)
         block = replace(block, image=None, map=_web_map(block.map))
     images: ImageMode = "text" if protocol == "none" else "cells"
     return block_media(

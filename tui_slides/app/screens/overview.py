@@ -12,9 +12,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_slides.app.screens.picker import PickerScreen, picker_bindings
+from tui_slides.deck.matching import fold
 from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.safety import visible
-from tui_slides.presenting.search import fold
 
 ID_WIDTH = 14
 """Cells given to the ID column; longer IDs are cut with an ellipsis."""
