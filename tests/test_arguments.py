@@ -153,8 +153,9 @@ def test_any_width_is_in_range_or_a_usage_error(width: int | str) -> None:
 
 WORDS = st.one_of(
     st.sampled_from(
-        ["present", "check", "show", "fix", "-h", "--help", "--version", "--", "-", "--slide",
-         "--width", "--wid", "--max-size", "--format", "--images", "--strict", "--s", "-x"]
+        ["present", "check", "show", "fix", "export", "-h", "--help", "--version", "--", "-",
+         "--slide", "--width", "--wid", "--max-size", "--format", "--images", "--strict", "--s",
+         "-x", "--html", "--write"]
     ),
     st.text(max_size=8),
 )  # fmt: skip
@@ -201,6 +202,7 @@ ARGUMENTS = {
     "check": ["DECK", "--format {text,json}", *LOADING],
     "show": ["DECK", "--slide N|ID", "--width W", *LOADING],
     "fix": ["DECK", "--write", "--max-size MB"],
+    "export": ["DECK", "--html OUT.html", "--pdf OUT.pdf", "--theme NAME", "--notes", *LOADING],
 }
 
 

@@ -173,12 +173,13 @@ def test_present_reloads_with_the_options_it_loaded_with(
 
     seen: dict[str, object] = {}
     monkeypatch.setattr(
-        tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw) or 0
+        tui_slides.app, "run_presenter", lambda deck, options: seen.update(vars(options)) or 0
     )
     monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     deck = tmp_path / "deck.json5"
     deck.write_text("{ content: [] }")
-    assert main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
+    assert startup.main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
+    assert seen["on_first_paint"] is startup.resume  # the entry point's start-up policy
     reload = seen["loader"]
     assert callable(reload)
     deck.write_text("{ content: [] ")  # tolerant mode would close the brace

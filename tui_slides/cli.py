@@ -1,10 +1,10 @@
-"""The command line: ``present`` (the default), ``check``, ``show`` and ``fix``, by argparse.
+"""The command line: ``present`` (the default), ``check``, ``show``, ``fix``, ``export``.
 
-Each command is one parser here and one function in ``tui_slides.commands``,
-paired in ``COMMANDS``; ``main`` picks the command from the first argument,
-and every other first argument is the presenter's (``tui-slides DECK`` is
-``tui-slides present DECK``). Textual is imported only by ``present``, so
-``check`` and ``show`` start fast and work where no terminal is available.
+Parsed by argparse: each command is one parser here and one function in
+``tui_slides.commands``, paired in ``COMMANDS``; ``main`` picks the command
+from the first argument, and every other first argument is the presenter's
+(``tui-slides DECK`` is ``tui-slides present DECK``). Textual is imported only
+by ``present``, so the others start fast and work where no terminal is.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import NamedTuple
 from tui_slides import __version__
 from tui_slides.commands.check import check
 from tui_slides.commands.common import EXIT_USAGE, Started
+from tui_slides.commands.export import export
 from tui_slides.commands.fix import fix
 from tui_slides.commands.present import present
 from tui_slides.commands.show import show
@@ -184,6 +185,22 @@ def fix_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def export_parser() -> argparse.ArgumentParser:
+    """``tui-slides export``."""
+    parser = _parser("tui-slides export", COMMANDS["export"].help)
+    parser.add_argument("deck", metavar="DECK", help="a deck file or folder")
+    parser.add_argument("--html", metavar="OUT.html", help="write the deck as one HTML file")
+    parser.add_argument(
+        "--pdf", metavar="OUT.pdf", help="write the deck as a PDF, one page per slide"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="a Textual theme (default: the deck's, or textual-dark)"
+    )
+    parser.add_argument("--notes", action="store_true", help="include the speaker notes")
+    _loading_options(parser)
+    return parser
+
+
 class Command(NamedTuple):
     """A subcommand: one line of help, its parser, and the function that runs it."""
 
@@ -241,5 +258,6 @@ COMMANDS = {
         fix_parser,
         fix,
     ),
+    "export": Command("write a deck as a self-contained HTML page or a PDF", export_parser, export),
 }
 """Every command by name; the first is the default."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckError
-from tui_slides.deck.loader import load_deck, open_deck
+from tui_slides.deck.loader import Opening, load_deck, open_deck
 from tui_slides.streams import shown
 
 if TYPE_CHECKING:
@@ -44,27 +44,24 @@ def print_diagnostics(
 def load(path: str | Path, args: argparse.Namespace) -> Deck | int:
     """Load ``path`` for ``show``, or print why not and return the exit status."""
     opened = open_deck_at(path, args, quick=False)
-    return opened if isinstance(opened, int) else opened[0]
+    return opened if isinstance(opened, int) else opened.deck
 
 
-def open_deck_at(
-    path: str | Path, args: argparse.Namespace, *, quick: bool
-) -> tuple[Deck, Callable[[], Deck] | None] | int:
-    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes) and what
-    reads the rest, or print why not and return the exit status."""
+def open_deck_at(path: str | Path, args: argparse.Namespace, *, quick: bool) -> Opening | int:
+    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes), or print
+    why not and return the exit status."""
     if not os.path.exists(path):
         return usage_error(f"no such deck: {shown(str(path))}")
     try:
         if quick:
             opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
-            deck, finish = opening.deck, None if opening.whole else opening.complete
         else:
-            deck, finish = load_deck(path, strict=args.strict, max_bytes=args.max_size), None
+            opening = Opening(load_deck(path, strict=args.strict, max_bytes=args.max_size))
     except DeckError as error:
         print(shown(str(error)), file=sys.stderr)
         return EXIT_FAILED
-    print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
-    return deck, finish
+    print_diagnostics(opening.deck.diagnostics, sys.stderr, levels=LOUD)
+    return opening
 
 
 def start_index(deck: Deck, key: str | None) -> int | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui_slides.commands.common import (
@@ -15,14 +14,13 @@ from tui_slides.commands.common import (
     print_diagnostics,
     start_index,
 )
+from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 
 if TYPE_CHECKING:
     import argparse
     from pathlib import Path
-
-    from tui_slides.deck.model import Deck
 
 
 def bundled_decks() -> Path:
@@ -37,8 +35,7 @@ def bundled_decks() -> Path:
 def present(args: argparse.Namespace, started: Started) -> int:
     """``tui-slides [present] DECK``: the full-screen presenter.
 
-    ``started`` is for the app to call after its first paint (today the app
-    calls ``startup.resume`` itself).
+    ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
     """
     problem = terminal_problem()
     if problem:
@@ -51,30 +48,31 @@ def present(args: argparse.Namespace, started: Started) -> int:
     opened = open_deck_at(path, args, quick=args.slide is None)
     if isinstance(opened, int):
         return opened
-    deck, finish = opened
+    deck = opened.deck
     start = start_index(deck, args.slide)
     if start is None:
         return EXIT_USAGE
     from tui_slides.app import run_presenter
+    from tui_slides.app.options import PresenterOptions
 
-    complete: list[Deck] = []
-
-    def read_the_rest(finish: Callable[[], Deck]) -> Deck:
-        complete.append(finish())
-        return complete[0]
-
-    # Reloads (r, --watch) read the deck with the options it was first loaded with.
-    reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
-    status = run_presenter(
-        deck,
+    opening = None if opened.whole else opened
+    options = PresenterOptions(
         path,
         start=start,
         theme=args.theme,
         watch=args.watch,
-        loader=reload,
+        # Reloads (r, --watch) read the deck with the options it was first loaded with.
+        loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
         images=args.images,
-        finish=functools.partial(read_the_rest, finish) if finish else None,
+        opening=opening,
+        on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
     )
-    for deck in complete:  # read once the first slide was up: said now, not before
-        print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
+    status = run_presenter(deck, options)
+    if opening is not None:  # read once the first slide was up: said now, not before
+        try:
+            complete = opening.complete()  # kept from the app's reading: not read again
+        except DeckError:
+            pass  # the app ended with the reason
+        else:
+            print_diagnostics(complete.diagnostics, sys.stderr, levels=LOUD)
     return status

@@ -16,6 +16,7 @@ import re
 from typing import NamedTuple
 
 from tui_slides.deck import syntax
+from tui_slides.deck.checks import report_duplicate_ids
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
@@ -212,6 +213,7 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
                     f"slide_max is {slide.slide_max}, but the deck has {total} slide"
                     f"{'s' if total != 1 else ''}",
                 )
+    report_duplicate_ids((f.reader, where, s) for f in files for where, s in f.slides)
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
     diagnostics.sort(key=source_order)
