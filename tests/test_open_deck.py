@@ -11,6 +11,7 @@ from tests.app_support import make_app, slide_text, status
 from tests.conftest import SEED
 from tui_slides import cli
 from tui_slides.app.options import PresenterOptions
+from tui_slides.commands import present
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
 from tui_slides.deck.loader import QUICK_START, load_deck, open_deck
 from tui_slides.deck.model import Deck, Slide
@@ -180,6 +181,7 @@ def test_present_says_what_the_rest_found_once_the_presenter_ends(
         return 0
 
     monkeypatch.setattr(tui_slides.app, "run_presenter", presenter)
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     assert cli.main([str(path)]) == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"{path}:1:") and "'title' should be a string, not an array" in line
@@ -196,6 +198,7 @@ def test_present_from_another_slide_reads_the_whole_deck_first(
         "run_presenter",
         lambda deck, options: seen.update(vars(options), deck=deck) or 0,
     )
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     path = big_deck(tmp_path)
     assert cli.main([str(path), "--slide", "1.250"]) == 0
     assert seen["opening"] is None and seen["start"] == 249

@@ -214,12 +214,20 @@ class Deck:
         """The 0-based index of the slide named by ``key``: an ``ID``, or a 1-based position.
 
         An exact ``ID`` match wins over a position, so ``--slide 2`` finds the
-        slide whose ID is ``2`` if there is one, else the second slide.
+        slide whose ID is ``2`` if there is one, else the second slide. A position
+        is written in decimal digits of any script, as ``int`` reads them (``٣`` is
+        3), with any number of leading zeros; other digit-like characters (``²``,
+        ``①``) are no position, and a position past the last slide finds nothing.
         """
         key = key.strip()
         for index, slide in enumerate(self.slides):
             if slide.id and slide.id == key:
                 return index
-        if key.isdigit() and 1 <= int(key) <= len(self.slides):
-            return int(key) - 1
-        return None
+        if not key.isdecimal():
+            return None
+        # Digit by digit: int() of a whole key fails past 4300 digits.
+        digits = "".join(str(int(digit)) for digit in key).lstrip("0")
+        if not digits or len(digits) > len(str(len(self.slides))):
+            return None
+        position = int(digits)
+        return position - 1 if position <= len(self.slides) else None
