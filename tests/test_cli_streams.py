@@ -19,8 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SEED
-from tui_slides.deck.safety import is_safe
-from tui_slides.streams import shown
+from tui_slides.deck.safety import is_safe, visible
 
 ODD_NAME = os.fsdecode(b"\x1b[31m\xffodd.json5")
 """A file name with an ESC (a colour sequence) and a byte that is not UTF-8."""
@@ -46,12 +45,12 @@ def tui_slides(
 
 
 @given(st.text(st.characters(exclude_categories=())) | st.binary().map(os.fsdecode))
-def test_anything_shown_is_safe_and_valid_utf8(text: str) -> None:
+def test_anything_visible_is_safe_and_valid_utf8(text: str) -> None:
     """File names as Python decodes them from bytes, and any text: nothing raw gets through."""
-    said = shown(text)
+    said = visible(text)
     assert is_safe(said)
     said.encode("utf-8")  # no lone surrogate left: raises if there is one
-    assert shown(said) == said
+    assert visible(said) == said
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ from tui_slides.commands.fix import fix
 from tui_slides.commands.present import present
 from tui_slides.commands.show import show
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES
-from tui_slides.streams import plain_ascii_fallback, shown
+from tui_slides.deck.safety import visible
+from tui_slides.streams import plain_ascii_fallback
 
 WIDTHS = range(10, 10_001)
 """``show --width``: narrower cannot hold a slide's frame; wider is no screen's."""
@@ -36,9 +37,9 @@ def _max_size(value: str) -> int:
     try:
         megabytes = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of megabytes: {shown(value)!r}") from None
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {visible(value)!r}") from None
     if not math.isfinite(megabytes * 1024 * 1024):  # inf, nan, 1e400, and 1e308 MB in bytes
-        raise argparse.ArgumentTypeError(f"not a finite number of megabytes: {shown(value)!r}")
+        raise argparse.ArgumentTypeError(f"not a finite number of megabytes: {visible(value)!r}")
     if megabytes <= 0:
         raise argparse.ArgumentTypeError("must be more than 0")
     return max(1, int(megabytes * 1024 * 1024))
@@ -50,7 +51,7 @@ def _width(value: str) -> int:
         columns = int(value)
     except ValueError:
         if not value.strip().isdecimal():
-            raise argparse.ArgumentTypeError(f"not a whole number: {shown(value)!r}") from None
+            raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
         columns = WIDTHS.stop  # digits beyond int()'s limit of 4300: far too wide
     if columns not in WIDTHS:
         raise argparse.ArgumentTypeError(

@@ -20,29 +20,12 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import sys
 from collections.abc import Callable
-from functools import cache
-
-from tui_slides.deck.safety import visible
 
 EXIT_FAILED = 1
 """The status after standard output failed, closed pipe included (not 141, 128 + SIGPIPE:
 Rich exits with 1 on a closed pipe, and ``show`` should not differ from ``check``)."""
-
-
-@cache
-def _surrogates() -> re.Pattern[str]:
-    return re.compile("[\ud800-\udfff]")
-
-
-def shown(text: str) -> str:
-    """``text`` as it may reach a terminal: unsafe characters and undecodable bytes visible."""
-    text = visible(text)
-    if text.isprintable():  # the usual case, answered in C
-        return text
-    return _surrogates().sub("\ufffd", text)
 
 
 def encodes_unicode(stream: object) -> bool:

@@ -10,7 +10,8 @@ from tui_slides.commands.common import EXIT_FAILED, EXIT_OK, Started, usage_erro
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
-from tui_slides.streams import encodes_unicode, shown
+from tui_slides.deck.safety import visible
+from tui_slides.streams import encodes_unicode
 
 if TYPE_CHECKING:
     import argparse
@@ -33,7 +34,7 @@ def check(args: argparse.Namespace, started: Started) -> int:
     as_json = args.format == "json"
     missing = [path for path in paths if not os.path.exists(path)]
     if missing:
-        return usage_error("no such deck: " + ", ".join(shown(path) for path in missing))
+        return usage_error("no such deck: " + ", ".join(visible(path) for path in missing))
     reports: list[dict[str, object]] = []
     counts = dict.fromkeys(Level, 0)
     failed = 0
@@ -50,7 +51,7 @@ def check(args: argparse.Namespace, started: Started) -> int:
             counts[diagnostic.level] += 1
         if not as_json:
             for line in lines:
-                print(shown(line))
+                print(visible(line))
         reports.append(
             {
                 "path": path,
@@ -89,6 +90,6 @@ def _json(report: dict[str, object]) -> str:
     import json  # here: only --format json writes it
 
     text = json.dumps(report, ensure_ascii=False, indent=2)
-    if encodes_unicode(sys.stdout) and shown(text) == text:
+    if encodes_unicode(sys.stdout) and visible(text) == text:
         return text
     return json.dumps(report, ensure_ascii=True, indent=2)

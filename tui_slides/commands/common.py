@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import Opening, load_deck, open_deck
-from tui_slides.streams import shown
+from tui_slides.deck.safety import visible
 
 if TYPE_CHECKING:
     import argparse
@@ -38,7 +38,7 @@ def print_diagnostics(
     """Print each of ``diagnostics`` at one of ``levels`` to ``file``, made visible."""
     for diagnostic in diagnostics:
         if diagnostic.level in levels:
-            print(shown(str(diagnostic)), file=file)
+            print(visible(str(diagnostic)), file=file)
 
 
 def load(path: str | Path, args: argparse.Namespace) -> Deck | int:
@@ -51,14 +51,14 @@ def open_deck_at(path: str | Path, args: argparse.Namespace, *, quick: bool) -> 
     """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes), or print
     why not and return the exit status."""
     if not os.path.exists(path):
-        return usage_error(f"no such deck: {shown(str(path))}")
+        return usage_error(f"no such deck: {visible(str(path))}")
     try:
         if quick:
             opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
         else:
             opening = Opening(load_deck(path, strict=args.strict, max_bytes=args.max_size))
     except DeckError as error:
-        print(shown(str(error)), file=sys.stderr)
+        print(visible(str(error)), file=sys.stderr)
         return EXIT_FAILED
     print_diagnostics(opening.deck.diagnostics, sys.stderr, levels=LOUD)
     return opening
@@ -70,6 +70,6 @@ def start_index(deck: Deck, key: str | None) -> int | None:
         return 0
     index = deck.find(key)
     if index is None:
-        said = shown(key if len(key) <= 40 else f"{key[:40]}…")
+        said = visible(key if len(key) <= 40 else f"{key[:40]}…")
         usage_error(f"no slide {said!r}: give a number from 1 to {len(deck)} or a slide ID")
     return index

@@ -6,7 +6,6 @@ builds these objects, the renderers and the app only read them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
 SHOWN_LENGTH = 160
 """Most characters of a path or URL shown in a message or on a card (a deck may hold 1,000,000)."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 """Lone surrogates: no encoding can print them (file names that are not UTF-8 hold them)."""
 
 
@@ -34,7 +32,6 @@ def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
         text = text[:head] + "\u2026" + text[len(text) - (limit - 1 - head) :]
     if not text.isprintable():
         text = visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
-        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
