@@ -14,7 +14,6 @@ from tui_slides.commands.common import (
     print_diagnostics,
     start_index,
 )
-from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 
@@ -68,11 +67,8 @@ def present(args: argparse.Namespace, started: Started) -> int:
         on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
     )
     status = run_presenter(deck, options)
-    if opening is not None:  # read once the first slide was up: said now, not before
-        try:
-            complete = opening.complete()  # kept from the app's reading: not read again
-        except DeckError:
-            pass  # the app ended with the reason
-        else:
-            print_diagnostics(complete.diagnostics, sys.stderr, levels=LOUD)
+    # Read once the first slide was up: said now, not before. Quit before the rest
+    # was read, there is nothing to say (and no reason to read it now).
+    if opening is not None and opening.completed is not None:
+        print_diagnostics(opening.completed.diagnostics, sys.stderr, levels=LOUD)
     return status
