@@ -59,8 +59,10 @@ def test_console_with_several_lists_them_and_join_picks_one(
             pass
 
     import tui_slides.app.console.console_app as console_app
+    from tui_slides.commands import console as command
 
     monkeypatch.setattr(console_app, "ConsoleApp", Console)
+    monkeypatch.setattr(command, "terminal_problem", lambda: None)  # as if on a terminal
     assert cli.main(["console", "--join", "keynote", "--duration", "1h30m"]) == 0
     assert joined == [(rendezvous.socket_path("keynote", parent), "keynote", 5400)]
     for listener in sockets:
@@ -71,7 +73,9 @@ def test_present_with_console_prints_the_command_for_the_second_terminal(
     deck_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import tui_slides.app
+    from tui_slides.commands import present
 
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     seen: list[object] = []
     monkeypatch.setattr(
         tui_slides.app, "run_presenter", lambda deck, options: seen.append(options) or 0

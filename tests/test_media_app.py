@@ -61,14 +61,11 @@ class _Notes:
         monkeypatch.setattr(app, "notify", notify)
 
 
-async def test_logo_sits_beside_the_logo_title(deck_path: Path) -> None:
+async def test_a_logo_too_small_to_read_is_left_out(deck_path: Path) -> None:
+    # In the one-row status bar an 8x8 logo would be 2x1 cells (2x2 pixels): a smudge.
     app = _app(deck_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         bar = app.slides.status_bar
-        assert bar.text.startswith(" ▀▀ Acme ")  # an 8x8 logo: 2 columns, one row
-        assert bar.logo is not None
-        assert {span.style.color.triplet.hex for span in bar.logo.spans} == {"#ff0000"}  # type: ignore[union-attr]
-        await pilot.press("right")  # this slide turns the logo off
         assert bar.logo is None
         assert bar.text.startswith(" Acme ")
 

@@ -162,7 +162,7 @@ def test_map_card_shows_place_link_and_qr_side_by_side() -> None:
     text = _plain(MapCard(ASTANA), width=100)
     lines = text.splitlines()
     assert lines[0].startswith("╭─ Map ")
-    assert "⌖ 51.1694° N, 71.4491° E" in lines[1]
+    assert "● 51.1694° N, 71.4491° E" in lines[1]
     assert lines[1].startswith("│ ▀▀▀")  # the QR code's first row, beside the text
     assert "https://www.openstreetmap.org/?mlat=51.1694" in text
     assert "Scan the code or open the link." in text
@@ -171,8 +171,8 @@ def test_map_card_shows_place_link_and_qr_side_by_side() -> None:
 def test_map_card_stacks_when_narrow_and_drops_the_qr_when_too_narrow() -> None:
     stacked = _plain(MapCard(ASTANA), width=50).splitlines()
     assert stacked[1].startswith("│ ▀▀▀")
-    assert "⌖" not in stacked[1]
-    assert any("⌖ 51.1694° N" in line for line in stacked)
+    assert "●" not in stacked[1]
+    assert any("● 51.1694° N" in line for line in stacked)
     tiny = _plain(MapCard(ASTANA), width=30)
     assert "▀" not in tiny
     assert "(the QR code needs 45" in tiny

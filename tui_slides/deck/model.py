@@ -12,9 +12,61 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.diagnostics import Diagnostic
+from tui_slides.deck.safety import visible
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+SHOWN_LENGTH = 160
+"""Most characters of a path or URL shown in a message or on a card (a deck may hold 1,000,000)."""
+
+"""Lone surrogates: no encoding can print them (file names that are not UTF-8 hold them)."""
+
+
+def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
+    """``text`` on one line as it may be printed: controls (line breaks and tabs too) made
+    visible, lone surrogates as ``�``, and cut to ``limit`` characters by a ``…`` in the
+    middle (a path's start and its file name both say something)."""
+    if len(text) > limit:
+        head = (limit - 1) * 2 // 3
+        text = text[:head] + "\u2026" + text[len(text) - (limit - 1 - head) :]
+    if not text.isprintable():
+        text = visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
+    return text
+
+
+STYLE_CLASS_LENGTH = 64
+"""Longest class a ``block`` value is spelled out in; a longer one is a hash."""
+
+
+def style_class(value: str) -> str | None:
+    """The CSS class of a ``block`` value: a valid identifier for every value, always the same.
+
+    ASCII letters, digits, ``-`` and ``_`` are kept; other ASCII characters
+    (spaces, punctuation) become ``-``; any other character is ``u`` and its
+    code point in hex, four digits at least: ``"x y"`` is ``block-x-y``, ``"1.5"``
+    ``block-1-5``, ``"важно"`` ``block-u0432u0430u0436u043du043e``. A class that
+    would be longer than ``STYLE_CLASS_LENGTH`` is ``block-h`` and 16 hex digits
+    of the value's SHA-256. A value of only spaces has no class.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    if value.isascii() and value.replace("-", "").replace("_", "").isalnum():
+        name = value  # the common case: "2", "note", "key-point"
+    else:
+        name = "".join(_class_part(char) for char in value)
+    if len(name) > STYLE_CLASS_LENGTH - len("block-"):
+        from hashlib import sha256  # here: only absurd values need it
+
+        name = "h" + sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"block-{name}"
+
+
+def _class_part(char: str) -> str:
+    if char.isascii():
+        return char if char.isalnum() or char in "-_" else "-"
+    return f"u{ord(char):04x}"
 
 
 class MediaKind(str, Enum):
@@ -43,6 +95,11 @@ class MediaRef:
     line: int = field(default=1, compare=False)
     """Where the reference is written in its deck file, for diagnostics."""
     col: int = field(default=1, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The reference as written, as people may see it (``shown``)."""
+        return shown(self.raw)
 
     @property
     def path(self) -> Path | None:
@@ -82,11 +139,8 @@ class Block:
 
     @property
     def style_class(self) -> str | None:
-        """The CSS class a theme can style this block with, e.g. ``block-2``."""
-        if self.style is None:
-            return None
-        cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in self.style)
-        return f"block-{cleaned}" if cleaned else None
+        """The CSS class a theme can style this block with, e.g. ``block-2`` (``style_class``)."""
+        return None if self.style is None else style_class(self.style)
 
     @property
     def has_media(self) -> bool:
@@ -159,12 +213,20 @@ class Deck:
         """The 0-based index of the slide named by ``key``: an ``ID``, or a 1-based position.
 
         An exact ``ID`` match wins over a position, so ``--slide 2`` finds the
-        slide whose ID is ``2`` if there is one, else the second slide.
+        slide whose ID is ``2`` if there is one, else the second slide. A position
+        is written in decimal digits of any script, as ``int`` reads them (``٣`` is
+        3), with any number of leading zeros; other digit-like characters (``²``,
+        ``①``) are no position, and a position past the last slide finds nothing.
         """
         key = key.strip()
         for index, slide in enumerate(self.slides):
             if slide.id and slide.id == key:
                 return index
-        if key.isdigit() and 1 <= int(key) <= len(self.slides):
-            return int(key) - 1
-        return None
+        if not key.isdecimal():
+            return None
+        # Digit by digit: int() of a whole key fails past 4300 digits.
+        digits = "".join(str(int(digit)) for digit in key).lstrip("0")
+        if not digits or len(digits) > len(str(len(self.slides))):
+            return None
+        position = int(digits)
+        return position - 1 if position <= len(self.slides) else None

@@ -122,10 +122,8 @@ class _Parser:
         self.fail(pos, f"expected {what}, found {_describe(self.text, pos)}")
 
     def repair(self, pos: int, defect: str, message: str, *edits: Edit, code: str = "") -> None:
-        """Record a repair, the ``edits`` making it and its ``code`` if it has one.
-
-        In strict mode, fail with the defect instead.
-        """
+        """Record a repair, the ``edits`` making it and its ``code`` if it has one,
+        or in strict mode fail with the defect."""
         if self.strict:
             self.fail(pos, f"{defect} (tolerant mode would repair this; --strict is on)")
         line, col = self.position(pos)

@@ -3,7 +3,12 @@
 ``load_image(path)`` returns a ``LoadedImage`` (an RGB or RGBA Pillow image no
 larger than the box asked for) or an ``ImageProblem`` naming the path and the reason.
 A missing, unreadable, corrupt or enormous file (a decompression bomb included)
-is a problem, never an exception, and never decoded beyond the pixel limit.
+is a problem, never an exception, and never decoded beyond the pixel limit:
+the size a file declares is checked before anything is decoded. Pillow
+decodes an icon (ICO) as it opens it, and each image inside an icon declares
+its own size, whatever the icon's directory says, so icons are read for those
+sizes first (``media.icons``). Of every other format, only the first frame
+(page, for TIFF) is decoded, at the size its header declares.
 
 Pillow is imported here lazily, inside the functions that decode, so a deck
 without images never imports it. Results are cached by (path, mtime, file size)
@@ -23,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from tui_slides.deck.model import MediaKind, MediaRef
 from tui_slides.media.cache import LRUCache
+from tui_slides.media.icons import icon_sizes
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -144,6 +150,8 @@ def load_image(
         return ImageProblem(path, "file not found", raw)
     except OSError as error:
         return ImageProblem(path, f"cannot read the file ({error.strerror or error})", raw)
+    except ValueError:  # a NUL in the name, or a lone surrogate: no such file can exist
+        return ImageProblem(path, "not a possible file name", raw)
     if not stat.S_ISREG(info.st_mode):
         return ImageProblem(path, "not a regular file", raw)
     if info.st_size == 0:
@@ -219,18 +227,35 @@ def _preload_forever() -> None:
             _PRELOADS.task_done()
 
 
+def _icon_problem(path: Path) -> ImageProblem | None:
+    """Why an icon file is refused unread (an image in it too large to decode), or None."""
+    sizes = icon_sizes(path)
+    if not sizes:
+        return None
+    width, height = max(sizes, key=lambda size: size[0] * size[1])
+    if width * height > MAX_DECODED_PIXELS:  # icons decode at full size, never reduced
+        reason = _too_large(width, height, MAX_DECODED_PIXELS, where=" in the icon")
+        return ImageProblem(path, reason)
+    return None
+
+
 def _decode(
     path: Path, key: tuple[str, int, int, tuple[int, int]], box: tuple[int, int]
 ) -> LoadedImage | ImageProblem:
-    """Open, check the declared size, decode (reduced when JPEG allows) and scale."""
+    """Check the declared size, decode (reduced when JPEG allows) and scale."""
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError:
         return ImageProblem(path, "Pillow is not installed, so images cannot be shown")
     # Our own limits below are stricter than Pillow's bomb warning, which would
-    # otherwise be printed over the presentation. Set once; thread-safe after.
+    # otherwise be printed over the presentation, as would its note that an icon's
+    # image is not the size its directory says. Set once; thread-safe after.
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+    warnings.filterwarnings("ignore", "Image was not the expected size", UserWarning)
     try:
+        problem = _icon_problem(path)  # Pillow decodes an icon as it opens it
+        if problem is not None:
+            return problem
         with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
             if width <= 0 or height <= 0:
@@ -261,10 +286,10 @@ def _decode(
     return LoadedImage(path=path, key=key, width=width, height=height, pixels=pixels)
 
 
-def _too_large(width: int, height: int, limit: int) -> str:
+def _too_large(width: int, height: int, limit: int, *, where: str = "") -> str:
     megapixels = f"{limit / 1_000_000:.1f}"
     if width and height:
-        return f"image too large ({width}x{height} pixels; limit {megapixels} megapixels)"
+        return f"image too large ({width}x{height} pixels{where}; limit {megapixels} megapixels)"
     return f"image too large (over {megapixels} megapixels)"
 
 

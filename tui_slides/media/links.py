@@ -46,6 +46,27 @@ def safe_url(text: str) -> str | None:
     return candidate
 
 
+QR_CAPACITY = 2953
+"""Bytes the largest QR code (version 40, low error correction) holds in byte mode: a URL."""
+
+
+def qr_too_long(url: str) -> str:
+    """Why ``url`` has no QR code: it does not fit in one."""
+    size = len(url.encode("utf-8", "replace"))
+    return f"the link is too long for a QR code ({size:,} bytes; at most {QR_CAPACITY:,} fit)"
+
+
+def qr_problem(url: str) -> str | None:
+    """Why ``url`` cannot be drawn as a QR code, or ``None`` when it can (``check`` asks)."""
+    import segno  # here: only decks with maps need it
+
+    try:
+        segno.make(url, micro=False)
+    except ValueError:  # segno.DataOverflowError: more data than version 40 holds
+        return qr_too_long(url)
+    return None
+
+
 def map_url(ref: MediaRef) -> str | None:
     """Where a map reference points: the OSM page for coordinates, else a safe URL."""
     if ref.kind is MediaKind.COORDS and ref.coords is not None:

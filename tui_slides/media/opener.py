@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui_slides.deck.model import MediaKind, MediaRef, Slide
-from tui_slides.deck.safety import visible
 from tui_slides.media.links import safe_url
 
 LINUX_OPENERS = ("xdg-open", "gio", "mpv", "vlc", "totem", "ffplay")
@@ -74,7 +73,7 @@ def open_video(
     """Open ``ref`` (a local file or an http(s) URL) in the system's player or browser."""
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
-    shown = visible(ref.raw)
+    shown = ref.label  # visible, one line, cut if absurdly long
     target = _target(ref)
     if target is None:
         if ref.kind is MediaKind.FILE:

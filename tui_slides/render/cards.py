@@ -3,8 +3,10 @@
 Rich renderables shared by ``tui-slides show`` and the presenter. A video card
 shows a play symbol, the file name or URL and the size of a local file; a map
 card shows the place, a clickable OSC 8 hyperlink and a QR code drawn in text
-cells so the audience can scan it from the screen. Deck strings pass through
-``safety.visible`` and ``rich.text.Text``: never markup, never raw control.
+cells so the audience can scan it from the screen (or, for a link too long
+for one, a note saying so). Deck strings pass through ``model.shown`` (visible,
+one line, at most ``SHOWN_LENGTH`` characters) and ``rich.text.Text``: never
+markup, never raw control.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from tui_slides.deck.model import MediaKind, MediaRef
-from tui_slides.deck.safety import visible
+from tui_slides.deck.model import MediaKind, MediaRef, shown
 from tui_slides.media.images import ImageProblem
-from tui_slides.media.links import format_coords, format_size, map_url, safe_url
+from tui_slides.media.links import format_coords, format_size, map_url, qr_too_long, safe_url
 
 PLAY = "\u25b6"
 """``▶``: the play symbol on a video card."""
-PIN = "\u2316"
-"""``⌖``: the place symbol on a map card."""
+PIN = "\u25cf"
+"""``●``: the place marker on a map card. In WGL4, the set nearly every terminal font
+covers (``⌖`` and the pin emoji are not); ``PIN_ASCII`` where output is not Unicode."""
+PIN_ASCII = "@"
 WARNING = "\u26a0"
 """``⚠``: marks what cannot be shown."""
 
@@ -44,10 +47,10 @@ _CARD_BOX = box.ROUNDED
 
 def link_text(url: str, label: str | None = None) -> Text:
     """``label`` (default: the URL) as a clickable hyperlink when ``url`` is safe."""
-    shown = visible(label if label is not None else url)
+    text = shown(label if label is not None else url)
     target = safe_url(url)
     style = Style(underline=True, link=target) if target else Style()
-    return Text(shown, style=style, no_wrap=False, overflow="fold")
+    return Text(text, style=style, no_wrap=False, overflow="fold")
 
 
 def _card(body: RenderableType, title: str) -> Panel:
@@ -62,10 +65,10 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
     """
     lines: list[Text] = []
     if ref.kind is MediaKind.FILE and ref.path is not None:
-        name = Text.assemble((f"{PLAY}  ", "bold"), (visible(ref.path.name), "bold"))
+        name = Text.assemble((f"{PLAY}  ", "bold"), (shown(ref.path.name), "bold"))
         lines.append(name)
         size = _file_size(ref)
-        detail = visible(ref.raw)
+        detail = ref.label
         if size is None:
             lines.append(Text(f"   {WARNING} file not found: {detail}", style="bold"))
         else:
@@ -92,8 +95,8 @@ def _file_size(ref: MediaRef) -> int | None:
 def image_placeholder(problem: ImageProblem) -> Panel:
     """What stands where an image cannot be drawn: its path and the reason."""
     body = Group(
-        Text(f"{WARNING} {visible(problem.label)}", style="bold"),
-        Text(f"  {visible(problem.reason)}", style="dim"),
+        Text(f"{WARNING} {shown(problem.label)}", style="bold"),
+        Text(f"  {shown(problem.reason, 400)}", style="dim"),
     )
     return _card(body, "Image")
 
@@ -102,7 +105,7 @@ def image_text(ref: MediaRef) -> Text:
     """The text stand-in for an image when pictures are off or output is piped."""
     missing = ref.kind is MediaKind.FILE and not ref.exists
     suffix = " (file not found)" if missing else ""
-    return Text(f"[image: {visible(ref.raw)}{suffix}]", style="dim")
+    return Text(f"[image: {ref.label}{suffix}]", style="dim")
 
 
 class QRCode:
@@ -164,42 +167,53 @@ class MapCard:
     """A map card: the place, a clickable link and a QR code of the link.
 
     The QR code sits beside the text when there is room, above it when the
-    card is narrow, and is left out (with a note) when even that does not fit.
+    card is narrow, and is left out (with a note) when even that does not fit,
+    or when the link is too long for a QR code.
     """
 
     def __init__(self, ref: MediaRef, *, hint: str | None = None, qr: bool = True) -> None:
         self.ref = ref
         self.hint = hint
         self.url = map_url(ref)
-        self.qr = QRCode(self.url) if (qr and self.url) else None
+        self.qr: QRCode | None = None
+        self.qr_note: str | None = None
+        """Why there is no QR code although one was asked for (the link is too long)."""
+        if qr and self.url:
+            try:
+                self.qr = QRCode(self.url)
+            except ValueError:  # segno.DataOverflowError
+                self.qr_note = f"No QR code: {qr_too_long(self.url)}."
 
-    def _text(self) -> list[Text]:
+    def _text(self, console: Console) -> list[Text]:
         lines: list[Text] = []
+        pin = PIN if console.encoding.lower().startswith("utf") else PIN_ASCII
         coords = self.ref.coords if self.ref.kind is MediaKind.COORDS else None
         if coords is not None:
-            lines.append(Text(f"{PIN} {format_coords(*coords)}", style="bold"))
+            lines.append(Text(f"{pin} {format_coords(*coords)}", style="bold"))
             lines.append(Text("OpenStreetMap:", style="dim"))
         else:
-            lines.append(Text(f"{PIN} Map", style="bold"))
+            lines.append(Text(f"{pin} Map", style="bold"))
         if self.url:
             lines.append(link_text(self.url))
         else:
-            lines.append(Text(f"{WARNING} not a web link: {visible(self.ref.raw)}", style="bold"))
+            lines.append(Text(f"{WARNING} not a web link: {self.ref.label}", style="bold"))
         if self.qr is not None:
             lines.append(Text("Scan the code or open the link.", style="dim italic"))
+        if self.qr_note is not None:
+            lines.append(Text(self.qr_note, style="dim italic"))
         if self.hint:
             lines.append(Text(self.hint, style="dim italic"))
         return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        text_width = max(line.cell_len for line in self._text())
+        text_width = max(line.cell_len for line in self._text(console))
         qr_width = self.qr.width + QR_GAP if self.qr else 0
         widest = min(options.max_width, qr_width + text_width + 4)  # 4: border and padding
         return Measurement(min(widest, TEXT_MIN), widest)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         inner = options.max_width - 4
-        text = Group(*self._text())
+        text = Group(*self._text(console))
         body: RenderableType
         if self.qr is None:
             body = text

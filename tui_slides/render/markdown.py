@@ -1,22 +1,41 @@
 """Markdown blocks (``"format": "markdown"``): rich's Markdown, with deck text kept inert.
 
-``rich.markdown`` (and through it markdown-it and Pygments) is imported only
-when a Markdown block is rendered, so plain decks print without that cost.
+Only plain ``http`` and ``https`` URLs become live hyperlinks (OSC 8), by the
+rule the cards follow (``media.links.safe_url``); any other link
+(``javascript:``, ``file:``, ``mailto:``, one with control characters) keeps
+its text, visible, without a link. ``rich.markdown`` (and through it
+markdown-it and Pygments) is imported only when a Markdown block is rendered,
+so plain decks print without that cost.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 
-from tui_slides.deck.safety import unsafe_characters, visible
+from tui_slides.deck.safety import is_safe, visible
+from tui_slides.media.links import safe_url
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+
+_STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
+"""What ``visible`` made of control characters: a URL that held one is not linked."""
+
+
+def linkable(url: str) -> bool:
+    """True when ``url`` may be a live hyperlink: ``safe_url`` accepts it and it held no
+    control character, raw or percent-encoded (markdown-it encodes them, ``%1B``)."""
+    if safe_url(url) is None:
+        return False
+    decoded = unquote(url)
+    return is_safe(decoded) and not _STAND_INS.search(decoded)
 
 
 class SafeSegments:
@@ -24,7 +43,8 @@ class SafeSegments:
 
     Markdown decodes character references (``&#13;``, ``&#x202E;``) after the
     deck text was made visible, so the parsed tokens are cleaned again; this is
-    the last guard: no control segment and no unsafe character gets through.
+    the last guard: no control segment, no unsafe character and no link other than
+    ``http(s)`` gets through.
     """
 
     def __init__(self, renderable: RenderableType) -> None:
@@ -35,8 +55,8 @@ class SafeSegments:
             if segment.control:
                 continue
             text, style, _ = segment
-            if style is not None and style.link and next(unsafe_characters(style.link), None):
-                style = style.update_link(visible(style.link))
+            if style is not None and style.link and not linkable(style.link):
+                style = style.update_link(None)
             yield Segment(text if text == "\n" else visible(text), style)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -48,7 +68,9 @@ def _clean(tokens: Iterable[Token]) -> None:
         token.content = visible(token.content)
         token.info = visible(token.info)
         for name, value in token.attrs.items():
-            if isinstance(value, str):
+            if name in ("href", "src") and not linkable(str(value)):
+                token.attrs[name] = ""  # no link: rich then styles the text alone
+            elif isinstance(value, str):
                 token.attrs[name] = visible(value)
         if token.children:
             _clean(token.children)

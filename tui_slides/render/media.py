@@ -19,7 +19,7 @@ from rich.text import Text
 from tui_slides.deck.model import Block, MediaKind, MediaRef
 from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, load_ref, preload
 from tui_slides.render.cards import MapCard, image_placeholder, image_text, video_card
-from tui_slides.render.halfblock import HalfBlockImage, small_image_text
+from tui_slides.render.halfblock import HalfBlockImage, cell_size, small_image_text
 
 ImageMode = Literal["cells", "text"]
 """How images are printed: drawn in half-block cells, or named as ``[image: path]``."""
@@ -114,11 +114,33 @@ def _web_map(ref: MediaRef | None) -> MediaRef | None:
     return None if ref is None or ref.kind is MediaKind.FILE else ref
 
 
-def logo_text(ref: MediaRef | None, protocol: str) -> Text | None:
-    """The logo as a small one-line picture for the status bar, or None (none, or broken)."""
+MIN_LOGO_CELLS = (4, 2)
+"""The smallest a logo is drawn in cells (columns, rows): 4x4 pixels in half blocks.
+
+Anything smaller is a smudge of colour nobody reads as a logo (an 8x8 logo in
+the one-row status bar was 2x1 cells, 2x2 pixels), so it is left out and the
+logo title stands alone.
+"""
+
+
+def logo_text(
+    ref: MediaRef | None, protocol: str, *, rows: int = 1, max_columns: int = 8
+) -> Text | None:
+    """The logo as a small picture of ``rows`` lines for the status bar, or None.
+
+    None when there is no logo, images are off, the file cannot be drawn
+    (``check`` reports it), or the picture would be smaller than
+    ``MIN_LOGO_CELLS``, which a logo in a one-row bar always is.
+    """
     if ref is None or protocol == "none":
         return None
+    min_columns, min_rows = MIN_LOGO_CELLS
+    if rows < min_rows or max_columns < min_columns:
+        return None  # decided before decoding: nothing legible fits
     loaded = load_ref(ref, box=CELL_BOX)
     if isinstance(loaded, ImageProblem):
         return None  # ``check`` reports it; the logo title still shows
-    return small_image_text(loaded)
+    columns, pixel_rows = cell_size(loaded.width, loaded.height, max_columns, rows)
+    if columns < min_columns or (pixel_rows + 1) // 2 < min_rows:
+        return None
+    return small_image_text(loaded, rows=rows, max_columns=max_columns)

@@ -1,4 +1,4 @@
-"""``tui-slides console``: find the presentation to join, then run the console app.
+"""``tui-slides console``: find the presentation to join (``pick``), then run the console app.
 
 Textual is imported only once there is a talk to join: listing them, or saying
 there are none, is quick.
@@ -59,11 +59,8 @@ def pick(join: str | None, err: TextIO) -> rendezvous.Listing | None:
     return chosen[0]
 
 
-def run_console(join: str | None, duration: float | None) -> int:
-    """Join the running presentation (``--join``: that one); the exit status."""
-    listing = pick(join, sys.stderr)
-    if listing is None:
-        return EXIT_FAILED
+def run_console(listing: rendezvous.Listing, duration: float | None) -> int:
+    """Run the console on the presentation ``listing`` names; the exit status."""
     from tui_slides.app.console.console_app import ConsoleApp
 
     app = ConsoleApp(listing.path, listing.name, duration=duration)

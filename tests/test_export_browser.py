@@ -1,0 +1,136 @@
+"""The exported HTML in a real browser (Debian's chromium, headless, driven by Playwright).
+
+It opens without the network, pages with the keys, prints a slide per page,
+and a hostile deck runs no script. Skipped where chromium or Playwright is
+missing; CI installs both (``.ci/run``, ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DECKS
+from tests.export_support import make_image, write_deck
+from tests.test_export_safety import HOSTILE
+from tui_slides.cli import main
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Any, html: Path) -> tuple[Any, list[str], list[str]]:
+    """``html`` in a new page, the URLs it asked for besides itself, and the dialogs it opened."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(html.as_uri())
+    page.wait_for_load_state("load")
+    others = [url for url in requests if url != html.as_uri()]
+    return page, others, dialogs
+
+
+def export_html(deck: Path, out: Path, *options: str) -> Path:
+    assert main(["export", str(deck), "--html", str(out), *options]) == 0
+    return out
+
+
+def current_slide(page: Any) -> str:
+    return str(
+        page.evaluate(
+            """() => {
+              const slides = [...document.querySelectorAll("section.slide")];
+              const top = slides.filter(s => s.getBoundingClientRect().top <= 2).pop();
+              return top.id + " " + location.hash;
+            }"""
+        )
+    )
+
+
+def test_the_tour_pages_with_the_keys_and_needs_no_network(browser: Any, tmp_path: Path) -> None:
+    html = export_html(DECKS / "tour.json5", tmp_path / "tour.html")
+    page, requests, dialogs = open_page(browser, html)
+    assert requests == [] and dialogs == []
+    assert page.evaluate("document.querySelectorAll('section.slide').length") == 11
+    assert page.evaluate("document.querySelector('img').naturalWidth") > 0  # embedded, decoded
+    steps = [
+        ("ArrowRight", "slide-2"),
+        ("ArrowRight", "slide-3"),
+        ("ArrowLeft", "slide-2"),
+        ("PageDown", "slide-3"),
+        ("Space", "slide-4"),
+        ("Shift+Space", "slide-3"),
+        ("PageUp", "slide-2"),
+        ("End", "slide-11"),
+        ("ArrowDown", "slide-11"),
+        ("Home", "slide-1"),
+        ("ArrowUp", "slide-1"),
+        ("ArrowDown", "slide-2"),
+    ]
+    for key, expected in steps:
+        page.keyboard.press(key)
+        page.wait_for_function(
+            "id => Math.abs(document.getElementById(id).getBoundingClientRect().top) <= 2",
+            arg=expected,
+            timeout=5000,
+        )
+        assert current_slide(page) == f"{expected} #{expected}", key
+    page.close()
+
+
+def test_printing_gives_one_landscape_page_per_slide(browser: Any, tmp_path: Path) -> None:
+    import pypdf
+
+    make_image(tmp_path / "pic.png", (800, 600))
+    deck = write_deck(
+        tmp_path,
+        [
+            {"content": [{"title": "Один", "text": "- a\n- b"}]},
+            {"content": [{"title": "Два", "img_path": "pic.png"}]},
+            {"content": [{"title": "Три", "map": "51.1694,71.4491"}]},
+        ],
+    )
+    page, _, _ = open_page(browser, export_html(deck, tmp_path / "deck.html"))
+    page.emulate_media(media="print")
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    pages = pypdf.PdfReader(pdf).pages
+    assert len(pages) == 3
+    assert all(p.mediabox.width > p.mediabox.height for p in pages)
+    assert ["Один" in p.extract_text() for p in pages] == [True, False, False]
+    assert ["Три" in p.extract_text() for p in pages] == [False, False, True]
+    page.close()
+
+
+def test_a_hostile_deck_runs_no_script(browser: Any, tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, HOSTILE)
+    page, requests, dialogs = open_page(browser, export_html(deck, tmp_path / "h.html", "--notes"))
+    for key in ("ArrowRight", "ArrowLeft", "End", "Home"):
+        page.keyboard.press(key)
+    for link in page.query_selector_all("a"):
+        link.hover()  # an onmouseover smuggled into a link would fire now
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert requests == []
+    assert page.evaluate("document.scripts.length") == 1
+    title = page.evaluate("document.querySelector('h2').textContent")
+    assert title == "</style><script>alert(1)</script>"
+    page.close()

@@ -1,0 +1,201 @@
+"""`tui-slides export --pdf`: a landscape page per slide, real text (Cyrillic too), images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from tests.conftest import SEED
+from tests.export_support import make_image, write_deck
+from tui_slides.cli import main
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.text import parse_text, plain_lines
+
+
+def export(tmp_path: Path, deck: Path, *options: str) -> pypdf.PdfReader:
+    out = tmp_path / "out.pdf"
+    assert main(["export", str(deck), "--pdf", str(out), *options]) == 0
+    return pypdf.PdfReader(out)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def slide_text(slide_index: int, deck: Path) -> list[str]:
+    """Every line the slide shows, as ``deck.text`` reads it, markers left out."""
+    slide = load_deck(deck).slides[slide_index]
+    lines = []
+    for block in slide.content:
+        if block.title:
+            lines.append(block.title)
+        for node in parse_text(block.text):
+            for line in plain_lines([node]):
+                lines.append(line.strip())
+    return lines
+
+
+def _without_marker(line: str, markers: tuple[str, ...]) -> str:
+    for marker in markers:
+        if line.startswith(marker + " "):
+            return line[len(marker) + 1 :]
+    return line
+
+
+def test_the_seed_is_one_landscape_page_with_its_text(tmp_path: Path) -> None:
+    pdf = export(tmp_path, SEED)
+    assert len(pdf.pages) == 1
+    page = pdf.pages[0]
+    assert page.mediabox.width > page.mediabox.height  # landscape
+    text = words(page.extract_text())
+    for line in slide_text(0, SEED):
+        line = _without_marker(line, ("•", "1.", "2.", "3.", "4.", "5."))
+        assert words(line) in text, line
+    assert "Обоснование актуальности проекта:" in text  # Cyrillic extracts as itself
+    assert "NurOtan" in text and "1 / 1" in text
+
+
+def test_each_page_has_its_own_slide_text(tmp_path: Path) -> None:
+    texts = ["Первый слайд: привет", "Второй слайд — ёжик Ѣ", "Third slide, Latin"]
+    deck = write_deck(
+        tmp_path,
+        [
+            {"content": [{"title": f"Заголовок {n}", "text": f"1.\t{t}\n2.\tещё"}]}
+            for n, t in enumerate(texts)
+        ],
+    )
+    pdf = export(tmp_path, deck)
+    assert len(pdf.pages) == 3
+    for index, page in enumerate(pdf.pages):
+        text = words(page.extract_text())
+        assert f"Заголовок {index}" in text
+        assert texts[index] in text
+        assert f"{index + 1} / 3" in text
+        assert all(other not in text for other in texts if other != texts[index])
+
+
+def test_a_slide_too_long_for_a_page_is_shrunk_onto_it(tmp_path: Path) -> None:
+    long_text = "\n".join(f"- пункт номер {n}" for n in range(300))
+    deck = write_deck(
+        tmp_path, [{"content": [{"title": "Long", "text": long_text}]}, {"content": []}]
+    )
+    pdf = export(tmp_path, deck)
+    assert len(pdf.pages) == 2
+    text = words(pdf.pages[0].extract_text())
+    assert "пункт номер 0" in text and "пункт номер 299" in text
+    assert "(empty slide)" in pdf.pages[1].extract_text()
+
+
+def _images(page: pypdf.PageObject) -> int:
+    xobjects = page["/Resources"].get("/XObject") or {}
+    return sum(1 for ref in xobjects.values() if ref.get_object()["/Subtype"] == "/Image")
+
+
+def test_images_and_logo_are_embedded(tmp_path: Path) -> None:
+    make_image(tmp_path / "logo.png", (64, 64))
+    make_image(tmp_path / "photo.jpg", (2400, 1600), photo=True)
+    deck = write_deck(
+        tmp_path,
+        {
+            "logo_path": "logo.png",
+            "slides": [
+                {"content": [{"title": "Photo", "img_path": "photo.jpg"}]},
+                {"content": [{"title": "No photo", "img_path": "missing.png"}]},
+            ],
+        },
+    )
+    pdf = export(tmp_path, deck)
+    assert [_images(page) for page in pdf.pages] == [2, 1]  # photo + logo; logo only
+    assert "[image: missing.png: file not found]" in words(pdf.pages[1].extract_text())
+    photo = next(
+        ref.get_object()
+        for ref in pdf.pages[0]["/Resources"]["/XObject"].values()
+        if ref.get_object()["/Width"] > 64
+    )
+    assert max(photo["/Width"], photo["/Height"]) == 1600  # downscaled as in HTML
+
+
+def test_a_map_is_its_link_and_a_qr_code(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, {"content": [{"title": "Here", "map": "51.1694, 71.4491"}]})
+    pdf = export(tmp_path, deck)
+    page = pdf.pages[0]
+    text = words(page.extract_text())
+    assert "51.1694° N, 71.4491° E" in text
+    links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots", [])]
+    assert links == [
+        "https://www.openstreetmap.org/?mlat=51.1694&mlon=71.4491#map=15/51.1694/71.4491"
+    ]
+
+
+def test_markdown_and_notes(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        {
+            "notes": "Сказать про сроки",
+            "content": [
+                {
+                    "title": "MD",
+                    "format": "markdown",
+                    "text": (
+                        "## Раздел\n\n- **жирный** пункт\n- [ссылка](javascript:alert(1))\n\n"
+                        "```\ncode <b>x</b>\n```"
+                    ),
+                }
+            ],
+        },
+    )
+    plain = words(export(tmp_path, deck).pages[0].extract_text())
+    assert "Раздел" in plain and "жирный пункт" in plain and "code <b>x</b>" in plain
+    assert "Сказать про сроки" not in plain
+    pdf = export(tmp_path, deck, "--notes")
+    assert "Сказать про сроки" in words(pdf.pages[0].extract_text())
+    assert pdf.pages[0].get("/Annots") is None  # the javascript: link is not a link
+
+
+@pytest.mark.parametrize(
+    "hostile", ["<b>x</b> & <font size=99>", "\x1b[31m red", "<a href='javascript:x'>y</a>"]
+)
+def test_deck_text_is_never_markup_in_the_pdf(tmp_path: Path, hostile: str) -> None:
+    deck = write_deck(
+        tmp_path, {"logo_title": hostile, "content": [{"title": hostile, "text": hostile}]}
+    )
+    pdf = export(tmp_path, deck)
+    text = pdf.pages[0].extract_text()
+    assert "\x1b" not in text
+    # ESC is shown as ␛ (safety.visible), which Noto Sans lacks: drawn as �, read as �.
+    shown = words(hostile.replace("\x1b", "\ufffd"))
+    assert words(text).count(shown) == 3  # the logo title, the title and the text
+    assert pdf.pages[0].get("/Annots") is None
+
+
+def test_the_outline_lists_every_slide(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        [{"content": [{"title": "Начало"}]}, {"name": "two", "content": []}, {"content": []}],
+    )
+    pdf = export(tmp_path, deck)
+    entries = [(entry.title, pdf.get_destination_page_number(entry)) for entry in pdf.outline]
+    assert entries == [("1. Начало", 0), ("2. two", 1), ("3. (empty slide)", 2)]
+
+
+def test_steps_of_incremental_reveal_are_exported_complete(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        {
+            "content": [
+                {"title": "Always"},
+                {"title": "After a pause", "pause": True, "text": "- one\n- two"},
+                {"title": "Items", "reveal": "items", "text": "1. first\n2. second"},
+            ]
+        },
+    )
+    text = words(export(tmp_path, deck).pages[0].extract_text())
+    for line in ("After a pause", "one", "two", "Items", "first", "second"):
+        assert line in text
+
+
+def test_the_document_title_is_the_first_slide_title_as_text(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, {"content": [{"title": "Q&A <итоги>"}]})
+    assert export(tmp_path, deck).metadata.title == "Q&A <итоги>"

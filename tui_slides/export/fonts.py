@@ -1,0 +1,81 @@
+"""The PDF's fonts: Noto Sans (Latin, Greek, Cyrillic) and Ubuntu Mono, from ``pymupdf-fonts``.
+
+The TrueType files come inside that pip package (SIL Open Font License), so a
+PDF export needs neither the network nor fonts installed on the system. They
+are registered with reportlab once per process, and subset into each PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+SANS = "TuiSlidesSans"
+"""The body font's family name (regular, bold, italic, bold italic)."""
+MONO = "TuiSlidesMono"
+"""The code font."""
+
+_FACES = {
+    SANS: "notos",
+    f"{SANS}-Bold": "notosbo",
+    f"{SANS}-Italic": "notosit",
+    f"{SANS}-BoldItalic": "notosbi",
+    MONO: "ubuntm",
+}
+"""reportlab font name -> the ``pymupdf_fonts`` name of its file."""
+
+
+@cache
+def register() -> frozenset[int]:
+    """Register the fonts with reportlab (once); the code points the body font has glyphs for."""
+    import pymupdf_fonts
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    covered: frozenset[int] = frozenset()
+    for name, key in _FACES.items():
+        font = TTFont(name, io.BytesIO(pymupdf_fonts.myfont(key)))
+        pdfmetrics.registerFont(font)
+        if name == SANS:
+            covered = frozenset(font.face.charToGlyph)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            suffix = {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Italic", (1, 1): "-BoldItalic"}
+            addMapping(SANS, bold, italic, SANS + suffix[(bold, italic)])
+            addMapping(MONO, bold, italic, MONO)
+    return covered
+
+
+MISSING = "\ufffd"
+"""What a character the body font has no glyph for becomes (Noto Sans has this one)."""
+
+
+class _Glyphs(dict[int, str]):
+    """``str.translate`` table: each character the font lacks becomes ``MISSING`` (cached)."""
+
+    def __init__(self, covered: frozenset[int]) -> None:
+        super().__init__()
+        self.covered = covered
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        shown = char if code in self.covered or char in "\n\t" else MISSING
+        self[code] = shown
+        return shown
+
+
+@cache
+def _glyphs() -> _Glyphs:
+    return _Glyphs(register())
+
+
+def drawable(text: str) -> str:
+    """``text`` with characters the PDF's font cannot draw replaced by ``MISSING``.
+
+    A glyph-less character would be an empty box that text extraction reads as
+    NUL; the replacement character is visible and reads as itself. Noto Sans
+    covers Latin, Greek and Cyrillic; others (CJK, the control pictures ``␛``
+    that ``safety.visible`` puts in) come out as ``MISSING``.
+    """
+    return text if text.isascii() else text.translate(_glyphs())

@@ -1,0 +1,161 @@
+"""A block's text as HTML: structured plain text from ``deck.text``, Markdown through markdown-it.
+
+Every piece of deck text is made visible (``safety.visible``) and escaped
+(``html.escape``); Markdown is rendered with raw HTML off (it comes out
+escaped), links only to ``http``/``https`` (``media.links.safe_url``), and
+images as links (an export never loads anything from the network). Code in
+Markdown fences is highlighted by Pygments with classes, styled by one
+stylesheet in the page (``code_stylesheet``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from tui_slides.deck.safety import visible
+from tui_slides.deck.text import (
+    BulletList,
+    Heading,
+    LeadIn,
+    ListItem,
+    ListNode,
+    Node,
+    NumberedList,
+    Paragraph,
+    parse_text,
+)
+from tui_slides.media.links import safe_url
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+HEADING_SHIFT = 3
+"""Markdown ``#`` becomes ``h4``: under the slide's ``h2`` and the block titles' ``h3``."""
+
+CODE_STYLES = {True: "monokai", False: "default"}
+"""The Pygments style for code on dark and on light themes."""
+
+LEVEL_BULLETS = ("•", "◦", "▪")
+"""What typed bullets (``-``, ``*``, ``+``) are drawn as, by nesting level, as in the terminal."""
+
+_TYPED_BULLETS = frozenset("-*+")
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
+def text(value: str) -> str:
+    """Deck text as HTML text: control characters made visible, markup characters escaped."""
+    return escape(visible(value), quote=True)
+
+
+def _lines(value: str) -> str:
+    return "<br>".join(text(line) for line in value.split("\n"))
+
+
+def _marker(marker: str, numbered: bool, level: int) -> str:
+    if not numbered and marker in _TYPED_BULLETS:
+        return LEVEL_BULLETS[min(level, len(LEVEL_BULLETS) - 1)]
+    return marker
+
+
+def _item(item: ListItem, numbered: bool, level: int) -> str:
+    value = ""
+    if numbered:
+        number = _LEADING_NUMBER.match(item.marker)
+        if number is not None:
+            value = f' value="{int(number.group())}"'
+    shown = text(_marker(item.marker, numbered, level))
+    marker = f'<span class="marker" aria-hidden="true">{shown}</span>'
+    children = "".join(_node(child, level + 1) for child in item.children)
+    return f'<li{value}>{marker}<div class="item">{_lines(item.text)}{children}</div></li>'
+
+
+def _list(node: ListNode, level: int) -> str:
+    numbered = isinstance(node, NumberedList)
+    tag = "ol" if numbered else "ul"
+    width = max(len(item.marker) for item in node.items)
+    items = "".join(_item(item, numbered, level) for item in node.items)
+    return f'<{tag} style="--marker:{width}ch">{items}</{tag}>'
+
+
+def _node(node: Node, level: int = 0) -> str:
+    if isinstance(node, Heading):
+        return f"<h4>{text(node.text)}</h4>"
+    if isinstance(node, LeadIn):
+        return f'<p class="lead-in">{text(node.text)}</p>'
+    if isinstance(node, Paragraph):
+        return f"<p>{'<br>'.join(text(line) for line in node.lines)}</p>"
+    if isinstance(node, (BulletList, NumberedList)):
+        return _list(node, level)
+    raise TypeError(f"not a text node: {node!r}")
+
+
+def nodes_html(nodes: Sequence[Node]) -> str:
+    """Parsed structured text as HTML: ``h4``, ``p``, ``ul``/``ol`` with the markers as written."""
+    return "".join(_node(node) for node in nodes)
+
+
+def plain_html(value: str) -> str:
+    """A block's plain ``text`` as HTML."""
+    return nodes_html(parse_text(value))
+
+
+def _highlight(code: str, lang: str, _attrs: Any) -> str:
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+    from pygments.lexers.special import TextLexer
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(lang) if lang else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    body = highlight(code, lexer, HtmlFormatter(nowrap=True))
+    return f'<pre class="code"><code>{body}</code></pre>'
+
+
+def _image_as_link(self: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """A Markdown image as a link to it (or its alt text): the export loads nothing remote."""
+    token = tokens[index]
+    alt = self.renderInlineAsText(token.children or [], options, env) or "image"
+    src = safe_url(str(token.attrGet("src") or ""))
+    if src is None:
+        return f"[{escape(alt)}]"
+    return f'<a href="{escape(src, quote=True)}">[{escape(alt)}]</a>'
+
+
+@cache
+def markdown_parser() -> MarkdownIt:
+    """The Markdown parser exports share: CommonMark and tables, raw HTML off, safe links."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "highlight": _highlight}).enable("table")
+    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
+    md.add_render_rule("image", _image_as_link)
+    return md
+
+
+def markdown_html(value: str) -> str:
+    """Markdown as HTML: raw HTML escaped, ``http(s)`` links only, headings from ``h4``."""
+    md = markdown_parser()
+    tokens = md.parse(visible(value))
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + HEADING_SHIFT)}"
+    # Character references (&#27;) are decoded by the parser: made visible once more.
+    return visible(md.renderer.render(tokens, md.options, {}))
+
+
+@cache
+def code_stylesheet() -> str:
+    """Pygments' rules for highlighted code, for dark (``.dark``) and light (``.light``) slides."""
+    from pygments.formatters import HtmlFormatter
+
+    return "".join(
+        HtmlFormatter(style=style).get_style_defs(f".{'dark' if dark else 'light'} pre.code")
+        for dark, style in CODE_STYLES.items()
+    )

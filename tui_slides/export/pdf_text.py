@@ -1,0 +1,245 @@
+"""A block's text as reportlab flowables: structured plain text, and Markdown through markdown-it.
+
+Deck text is made visible (``safety.visible``) and escaped for reportlab's
+paragraph markup; the only markup is ours (bold, italic, code, links to
+``http(s)`` URLs that ``media.links.safe_url`` passes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from tui_slides.deck.safety import visible
+from tui_slides.deck.text import (
+    BulletList,
+    Heading,
+    LeadIn,
+    ListItem,
+    ListNode,
+    Node,
+    NumberedList,
+    Paragraph,
+    parse_text,
+)
+from tui_slides.export.fonts import MONO, drawable
+from tui_slides.media.links import safe_url
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable
+
+LIST_INDENT = 18.0
+"""Points each nesting level of a list is indented by."""
+
+MARKER_GAP = 6.0
+"""Points between a list marker and its text."""
+
+LEVEL_BULLETS = ("•", "‣", "⁃")
+"""Typed bullets (``-``, ``*``, ``+``) by nesting level: the terminal's ``• ◦ ▪`` are not
+in Noto Sans, so the PDF takes bullets the font has."""
+
+_TYPED_BULLETS = frozenset("-*+")
+
+
+@dataclass(frozen=True)
+class TextStyles:
+    """The paragraph styles a slide's text is set in."""
+
+    slide_title: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    lead_in: ParagraphStyle
+    body: ParagraphStyle
+    code: ParagraphStyle
+    notes: ParagraphStyle
+    marker_colour: str
+    covered: frozenset[int]
+    """Code points the body font has glyphs for."""
+
+
+def markup(value: str) -> str:
+    """Deck text for a reportlab paragraph: visible, escaped, line breaks kept."""
+    return escape(drawable(visible(value))).replace("\n", "<br/>")
+
+
+def _marker(marker: str, numbered: bool, level: int, styles: TextStyles) -> str:
+    if not numbered and (
+        marker in _TYPED_BULLETS or any(ord(c) not in styles.covered for c in marker)
+    ):
+        return LEVEL_BULLETS[min(level, len(LEVEL_BULLETS) - 1)]
+    return visible(marker)
+
+
+def _item(
+    item: ListItem, numbered: bool, level: int, width: float, styles: TextStyles
+) -> list[Flowable]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph as Para
+
+    body = styles.body
+    marker = _marker(item.marker, numbered, level, styles)
+    left = LIST_INDENT * (level + 1) + width
+    shift = width - stringWidth(marker, body.fontName, body.fontSize)  # numbers align right
+    style = ParagraphStyle(
+        "item",
+        parent=body,
+        leftIndent=left,
+        bulletIndent=left - width - MARKER_GAP + shift,
+        bulletFontName=body.fontName,
+        bulletColor=styles.marker_colour,
+        spaceAfter=2,
+    )
+    found: list[Flowable] = [Para(markup(item.text), style, bulletText=escape(marker))]
+    for child in item.children:
+        found.extend(_node(child, styles, level + 1, indent=left))
+    return found
+
+
+def _list(node: ListNode, styles: TextStyles, level: int) -> list[Flowable]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    numbered = isinstance(node, NumberedList)
+    body = styles.body
+    width = max(
+        stringWidth(_marker(i.marker, numbered, level, styles), body.fontName, body.fontSize)
+        for i in node.items
+    )
+    found: list[Flowable] = []
+    for item in node.items:
+        found.extend(_item(item, numbered, level, width, styles))
+    return found
+
+
+def _node(node: Node, styles: TextStyles, level: int = 0, indent: float = 0) -> list[Flowable]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph as Para
+
+    if isinstance(node, (BulletList, NumberedList)):
+        return _list(node, styles, level)
+    style = styles.body
+    if isinstance(node, Heading):
+        style = styles.heading
+    elif isinstance(node, LeadIn):
+        style = styles.lead_in
+    if indent:
+        style = ParagraphStyle("indented", parent=style, leftIndent=indent)
+    value = "\n".join(node.lines) if isinstance(node, Paragraph) else node.text
+    return [Para(markup(value), style)]
+
+
+def nodes_flowables(nodes: Sequence[Node], styles: TextStyles) -> list[Flowable]:
+    """Parsed structured text as flowables."""
+    found: list[Flowable] = []
+    for node in nodes:
+        found.extend(_node(node, styles))
+    return found
+
+
+def plain_flowables(value: str, styles: TextStyles) -> list[Flowable]:
+    """A block's plain ``text`` as flowables."""
+    return nodes_flowables(parse_text(value), styles)
+
+
+def _inline(tokens: Sequence[Any]) -> str:
+    out: list[str] = []
+    links: list[bool] = []
+    for token in tokens:
+        kind = token.type
+        if kind == "text":
+            out.append(escape(drawable(visible(token.content))))
+        elif kind == "code_inline":
+            out.append(f'<font face="{MONO}">{escape(drawable(visible(token.content)))}</font>')
+        elif kind in ("softbreak",):
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("<br/>")
+        elif kind in ("strong_open", "strong_close"):
+            out.append("<b>" if kind.endswith("open") else "</b>")
+        elif kind in ("em_open", "em_close"):
+            out.append("<i>" if kind.endswith("open") else "</i>")
+        elif kind == "link_open":
+            href = safe_url(str(token.attrGet("href") or ""))
+            links.append(href is not None)
+            if href is not None:
+                out.append(f'<a href="{escape(href, {chr(34): "&quot;"})}" underline="1">')
+        elif kind == "link_close":
+            if links and links.pop():
+                out.append("</a>")
+        elif kind == "image":
+            alt = "".join(child.content for child in token.children or [])
+            out.append(f"[{escape(drawable(visible(alt or 'image')))}]")
+    return "".join(out)
+
+
+def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
+    """Markdown as flowables: paragraphs, headings, lists, code, tables, quotes."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import Preformatted, Table
+
+    from tui_slides.export.html_text import markdown_parser
+
+    tokens = markdown_parser().parse(visible(value))
+    found: list[Flowable] = []
+    lists: list[list[int]] = []  # per open list: [next number] or [] for bullets
+    bullet: str | None = None
+    quote = 0
+    rows: list[list[Flowable]] | None = None
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "bullet_list_open":
+            lists.append([])
+        elif kind == "ordered_list_open":
+            lists.append([int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            counter = lists[-1] if lists else []
+            if counter:
+                bullet = f"{token.info or counter[0]}{token.markup or '.'}"
+                counter[0] += 1
+            else:
+                bullet = LEVEL_BULLETS[min(len(lists) - 1, len(LEVEL_BULLETS) - 1)]
+        elif kind in ("blockquote_open", "blockquote_close"):
+            quote += 1 if kind.endswith("open") else -1
+        elif kind == "table_open":
+            rows = []
+        elif kind == "tr_open" and rows is not None:
+            rows.append([])
+        elif (
+            kind == "inline"
+            and rows is not None
+            and tokens[index - 1].type in ("th_open", "td_open")
+        ):
+            rows[-1].append(Para(_inline(token.children or []), styles.body))
+        elif kind == "table_close" and rows is not None:
+            if rows and all(rows):
+                width = max(len(row) for row in rows)
+                padded = [row + [Para("", styles.body)] * (width - len(row)) for row in rows]
+                table = Table(padded, hAlign="LEFT")
+                table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, styles.marker_colour)])
+                found.append(table)
+            rows = None
+        elif kind in ("fence", "code_block"):
+            found.append(Preformatted(drawable(visible(token.content.rstrip("\n"))), styles.code))
+        elif kind == "inline" and rows is None:
+            opener = tokens[index - 1].type
+            style = styles.body
+            if opener == "heading_open":
+                style = styles.heading
+            left = LIST_INDENT * len(lists) + LIST_INDENT * quote
+            if left:
+                style = ParagraphStyle(
+                    "md", parent=style, leftIndent=left, bulletIndent=left - LIST_INDENT
+                )
+            text = _inline(token.children or [])
+            if bullet is not None:
+                found.append(Para(text, style, bulletText=escape(bullet)))
+                bullet = None
+            else:
+                found.append(Para(text, style))
+    return found
