@@ -294,3 +294,25 @@ async def test_the_time_left_follows_the_presenters_duration_else_the_decks(
         async with console.run_test(size=CONSOLE_SIZE):
             await until(lambda: joined(console))
             assert "Left 05:00" in shown(console, "#clock")
+
+
+async def test_a_huge_slide_and_huge_notes_show_within_bounds(runtime: Path) -> None:
+    blocks = ", ".join(f'{{ title: "Block {n}" }}' for n in range(1, 1001))
+    path = runtime / "huge.json5"
+    path.write_text(
+        f'[{{ content: [{blocks}], notes: "{"Say it. " * 5000}" }}, {{ content: [] }}]',
+        encoding="utf-8",
+    )
+    app = presenter(path)
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console))
+            await until(lambda: "Block 200" in shown(console, "#now-slide"))
+            now = shown(console, "#now-slide")
+            assert "Block 201" not in now
+            assert now.rstrip().endswith(
+                "… 800 more blocks (truncated: the slide is too long to show)"
+            )
+            assert "(notes cut at 20,000 characters)" in shown(console, "#notes-text")

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from tui_slides.app.shown import shown_part
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Deck, Slide
@@ -30,6 +32,8 @@ from tui_slides.presenting.remote import RemoteTalk, clock_text
 from tui_slides.render.notes import NO_NOTES, render_notes
 from tui_slides.render.slide import render_slide
 
+MAX_NOTES = 20_000
+"""Characters of a slide's notes shown (notes longer than a talk are cut, with a notice)."""
 WARN_SHARE = 0.1
 """The last part of the planned time in which the time left turns to the warning colour."""
 
@@ -55,6 +59,16 @@ class _AnyHeight:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield from console.render(self.renderable, options.update(height=None))
+
+
+def _small(slide: Slide, position: int, total: int) -> RenderableType:
+    """``slide`` as ``show`` prints it, up to the presenter's bounds (``app.shown``)."""
+    part = shown_part(slide)
+    if part.blocks is slide.content:
+        return _AnyHeight(render_slide(slide, position, total, measure=None))
+    bounded = _AnyHeight(render_slide(replace(slide, content=part.blocks), position, total,
+                                      measure=None))  # fmt: skip
+    return Group(bounded, Text(part.notice, style="italic"))
 
 
 def _cmd(name: str) -> str:
@@ -218,10 +232,10 @@ class ConsoleApp(App[int]):
         total = len(slides)
         now: RenderableType = Text("")
         if current is not None:
-            now = _AnyHeight(render_slide(current, talk.index + 1, total, measure=None))
+            now = _small(current, talk.index + 1, total)
         later: RenderableType = Text("(the end)", style="italic")
         if upcoming is not None:
-            later = _AnyHeight(render_slide(upcoming, talk.index + 2, total, measure=None))
+            later = _small(upcoming, talk.index + 2, total)
         self.query_one("#now-slide", Static).update(now)
         self.query_one("#next-slide", Static).update(later)
         self.query_one("#notes-text", Static).update(self._notes(current))
@@ -231,7 +245,11 @@ class ConsoleApp(App[int]):
     def _notes(slide: Slide | None) -> RenderableType:
         if slide is None or not slide.notes.strip():
             return Text(NO_NOTES, style="italic")
-        return _AnyHeight(render_notes(slide.notes))
+        notes = slide.notes
+        if len(notes) <= MAX_NOTES:
+            return _AnyHeight(render_notes(notes))
+        cut = Text(f"(notes cut at {MAX_NOTES:,} characters)", style="italic")
+        return Group(_AnyHeight(render_notes(notes[:MAX_NOTES])), cut)
 
     def tick(self) -> None:
         """Show the elapsed time, the time left and the wall clock (once a second)."""
