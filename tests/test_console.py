@@ -316,3 +316,21 @@ async def test_a_huge_slide_and_huge_notes_show_within_bounds(runtime: Path) -> 
                 "… 800 more blocks (truncated: the slide is too long to show)"
             )
             assert "(notes cut at 20,000 characters)" in shown(console, "#notes-text")
+
+
+async def test_a_console_joins_a_new_presenter_of_the_same_talk(deck_file: Path) -> None:
+    app = presenter(deck_file)
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console))
+            await app.action_quit()
+            await until(lambda: "is gone" in console.status_text)
+            # a new presenter of talk.json5, as another process (another pid) would be
+            elsewhere = rendezvous.socket_path("talk", os.getppid())
+            second = presenter(deck_file, console_socket=elsewhere)
+            async with second.run_test(size=SIZE) as pilot:
+                await until(lambda: joined(console) and console.link.path == elsewhere)
+                await pilot.press("n")
+                await until(lambda: "Title Two" in shown(console, "#now-slide"))
