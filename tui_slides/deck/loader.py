@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ from tui_slides.deck import syntax
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
+from tui_slides.deck.numbers import from_token, json_int
 from tui_slides.deck.schema import Reader
 from tui_slides.deck.source import decode
 
@@ -177,8 +179,18 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
 
 
 def read_text(name: str, options: LoadOptions) -> str:
-    """The decoded text of one deck file, within the size limit."""
+    """The decoded text of one deck file, within the size limit.
+
+    Only a regular file is opened: a FIFO would block the open, a device could
+    stream for ever, so either is refused from ``os.stat`` alone.
+    """
     try:
+        mode = os.stat(name).st_mode
+        if not stat.S_ISREG(mode):
+            what = _special(mode)
+            raise DeckNotFoundError(
+                name, f"not a regular file ({what}): a deck is a file or folder"
+            )
         with open(name, "rb") as file:
             size = os.fstat(file.fileno()).st_size
             # A regular file is read as large as it is (asking for the limit would
@@ -198,6 +210,18 @@ def read_text(name: str, options: LoadOptions) -> str:
     return decode(data, name)
 
 
+def _special(mode: int) -> str:
+    """What kind of file that is not a regular one ``mode`` describes."""
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
 def _load_file(name: str, options: LoadOptions) -> _File:
     return _read_file(name, read_text(name, options), options)
 
@@ -209,40 +233,76 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
         value = _loads_json(text) if len(text) >= JSON_FAST_PATH else _NOT_JSON
     repairs: list[Diagnostic] = []
     if value is _NOT_JSON:  # small, or not JSON: JSON5, defects, or not a deck at all
-        parsed = syntax.parse(text, name, strict=options.strict)
-        value, repairs = parsed.value, parsed.repairs
+        parsed = syntax.parse(text, name, strict=options.strict, unique_keys=options.strict)
+        value, repairs = parsed.value, [*parsed.repairs, *parsed.warnings]
 
     def locate(where: syntax.Path) -> tuple[int, int]:
         nonlocal parsed
         if parsed is None:  # first diagnostic of a valid file: find positions now
-            parsed = syntax.parse(text, name, strict=False)
-        positions = parsed.positions
-        while where and where not in positions:
-            where = where[:-1]
-        return positions.get(where, (1, 1))
+            parsed = syntax.positions(text, name)
+        return parsed.locate(where)
 
     reader = Reader(name, os.path.dirname(name), locate, list(repairs))
     slides, theme = reader.slides(value)
     return _File(reader, slides, theme)
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A surrogate escape: ours pairs them and reports a lone one, ``json`` would not."""
+
+
+class _Duplicate(Exception):
+    """An object with a duplicate key: our parser says where."""
+
+
+def _members(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """``json.loads``'s ``object_pairs_hook``: leaves duplicate keys to our parser."""
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        raise _Duplicate
+    return members
+
+
 def _loads_json(text: str) -> object:
-    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``."""
+    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``.
+
+    Numbers keep their spelling as our parser's do (``numbers``); text with a
+    surrogate escape or a duplicate key is left to our parser, which reports them.
+    """
     import json  # here: only large files take this path (see JSON_FAST_PATH)
 
-    try:
-        return json.loads(text)  # guards its own recursion; schema checks kept values' depth
-    except (ValueError, RecursionError):
+    if _SURROGATE_ESCAPE.search(text):
+        return _NOT_JSON
+    try:  # json guards its own recursion; schema checks kept values' depth
+        return json.loads(
+            text,
+            parse_float=from_token,
+            parse_int=json_int,
+            parse_constant=from_token,
+            object_pairs_hook=_members,
+        )
+    except (ValueError, RecursionError, _Duplicate):
         return _NOT_JSON
 
 
-def _natural(name: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key comparing digit runs as numbers: ``slide2`` < ``slide10``."""
+def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key comparing digit runs as numbers: ``slide2`` < ``slide10``.
+
+    Digit runs of any length and script compare by value without ``int()``
+    (no length limit); other digits (``²``, ``①``) are text.
+    """
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
+        (0, *_digits(part)) if part.isdecimal() else (1, 0, part.lower())
         for part in re.split(r"(\d+)", name)
         if part
     )
+
+
+def _digits(run: str) -> tuple[int, str]:
+    """A run of decimal digits as (length, ASCII digits), ordered as its value is."""
+    ascii_run = run if run.isascii() else "".join(str(int(char)) for char in run)
+    significant = ascii_run.lstrip("0")
+    return len(significant), significant
 
 
 def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
@@ -258,23 +318,40 @@ def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
     )
 
 
+def _slide_files(name: str) -> list[str]:
+    """The names of a folder's slide files, in natural order; subfolders are not slides."""
+    try:
+        with os.scandir(name) as entries:
+            found = [
+                entry.name
+                for entry in entries
+                if os.path.splitext(entry.name)[1].lower() in SLIDE_SUFFIXES
+                and not entry.name.startswith(".")
+                and not _is_folder(entry)
+            ]
+    except OSError as error:
+        raise DeckNotFoundError(
+            name, f"cannot read the folder: {error.strerror or error}"
+        ) from None
+    return sorted(found, key=_natural)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # cannot tell: reading it as a file says why
+        return False
+
+
 def _load_folder(name: str, options: LoadOptions) -> Deck:
-    with os.scandir(name) as entries:
-        found = [
-            entry.name
-            for entry in entries
-            if os.path.splitext(entry.name)[1].lower() in SLIDE_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        ]
-    files = [os.path.join(name, file) for file in sorted(found, key=_natural)]
+    files = [os.path.join(name, file) for file in _slide_files(name)]
     if not files:
         raise DeckSchemaError(
             name, f"the folder has no {', '.join('*' + s for s in SLIDE_SUFFIXES)} files"
         )
     skipped: list[Diagnostic] = []
     loaded: list[_File] = []
-    for path in files:
+    for path in files:  # a FIFO or device among them is refused by read_text, not opened
         try:
             file = _load_file(path, options)
         except DeckError as error:

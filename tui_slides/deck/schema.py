@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat
+from tui_slides.deck.numbers import spelling
 from tui_slides.deck.safety import describe, is_safe, unsafe_characters, visible
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
@@ -95,7 +96,7 @@ class Reader:
                 return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            text = str(value)
+            text = spelling(value)  # as written: ID 1.10 is "1.10", block 0x1F is "0x1F"
         else:
             if value is not None:
                 message = f"'{key}' should be a string, not {_kind(value)}; ignored"
