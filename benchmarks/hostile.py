@@ -56,6 +56,13 @@ CASES: dict[str, Callable[[], str]] = {
     "deepest allowed nesting x 100K": lambda: _slide(
         ', "x": [' + ",".join(["[" * 60 + "]" * 60] * 100_000) + "]"
     ),
+    "deepest allowed nesting x 15K": lambda: _slide(
+        ', "x": [' + ",".join(["[" * 60 + "]" * 60] * 15_000) + "]"
+    ),
+    "900K values (under the limit)": lambda: (
+        '{"content": [], "x": [' + ",".join(["0"] * 900_000) + "], y: 1}"
+    ),
+    "300K blocks that are numbers": lambda: '{"content": [' + ",".join(["1"] * 300_000) + "]}",
     "too deep nesting, 15 MB": lambda: "[" * (BIG // 2) + "]" * (BIG // 2),
     "100,000 tiny blocks in 2 MB": lambda: (
         '{"content": [' + ",".join(['{"text": "a"}'] * 100_000) + "]}"

@@ -3,9 +3,12 @@
 A file with four million stray commas is four million repairs: listing each
 took a gigabyte and twenty seconds. The first ``listed`` of each kind are kept
 as diagnostics; the rest of that kind are one more diagnostic that counts them.
+``Findings`` does so for the parser, ``Capped`` for what the schema reports.
 """
 
 from __future__ import annotations
+
+import re
 
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.source import Lines
@@ -50,4 +53,42 @@ class Findings:
             more = f"and {count:,} more like this, not listed: {message}"
             found = self.warnings if warning else self.repairs
             found.append(Diagnostic(self.path, line, col, Level.WARNING, more))
+        self._unlisted.clear()
+
+
+_VARIES = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
+"""What differs between two diagnostics of one kind: quoted names and values, numbers."""
+
+
+class Capped(list[Diagnostic]):
+    """A list of diagnostics that keeps ``listed`` of each kind, counting the rest.
+
+    The schema reports into it as into any list (``append``): a content of a
+    million numbers is a million warnings of one kind, which took 600 MB. The
+    kind is the message without its quoted parts and numbers; ``close`` adds
+    one diagnostic counting each kind's unlisted ones.
+    """
+
+    def __init__(self, found: list[Diagnostic], listed: int = 100) -> None:
+        super().__init__(found)
+        self.listed = listed
+        self._kinds: dict[str, int] = {}
+        self._unlisted: dict[str, tuple[Diagnostic, int]] = {}
+
+    def append(self, diagnostic: Diagnostic) -> None:
+        """Keep ``diagnostic``, or count it when its kind has ``listed`` already."""
+        kind = f"{diagnostic.level.value}:{_VARIES.sub('', diagnostic.message)}"
+        seen = self._kinds.get(kind, 0)
+        if seen < self.listed:
+            self._kinds[kind] = seen + 1
+            super().append(diagnostic)
+            return
+        first, count = self._unlisted.get(kind, (diagnostic, 0))
+        self._unlisted[kind] = (first, count + 1)
+
+    def close(self) -> None:
+        """Add one diagnostic for each kind with unlisted ones (once: they are counted anew)."""
+        for first, count in self._unlisted.values():
+            more = f"and {count:,} more like this, not listed: {first.message}"
+            super().append(Diagnostic(first.path, first.line, first.col, first.level, more))
         self._unlisted.clear()

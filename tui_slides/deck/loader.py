@@ -19,6 +19,7 @@ from typing import NamedTuple
 from tui_slides.deck import syntax
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
+from tui_slides.deck.findings import Capped
 from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.numbers import from_token, json_int
 from tui_slides.deck.schema import Reader
@@ -173,30 +174,35 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
                     f"{'s' if total != 1 else ''}",
                 )
     slides = tuple(slide for file in files for _, slide in file.slides)
-    diagnostics = [d for file in files for d in file.reader.diagnostics]
+    diagnostics = [d for file in files for d in _closed(file.reader.diagnostics)]
     diagnostics.sort(key=lambda d: (d.path, d.line, d.col))
     return Deck(slides, name, theme, tuple(diagnostics))
+
+
+def _closed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """A reader's diagnostics, with the count of each kind not listed (``Capped``)."""
+    if isinstance(diagnostics, Capped):
+        diagnostics.close()
+    return diagnostics
 
 
 def read_text(name: str, options: LoadOptions) -> str:
     """The decoded text of one deck file, within the size limit.
 
     Only a regular file is opened: a FIFO would block the open, a device could
-    stream for ever, so either is refused from ``os.stat`` alone.
+    stream for ever, so either is refused from ``os.stat`` alone. (The open does
+    not wait either, should the file be swapped for a FIFO in between.)
     """
     try:
-        mode = os.stat(name).st_mode
-        if not stat.S_ISREG(mode):
-            what = _special(mode)
-            raise DeckNotFoundError(
-                name, f"not a regular file ({what}): a deck is a file or folder"
-            )
-        with open(name, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            # A regular file is read as large as it is (asking for the limit would
-            # allocate 16 MB first: ~1 ms); a pipe or device up to just over the limit.
-            fits = 0 < size <= options.max_bytes
-            data = file.read(size + 1) if fits else file.read(options.max_bytes + 1)
+        _refuse_special(name, os.stat(name).st_mode)
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            _refuse_special(name, info.st_mode)
+            # Read as large as it is (asking for the limit would allocate 16 MB
+            # first: ~1 ms); up to just over the limit if it says 0 (/proc) or grows.
+            fits = 0 < info.st_size <= options.max_bytes
+            data = file.read(info.st_size + 1 if fits else options.max_bytes + 1)
     except FileNotFoundError:
         raise DeckNotFoundError(name, "no such file or folder") from None
     except OSError as error:
@@ -208,6 +214,14 @@ def read_text(name: str, options: LoadOptions) -> str:
             " (raise it with --max-size)",
         )
     return decode(data, name)
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    """Raise ``DeckNotFoundError`` unless ``mode`` is a regular file's."""
+    if not stat.S_ISREG(mode):
+        raise DeckNotFoundError(
+            name, f"not a regular file ({_special(mode)}): a deck is a file or folder"
+        )
 
 
 def _special(mode: int) -> str:
@@ -242,7 +256,7 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
             parsed = syntax.positions(text, name)
         return parsed.locate(where)
 
-    reader = Reader(name, os.path.dirname(name), locate, list(repairs))
+    reader = Reader(name, os.path.dirname(name), locate, Capped(repairs))
     slides, theme = reader.slides(value)
     return _File(reader, slides, theme)
 
@@ -267,12 +281,15 @@ def _loads_json(text: str) -> object:
     """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``.
 
     Numbers keep their spelling as our parser's do (``numbers``); text with a
-    surrogate escape or a duplicate key is left to our parser, which reports them.
+    surrogate escape or a duplicate key is left to our parser, which reports them,
+    and so is text that may hold more than ``syntax.MAX_VALUES`` values.
     """
     import json  # here: only large files take this path (see JSON_FAST_PATH)
 
     if _SURROGATE_ESCAPE.search(text):
         return _NOT_JSON
+    if text.count(",") + text.count("[") + text.count("{") > syntax.MAX_VALUES:
+        return _NOT_JSON  # perhaps too many values: our parser counts them exactly
     try:  # json guards its own recursion; schema checks kept values' depth
         return json.loads(
             text,
@@ -367,7 +384,7 @@ def _load_folder(name: str, options: LoadOptions) -> Deck:
                 " (a folder deck is one slide per file; to check several decks, name each)"
             )
             file.reader.report(Level.WARNING, (), message)
-            skipped.extend(file.reader.diagnostics)
+            skipped.extend(_closed(file.reader.diagnostics))
             continue
         loaded.append(file)
     if not loaded:

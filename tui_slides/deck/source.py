@@ -53,9 +53,10 @@ def _decode(data: bytes, encoding: str, skip: int, path: str) -> str:
 class Lines:
     """Maps character offsets in a text to 1-based ``(line, column)``, and to their lines.
 
-    Lines are counted from the last offset asked about (the parser asks in
-    order), so no table of every line start is kept: a file of 15 million line
-    breaks costs no memory, and each character is counted about once.
+    Lines are counted from the last offset asked about (the parser, then the
+    schema, ask in order), so no table of every line start is kept: a file of
+    15 million line breaks costs no memory, and each character is counted about
+    once per pass.
     """
 
     def __init__(self, text: str) -> None:
@@ -68,11 +69,11 @@ class Lines:
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of the character at ``offset``."""
         text = self.text
-        if offset < self._offset:  # backwards: an error, an opener, a duplicate key's first
+        if offset < self._offset:  # backwards: an error, an opener, the schema after parsing
             if offset >= self._start:  # on the cursor's line
                 return self._line, offset - self._start + 1
-            line = self._line - text.count("\n", offset, self._start)  # the cursor stays
-            return line, offset - text.rfind("\n", 0, offset)
+            # From the top, moving the cursor: what is asked next is most likely after it.
+            self._offset, self._line, self._start = 0, 1, 0
         breaks = text.count("\n", self._offset, offset)
         if breaks:
             self._line += breaks

@@ -33,11 +33,14 @@ MAX_DEPTH = 64
 REPORTED_REPAIRS = 100
 """Repairs (and warnings) of one kind listed one by one; the rest are counted in one line."""
 
-MAX_VALUES = 2_000_000
+MAX_VALUES = 1_000_000
 """Most values and keys in one file (100,000 blocks are a few hundred thousand)."""
 
-MAX_POSITIONS = 1_000_000
+MAX_POSITIONS = 300_000
 """Most values whose position is kept for diagnostics; beyond, one points at an enclosing value."""
+
+LOCATED_DEPTH = 8
+"""Deepest path a position is kept for: the schema reports at most six deep (a block's key)."""
 
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and indices from the top."""
@@ -199,9 +202,9 @@ class _Parser:
 
     def record(self, path: Path, pos: int) -> None:
         self.values += 1
-        if self.values <= MAX_POSITIONS:
+        if self.values <= MAX_POSITIONS and len(path) <= LOCATED_DEPTH:
             self.result.positions[path] = pos
-        elif self.values > MAX_VALUES:
+        if self.values > MAX_VALUES:
             message = f"more than {MAX_VALUES:,} values in one file: too many to load safely"
             self.fail(pos, message, DeckLimitError)
 
