@@ -286,9 +286,11 @@ def _loads_json(text: str) -> object:
     """
     import json  # here: only large files take this path (see JSON_FAST_PATH)
 
-    if _SURROGATE_ESCAPE.search(text):
-        return _NOT_JSON
-    if text.count(",") + text.count("[") + text.count("{") > syntax.MAX_VALUES:
+    if ("\\ud" in text or "\\uD" in text) and _SURROGATE_ESCAPE.search(text):
+        return _NOT_JSON  # (``in`` first: it takes a quarter of the search's time)
+    if len(text) > 2 * syntax.MAX_VALUES and (  # a value and its comma take 2 characters
+        text.count(",") + text.count("[") + text.count("{") > syntax.MAX_VALUES
+    ):
         return _NOT_JSON  # perhaps too many values: our parser counts them exactly
     try:  # json guards its own recursion; schema checks kept values' depth
         return json.loads(
