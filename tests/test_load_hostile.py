@@ -374,3 +374,48 @@ def test_schema_findings_of_one_kind_are_listed_up_to_a_hundred(tmp_path: Path) 
         "\n".join(messages)
     )
     assert sum("and 20 more like this" in message for message in messages) == 1
+
+
+# -- memory that does not grow with one comment, string, word or run --------------------
+
+BIG = 1_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("/*" + "x" * BIG + "*/ {content: []}", id="block comment"),
+        pytest.param("//x\n" * (BIG // 4) + "{content: []}", id="line comments"),
+        pytest.param("\n" * BIG + "{content: []}", id="line breaks"),
+        pytest.param('{content: [], notes: "' + "\\n" * (BIG // 2) + '"}', id="escapes"),
+        pytest.param("{content: [], " + "k" * BIG + ": 1}", id="long key"),
+        pytest.param("[" + "," * BIG + "{content: []}]", id="stray commas"),
+        pytest.param('{content: [], x: "' + "\\uD800" * (BIG // 6) + '"}', id="lone surrogates"),
+    ],
+)
+def test_parsing_takes_memory_in_proportion_to_the_values_not_the_text(text: str) -> None:
+    """A 15 MB comment took 1.7 GB (110x): each of these now takes a small multiple of its size."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        parsed = syntax.parse(text, "t")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(text), peak  # a re.sub of 1M escapes joins 1M pieces: 6x
+    assert len(parsed.repairs) + len(parsed.warnings) <= 2 * (syntax.REPORTED_REPAIRS + 1)
+
+
+@given(st.text(alphabet="ab\n\r", max_size=60), st.lists(st.integers(0, 60), max_size=12))
+def test_lines_give_the_same_position_in_any_order_of_asking(text: str, offsets: list[int]) -> None:
+    from tui_slides.deck.source import Lines
+
+    lines = Lines(text)
+    for offset in (min(offset, len(text)) for offset in offsets):
+        before = text[:offset]
+        expected = (before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+        assert lines.position(offset) == expected
+        end = text.find("\n", offset)
+        start = before.rfind("\n") + 1
+        assert lines.line_at(offset) == text[start : end if end != -1 else None].rstrip("\r")
