@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -379,6 +380,10 @@ def test_schema_findings_of_one_kind_are_listed_up_to_a_hundred(tmp_path: Path) 
 # -- memory that does not grow with one comment, string, word or run --------------------
 
 BIG = 1_000_000
+BY_311 = pytest.mark.skipif(
+    sys.version_info < (3, 11),
+    reason="Python 3.10 has no possessive repeats: memory grows with the escapes in one string",
+)
 
 
 @pytest.mark.parametrize(
@@ -387,10 +392,14 @@ BIG = 1_000_000
         pytest.param("/*" + "x" * BIG + "*/ {content: []}", id="block comment"),
         pytest.param("//x\n" * (BIG // 4) + "{content: []}", id="line comments"),
         pytest.param("\n" * BIG + "{content: []}", id="line breaks"),
-        pytest.param('{content: [], notes: "' + "\\n" * (BIG // 2) + '"}', id="escapes"),
+        pytest.param(
+            '{content: [], notes: "' + "\\n" * (BIG // 2) + '"}', id="escapes", marks=BY_311
+        ),
         pytest.param("{content: [], " + "k" * BIG + ": 1}", id="long key"),
         pytest.param("[" + "," * BIG + "{content: []}]", id="stray commas"),
-        pytest.param('{content: [], x: "' + "\\uD800" * (BIG // 6) + '"}', id="lone surrogates"),
+        pytest.param(
+            '{content: [], x: "' + "\\uD800" * (BIG // 6) + '"}', id="lone surrogates", marks=BY_311
+        ),
     ],
 )
 def test_parsing_takes_memory_in_proportion_to_the_values_not_the_text(text: str) -> None:

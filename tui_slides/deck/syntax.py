@@ -52,8 +52,9 @@ _NUMBER = re.compile(
     r"[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+"
     r"|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
 )
-_IDENTIFIER = re.compile(
-    r"(?:[^\W\d]|[$]|\\u[0-9a-fA-F]{4})(?:[\w$\u200c\u200d]|\\u[0-9a-fA-F]{4})" + ONCE
+_IDENTIFIER = re.compile(  # unrolled: the group repeats once per escape, not per character
+    r"(?:[^\W\d]|[$]|\\u[0-9a-fA-F]{4})[\w$\u200c\u200d]*"
+    r"(?:\\u[0-9a-fA-F]{4}[\w$\u200c\u200d]*)" + ONCE
 )
 _ID_START = re.compile(r"[^\W\d]|[$_]")
 _ID_PART = re.compile(r"[\w$\u200c\u200d]")
