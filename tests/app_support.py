@@ -8,9 +8,11 @@ from pathlib import Path
 from rich.console import Console
 
 from tui_slides.app.app import PresenterApp
+from tui_slides.app.options import PresenterOptions
 from tui_slides.app.slide_view import EMPTY_SLIDE_TEXT
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.presenting.presentation import Presentation
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "decks" / "seed-nurotan-it-specialists.json5"
@@ -31,9 +33,13 @@ def make_deck(count: int = 5, *, long_at: int | None = None, **deck_fields: obje
     return Deck(slides=tuple(slides), source="mem", **deck_fields)  # type: ignore[arg-type]
 
 
-def make_app(deck: Deck | None = None, path: Path = SEED, **options: object) -> PresenterApp:
-    """The app as the CLI builds it, with animations off for stable tests."""
-    app = PresenterApp(deck if deck is not None else load_deck(path), path, **options)  # type: ignore[arg-type]
+def make_app(
+    deck: Deck | Presentation | None = None, path: Path = SEED, **options: object
+) -> PresenterApp:
+    """The app as the CLI builds it (or a view of a shared presentation), animations off."""
+    options.setdefault("images", "cells")
+    settings = PresenterOptions(path, **options)  # type: ignore[arg-type]
+    app = PresenterApp(deck if deck is not None else load_deck(path), settings)
     app.animation_level = "none"
     return app
 

@@ -182,9 +182,11 @@ async def test_a_new_theme_recolours_text_drawn_line_by_line() -> None:
 async def test_collection_paused_for_start_up_resumes_after_the_first_frame() -> None:
     import gc
 
+    from tui_slides import startup
+
     gc.disable()  # as `tui-slides` does before the app starts (tui_slides.startup)
     try:
-        app = make_app(make_deck(2))
+        app = make_app(make_deck(2), on_first_paint=startup.resume)  # as cli.present passes
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert "Title 1" in slide_text(app)

@@ -5,14 +5,20 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from app_support import SEED, make_app, slide_text, status
+from textual.pilot import Pilot
 
 from tui_slides.app import app as app_module
-from tui_slides.app.app import deck_signature
+from tui_slides.app.app import PresenterApp
+from tui_slides.app.watch import deck_signature, problem_text
+from tui_slides.deck.errors import DeckError, DeckSchemaError
 from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Deck
 
 SIZE = (100, 30)
 
@@ -166,3 +172,121 @@ def test_deck_signature_of_a_file_and_a_folder(tmp_path: Path) -> None:
     single = deck_signature(folder / "01.json5")
     assert single[0][2] == SEED.stat().st_size
     assert deck_signature(tmp_path / "missing.json5") == ()
+
+
+def test_deck_signature_sees_upper_case_suffixes_as_the_loader_does(tmp_path: Path) -> None:
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "Slide1.JSON5").write_text("{ content: [{ title: 'One' }] }", encoding="utf-8")
+    (folder / "slide2.Json").write_text('{ "content": [{ "title": "Two" }] }', encoding="utf-8")
+    (folder / "notes.MD").write_text("no", encoding="utf-8")
+    assert [name for name, _, _ in deck_signature(folder)] == ["Slide1.JSON5", "slide2.Json"]
+    assert len(load_deck(folder)) == 2  # the loader reads both: the watcher looks at both
+
+
+def in_time(function: Callable[[], object], seconds: float = 5.0) -> object:
+    """``function()``'s value, failing (not hanging) if it takes longer than ``seconds``."""
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(function()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"{function} blocked"
+    return result[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_nothing_the_watcher_does_opens_a_fifo_in_the_decks_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "talk.json5"
+    os.mkfifo(fifo)
+    signature = in_time(lambda: deck_signature(fifo))
+    assert signature == (("talk.json5", fifo.stat().st_mtime_ns, 0),)
+    error = DeckSchemaError(str(fifo), "not a deck", line=3, col=2)
+    assert in_time(lambda: problem_text(error)) == str(error)  # no line to show: not read
+
+
+async def test_any_failure_of_a_reload_keeps_the_deck_and_shows_why(deck_file: Path) -> None:
+    def broken(path: Path) -> Deck:
+        raise RuntimeError("the loader tripped")
+
+    app = make_app(load_deck(deck_file), deck_file, loader=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        assert app.is_running
+        panel = app.slides.query_one("#diagnostics")
+        assert "RuntimeError: the loader tripped" in str(panel.content)  # type: ignore[attr-defined]
+        await pilot.press("n")
+        assert "Two" in slide_text(app)
+
+
+async def test_the_reload_error_shows_the_caret_line_for_a_deck_error(deck_file: Path) -> None:
+    app = make_app(load_deck(deck_file), deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        deck_file.write_text("{\n  logo_title: 'x',\n  slides: 5,\n}\n", encoding="utf-8")
+        await pilot.press("r")
+        message = str(app.slides.query_one("#diagnostics").content)  # type: ignore[attr-defined]
+        assert f"{deck_file}:3:11: error:" in message
+        assert message.endswith("\n    slides: 5,\n            ^")
+
+
+def test_problem_text_keeps_a_syntax_errors_own_caret_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json5"
+    path.write_text("{ slides: [ ] ]", encoding="utf-8")
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    assert problem_text(caught.value) == str(caught.value)
+    assert str(caught.value).count("^") == 1
+
+
+async def watch_until(pilot: Pilot[int], done: Callable[[], bool]) -> None:
+    for _ in range(40):
+        await pilot.pause(0.05)
+        if done():
+            return
+
+
+async def test_watch_does_not_take_a_half_written_file_and_says_so(
+    deck_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.05)
+    said: list[str] = []
+    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))
+    app = make_app(load_deck(deck_file), deck_file, watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        whole = deck_file.read_text(encoding="utf-8")
+        deck_file.write_text(whole[: whole.index("  { ID: '2'")], encoding="utf-8")  # mid-write
+        assert len(load_deck(deck_file)) == 1  # tolerant loading would take it
+        os.utime(deck_file, ns=(0, 10**18))
+        await watch_until(pilot, lambda: bool(said))
+        assert said and "half-written" in said[0] and "waiting for the next change" in said[0]
+        assert status(app).rstrip().endswith("1 / 3")  # the last good deck stays
+        assert not app.slides.error_shown
+        write_deck(deck_file, ("1", "One, finished"), ("2", "Two"))
+        await watch_until(pilot, lambda: "finished" in slide_text(app))
+        assert "One, finished" in slide_text(app)
+        assert status(app).rstrip().endswith("1 / 2")
+
+
+async def test_r_takes_a_repaired_file_the_watcher_would_wait_for(deck_file: Path) -> None:
+    app = make_app(load_deck(deck_file), deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        deck_file.write_text(
+            "{ slides: [ { content: [ { title: 'Repaired' } ] } ", encoding="utf-8"
+        )
+        await pilot.press("r")
+        assert "Repaired" in slide_text(app)
+
+
+async def test_watch_on_a_folder_sees_an_upper_case_suffix_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "WATCH_INTERVAL", 0.05)
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    slide = folder / "Slide1.JSON5"
+    slide.write_text("{ content: [{ title: 'Before' }] }", encoding="utf-8")
+    app = make_app(load_deck(folder), folder, watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        slide.write_text("{ content: [{ title: 'After' }] }", encoding="utf-8")
+        os.utime(slide, ns=(0, 10**18))
+        await watch_until(pilot, lambda: "After" in slide_text(app))
+        assert "After" in slide_text(app)

@@ -79,10 +79,12 @@ def test_nothing_before_the_first_paint_imports_search_media_or_overlays() -> No
         import asyncio, sys
         from pathlib import Path
         from tui_slides.app.app import PresenterApp
+        from tui_slides.app.options import PresenterOptions
         from tui_slides.deck.loader import load_deck
 
         async def main():
-            app = PresenterApp(load_deck(Path({str(SEED)!r})), Path("seed"), images="cells")
+            options = PresenterOptions(Path("seed"), images="cells")
+            app = PresenterApp(load_deck(Path({str(SEED)!r})), options)
             async with app.run_test(size=(100, 30)) as pilot:
                 await pilot.pause()
                 assert "1 / 1" in app.slides.status_bar.text

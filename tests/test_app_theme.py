@@ -11,6 +11,7 @@ from rich.color import Color
 from tui_slides.app import run_presenter
 from tui_slides.app.app import DEFAULT_THEME, PresenterApp
 from tui_slides.app.blocks import slide_styles
+from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Slide
 
@@ -74,7 +75,8 @@ def test_slide_styles_ignore_colours_rich_cannot_read() -> None:
 
 
 def test_run_presenter_rejects_an_unknown_theme(capsys: pytest.CaptureFixture[str]) -> None:
-    status = run_presenter(load_deck(SEED), Path(SEED), theme="no-such-theme\x1b")
+    options = PresenterOptions(Path(SEED), theme="no-such-theme\x1b")
+    status = run_presenter(load_deck(SEED), options)
     assert status == 2
     err = capsys.readouterr().err
     assert "unknown theme 'no-such-theme␛'" in err

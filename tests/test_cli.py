@@ -162,7 +162,7 @@ def test_present_reloads_with_the_options_it_loaded_with(
 
     seen: dict[str, object] = {}
     monkeypatch.setattr(
-        tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw) or 0
+        tui_slides.app, "run_presenter", lambda deck, options: seen.update(vars(options)) or 0
     )
     deck = tmp_path / "deck.json5"
     deck.write_text("{ content: [] }")

@@ -12,6 +12,7 @@ from rich.console import Console
 from textual.geometry import Region
 
 from tui_slides.app.app import PresenterApp
+from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 from tui_slides.media import images
 from tui_slides.media.opener import OpenResult
@@ -43,7 +44,7 @@ def deck_path(tmp_path: Path) -> Path:
 
 
 def _app(path: Path, images: str = "cells") -> PresenterApp:
-    app = PresenterApp(load_deck(path), path, images=images)
+    app = PresenterApp(load_deck(path), PresenterOptions(path, images=images))
     app.animation_level = "none"
     return app
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Deck
 from tui_slides.media import protocol
@@ -97,8 +98,8 @@ def test_cli_passes_images_to_the_presenter(
 
     seen: dict[str, object] = {}
 
-    def fake_run(deck: Deck, path: Path, **options: object) -> int:
-        seen.update(options)
+    def fake_run(deck: Deck, options: PresenterOptions) -> int:
+        seen.update(vars(options))
         return 0
 
     monkeypatch.setattr(tui_slides.app, "run_presenter", fake_run)

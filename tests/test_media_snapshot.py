@@ -11,6 +11,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from tui_slides.app.app import PresenterApp
+from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 from tui_slides.media import images
 
@@ -42,7 +43,7 @@ def test_cells_fallback_80x24(snap_compare: Any, tmp_path: Path) -> None:
     _pictures(tmp_path)
     path = tmp_path / "deck.json5"
     path.write_text(DECK)
-    app = PresenterApp(load_deck(path), path, images="cells")
+    app = PresenterApp(load_deck(path), PresenterOptions(path, images="cells"))
     app.animation_level = "none"
     app.theme = "textual-dark"
     assert snap_compare(app, terminal_size=(80, 24))

@@ -10,8 +10,9 @@ import pytest
 from tests.app_support import make_app, slide_text, status
 from tests.conftest import SEED
 from tui_slides import cli
+from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
-from tui_slides.deck.loader import QUICK_START, load_deck, open_deck
+from tui_slides.deck.loader import QUICK_START, Opening, load_deck, open_deck
 from tui_slides.deck.model import Deck, Slide
 
 COUNT = 400
@@ -130,7 +131,7 @@ async def test_the_presenter_reads_the_rest_once_the_first_slide_is_up(tmp_path:
         assert app.slides.slide_view.blocks[0].region.height > 0
         return finish()
 
-    app = make_app(deck, path, finish=read_the_rest)
+    app = make_app(deck, path, opening=Opening(deck, read_the_rest))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert len(on_screen) == 1 and on_screen[0].rstrip().endswith(f"1 / {COUNT}")
@@ -147,7 +148,7 @@ async def test_the_presenter_ends_with_the_reason_when_the_rest_does_not_load(
 ) -> None:
     path = big_deck(tmp_path, s200={"content": [{"text": "x" * 1_000_001}]})
     deck, finish = open_deck(path)
-    app = make_app(deck, path, finish=finish)
+    app = make_app(deck, path, opening=Opening(deck, finish))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.return_code == 1
@@ -160,11 +161,10 @@ def test_present_says_what_the_rest_found_once_the_presenter_ends(
 
     path = big_deck(tmp_path, s300={"content": [{"title": ["not", "text"], "text": "x"}]})
 
-    def presenter(deck: object, path: object, **options: object) -> int:
+    def presenter(deck: object, options: PresenterOptions) -> int:
         assert capsys.readouterr().err == ""  # nothing known yet
-        finish = options["finish"]
-        assert callable(finish)
-        finish()
+        assert options.opening is not None
+        options.opening.complete()
         return 0
 
     monkeypatch.setattr(tui_slides.app, "run_presenter", presenter)
@@ -180,9 +180,11 @@ def test_present_from_another_slide_reads_the_whole_deck_first(
 
     seen: dict[str, object] = {}
     monkeypatch.setattr(
-        tui_slides.app, "run_presenter", lambda deck, path, **kw: seen.update(kw, deck=deck) or 0
+        tui_slides.app,
+        "run_presenter",
+        lambda deck, options: seen.update(vars(options), deck=deck) or 0,
     )
     path = big_deck(tmp_path)
     assert cli.main([str(path), "--slide", "1.250"]) == 0
-    assert seen["finish"] is None and seen["start"] == 249
+    assert seen["opening"] is None and seen["start"] == 249
     assert seen["deck"] == load_deck(path)

@@ -304,25 +304,27 @@ def present(args: SimpleNamespace) -> int:
     if start is None:
         return EXIT_USAGE
     from tui_slides.app import run_presenter
+    from tui_slides.app.options import PresenterOptions
+    from tui_slides.deck.loader import Opening
 
-    complete: list[Deck] = []
-
-    def read_the_rest(finish: Callable[[], Deck]) -> Deck:
-        complete.append(finish())
-        return complete[0]
-
-    # Reloads (r, --watch) read the deck with the options it was first loaded with.
-    reload = functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size)
-    status = run_presenter(
-        deck,
+    opening = Opening(deck, finish) if finish is not None else None
+    options = PresenterOptions(
         path,
         start=start,
         theme=args.theme,
         watch=args.watch,
-        loader=reload,
+        # Reloads (r, --watch) read the deck with the options it was first loaded with.
+        loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
         images=args.images,
-        finish=functools.partial(read_the_rest, finish) if finish else None,
+        opening=opening,
+        on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
     )
-    for deck in complete:  # read once the first slide was up: said now, not before
-        _print_diagnostics(deck.diagnostics, sys.stderr, levels=LOUD)
+    status = run_presenter(deck, options)
+    if opening is not None:  # read once the first slide was up: said now, not before
+        try:
+            complete = opening.complete()  # kept from the app's reading: not read again
+        except DeckError:
+            pass  # the app ended with the reason
+        else:
+            _print_diagnostics(complete.diagnostics, sys.stderr, levels=LOUD)
     return status

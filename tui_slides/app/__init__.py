@@ -6,53 +6,29 @@ deck is presented, so the CLI stays fast for ``check`` and ``show``.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from tui_slides.app.app import Loader
+    from tui_slides.app.options import PresenterOptions
     from tui_slides.deck.model import Deck
 
 
-def run_presenter(
-    deck: Deck,
-    path: Path,
-    *,
-    start: int = 0,
-    theme: str | None = None,
-    watch: bool = False,
-    loader: Loader | None = None,
-    images: str = "auto",
-    finish: Callable[[], Deck] | None = None,
-) -> int:
-    """Present ``deck`` (loaded from ``path``) from slide ``start`` (0-based); the exit status.
+def run_presenter(deck: Deck, options: PresenterOptions) -> int:
+    """Present ``deck`` as ``options`` say (``tui_slides.app.options``); the exit status.
 
-    ``theme`` is any Textual theme name and wins over the deck's own; ``watch``
-    reloads the deck when its files change; ``loader`` reads it again (for ``r`` and
-    ``watch``: the CLI passes one with the options the deck was first loaded with).
-    An unknown ``theme`` is reported on stderr with the known names (status 2).
-    ``images`` is ``auto``, ``cells`` or ``none`` (``--images``); ``auto`` asks the
-    terminal now, before Textual starts reading it. ``finish`` reads the rest of a
-    deck opened by ``loader.open_deck``, once its first slide is on screen.
+    ``options.images`` ``auto`` asks the terminal now, before Textual starts
+    reading it. An unknown ``options.theme`` is reported on stderr with the
+    known names (status 2).
     """
     from tui_slides.app.app import PresenterApp
     from tui_slides.deck.safety import visible
     from tui_slides.media.protocol import choose_protocol
 
-    protocol = choose_protocol(images, deck)
-    app = PresenterApp(
-        deck,
-        path,
-        start=start,
-        theme=theme,
-        watch=watch,
-        loader=loader,
-        images=protocol,
-        finish=finish,
-    )
+    protocol = choose_protocol(options.images, deck)
+    app = PresenterApp(deck, dataclasses.replace(options, images=protocol))
+    theme = options.theme
     if theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         message = f"tui-slides: unknown theme {visible(theme)!r}; choose one of: {names}"

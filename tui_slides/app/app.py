@@ -1,11 +1,14 @@
-"""The presenter app: screens, theme, reload and ``--watch``, and the too-small notice."""
+"""The presenter app: screens, theme, reload and ``--watch``, and the too-small notice.
+
+The talk itself is a ``Presentation`` (``tui_slides.presenting``); the app
+builds one from its options, shows it on a ``SlidesScreen``, follows it to
+pick the theme, and reloads it. How it starts is the entry point's business:
+``PresenterOptions.on_first_paint``.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -13,20 +16,25 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui_slides import startup
-from tui_slides.app.blocks import slide_styles
-from tui_slides.app.screens.slides import SlidesScreen
+from tui_slides.app.options import Loader, PresenterOptions
+from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, SlidesScreen
 from tui_slides.app.sizes import is_too_small
+from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
 from tui_slides.deck.errors import DeckError
-from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.safety import visible
+from tui_slides.presenting.events import DeckReloaded, Event, SlideChanged
+from tui_slides.presenting.presentation import Presentation
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from tui_slides.deck.model import Deck, Slide
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
 WATCH_INTERVAL = 0.5
 """Seconds between two looks at the deck's modification time with ``--watch``."""
-DECK_SUFFIXES = (".json5", ".json", ".txt")
-"""Files a folder deck is made of (watched for changes)."""
 
 KEY_NAMES = {
     "right": "→", "left": "←", "up": "↑", "down": "↓",
@@ -35,33 +43,6 @@ KEY_NAMES = {
     "question_mark": "?", "slash": "/",
 }  # fmt: skip
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
-
-Loader = Callable[[Path], Deck]
-"""Reads the deck again for ``r`` and ``--watch``; raises ``DeckError``."""
-
-Signature = tuple[tuple[str, int, int], ...]
-"""What a deck's files looked like: ``(name, mtime_ns, size)`` each."""
-
-
-def deck_signature(path: Path) -> Signature:
-    """The names, modification times and sizes of the deck's files (one stat each).
-
-    For a folder deck, every slide file directly in it; an unreadable path has
-    an empty signature, so its return is noticed too.
-    """
-    try:
-        if not path.is_dir():
-            stat = path.stat()
-            return ((path.name, stat.st_mtime_ns, stat.st_size),)
-        with os.scandir(path) as entries:
-            found = [
-                (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
-                for entry in entries
-                if entry.name.endswith(DECK_SUFFIXES) and not entry.name.startswith(".")
-            ]
-        return tuple(sorted(found))
-    except OSError:
-        return ()
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -81,36 +62,30 @@ class PresenterApp(App[int]):
         Binding("ctrl+c,ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(
-        self,
-        deck: Deck,
-        path: Path,
-        *,
-        start: int = 0,
-        theme: str | None = None,
-        watch: bool = False,
-        loader: Loader | None = None,
-        images: str = "cells",
-        finish: Callable[[], Deck] | None = None,
-    ) -> None:
-        """``finish`` reads the rest of a deck opened by ``loader.open_deck``."""
+    def __init__(self, deck: Deck | Presentation, options: PresenterOptions) -> None:
+        """Present ``deck`` (or follow a presentation shared with other views) as ``options`` say.
+
+        ``options.images`` is a protocol already chosen (``run_presenter`` resolves ``auto``).
+        """
         super().__init__()
-        self.path = path
-        self.images = images
+        self.options = options
+        self.path = options.path
+        self.images = "cells" if options.images == "auto" else options.images
         """How images are drawn: ``kitty``, ``sixel``, ``cells`` or ``none`` (media.protocol)."""
-        self.forced_theme = theme
-        """``--theme``: wins over the deck's and the slides' own themes."""
-        self.watching = watch
-        self.loader: Loader = loader or _load_tolerantly
-        self.slides = SlidesScreen(deck, start)
-        self._finish = finish
-        self._signature: Signature = deck_signature(path) if watch else ()
-        self._styles_theme = ""
+        self.loader: Loader = options.loader or _load_tolerantly
+        if isinstance(deck, Presentation):
+            self.presentation = deck
+        else:
+            self.presentation = Presentation(deck, options.start)
+        self.slides = SlidesScreen(self.presentation, images=self.images)
+        self._opening = options.opening
+        self._signature: Signature = deck_signature(self.path) if options.watch else ()
         self._notice_pushed = False
         """True while the too-small notice may be on the screen stack."""
         self._bad_themes: set[str] = set()
         self._reported_themes: set[str] = set()
-        self.theme = self._theme_for(deck, None)
+        self.theme = self._theme_for(self.presentation.slide)
+        self._unsubscribe = self.presentation.subscribe(self._on_event)
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -127,36 +102,72 @@ class PresenterApp(App[int]):
         return self.slides
 
     def on_mount(self) -> None:
-        if self._finish is not None:
-            self.call_after_refresh(self._read_the_rest)
-        self.call_after_refresh(startup.resume)  # the first frame is out: see tui_slides.startup
-        if self.watching:
+        self.call_after_refresh(self._after_first_paint)
+        if self.options.watch:
             self.set_interval(WATCH_INTERVAL, self._poll)
+        self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def _after_first_paint(self) -> None:
+        """The first frame is out: read the rest of a quick-started deck, then the hook."""
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            self._complete(opening.complete)
+        hook = self.options.on_first_paint
+        if hook is not None:
+            hook()
+
+    def _complete(self, complete: Callable[[], Deck]) -> None:
+        """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
+
+        The deck had been checked as far as opening it: a deck that turns out
+        not to load ends the presenter with the reason, as if it had not started.
+        """
+        try:
+            deck = complete()
+        except DeckError as error:
+            self.exit(return_code=1, message=Text(visible(str(error))))
+            return
+        if deck is not self.presentation.deck:
+            self.presentation.reload(deck)
 
     # -- theme -------------------------------------------------------------------------
 
-    def _theme_for(self, deck: Deck, slide: Slide | None) -> str:
+    def _on_event(self, event: Event) -> None:
+        """Follow the presentation: each slide may ask for its own theme."""
+        kind = type(event)
+        if kind is SlideChanged or kind is DeckReloaded:
+            if self.app is self:
+                self._apply_theme()
+            else:  # changed from another app's task: apply it in this app's own
+                self.call_later(self._apply_theme)
+
+    def _theme_for(self, slide: Slide | None) -> str:
         """``--theme``, else the slide's, else the deck's theme, else the default.
 
         A name Textual does not know is skipped, and remembered to be reported.
         """
-        for name in (self.forced_theme, slide.theme if slide else None, deck.theme):
-            if not name:
-                continue
-            if name in self.available_themes:
-                return name
-            self._bad_themes.add(name)
+        deck = self.presentation.deck
+        names = [n for n in (self.options.theme, slide.theme if slide else None, deck.theme) if n]
+        if names:
+            known = self.available_themes  # a copy of Textual's registry: made once here
+            for name in names:
+                if name in known:
+                    return name
+                self._bad_themes.add(name)
         return DEFAULT_THEME
 
-    def apply_theme(self, slide: Slide) -> None:
-        """Switch to the theme ``slide`` asks for (when it differs); style blocks from it."""
-        name = self._theme_for(self.slides.deck, slide)
+    def _apply_theme(self) -> None:
+        """Switch to the theme the current slide asks for (when it differs)."""
+        name = self._theme_for(self.presentation.slide)
         if name != self.theme:
-            self.theme = name
-        if self._styles_theme != self.theme:
-            self._styles_theme = self.theme
-            self.slides.slide_view.slide_styles = slide_styles(self.get_css_variables())
+            self.theme = name  # the slides screen restyles its blocks from it
+        self._report_bad_themes()
+
+    def _report_bad_themes(self) -> None:
         for bad in sorted(self._bad_themes - self._reported_themes):
             self._reported_themes.add(bad)
             self.notify(
@@ -189,33 +200,36 @@ class PresenterApp(App[int]):
 
     # -- reload ------------------------------------------------------------------------
 
-    def _read_the_rest(self) -> None:
-        """Read the slides after the first, now that it is on screen (``loader.open_deck``).
+    def on_reload_requested(self, message: ReloadRequested) -> None:
+        self.reload()
 
-        The deck had been checked as far as opening it: a deck that turns out
-        not to load ends the presenter with the reason, as if it had not started.
+    def reload(self, *, watched: bool = False) -> bool:
+        """Read the deck again; on any failure keep the last good deck and show why.
+
+        ``watched``: the files changed under ``--watch``; a version that looks
+        half-written (``half_written``) is not taken: the next change is awaited.
         """
-        finish, self._finish = self._finish, None
-        if finish is None:
-            return
-        try:
-            deck = finish()
-        except DeckError as error:
-            self.exit(return_code=1, message=Text(visible(str(error))))
-            return
-        self.slides.set_deck(deck)
-
-    def reload(self) -> bool:
-        """Read the deck again; on error keep the last good deck and show why."""
         try:
             deck = self.loader(self.path)
         except DeckError as error:
-            self.slides.show_error(str(error))
+            self.presentation.report_problem(problem_text(error))
             return False
         except OSError as error:
-            self.slides.show_error(f"{self.path}: {error.strerror or error}")
+            self.presentation.report_problem(f"{self.path}: {error.strerror or error}")
             return False
-        self.slides.set_deck(deck)
+        except Exception as error:  # a bug in loading must not end the talk
+            self.presentation.report_problem(f"{self.path}: {type(error).__name__}: {error}")
+            return False
+        if watched and half_written(deck):
+            self.notify(
+                f"{visible(self.path.name)} looks half-written (brackets still open at its"
+                " end): still showing the last good version; waiting for the next change.",
+                severity="warning",
+                timeout=5,
+                markup=False,
+            )
+            return False
+        self.presentation.reload(deck)
         warnings = len(deck.diagnostics)
         note = f" ({warnings} diagnostics: run tui-slides check)" if warnings else ""
         self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=2, markup=False)
@@ -226,9 +240,12 @@ class PresenterApp(App[int]):
         signature = deck_signature(self.path)
         if signature != self._signature:
             self._signature = signature
-            self.reload()
+            self.reload(watched=True)
 
     # -- overlays ----------------------------------------------------------------------
+
+    def on_help_requested(self, message: HelpRequested) -> None:
+        self.show_help()
 
     def show_help(self) -> None:
         """Open the help overlay, listing the bindings of every screen."""

@@ -41,7 +41,13 @@ every field of the right type): under this size, a few milliseconds at most.
 """
 
 SLIDE_SUFFIXES = (".json5", ".json", ".txt")
-"""Files of a folder deck: each one is a slide."""
+"""Files of a folder deck: each one is a slide (the suffix in any case: ``Slide1.JSON5``)."""
+
+
+def is_slide_name(name: str) -> bool:
+    """True for a file name a folder deck reads as a slide: a slide suffix, not hidden."""
+    return os.path.splitext(name)[1].lower() in SLIDE_SUFFIXES and not name.startswith(".")
+
 
 _NOT_JSON = object()
 """What ``_loads_json`` returns for text that is not plain JSON."""
@@ -116,6 +122,33 @@ def open_deck(
 
 _STAND_IN = Slide()
 """What ``open_deck`` puts in place of the slides it has not read yet."""
+
+
+class Opening:
+    """A deck opened far enough to show: ``deck`` now, ``complete()`` for all of it.
+
+    ``rest`` reads the complete deck (``open_deck``'s second value); None when
+    ``deck`` is complete already.
+    """
+
+    def __init__(self, deck: Deck, rest: Callable[[], Deck] | None = None) -> None:
+        self.deck = deck
+        """What to show first (the complete deck, or its first slide and stand-ins)."""
+        self._rest = rest
+        self._complete: Deck | DeckError | None = deck if rest is None else None
+
+    def complete(self) -> Deck:
+        """The complete deck, read once and kept; raises ``DeckError`` as ``load_deck`` would."""
+        if self._complete is None:
+            rest, self._rest = self._rest, None
+            assert rest is not None
+            try:
+                self._complete = rest()
+            except DeckError as error:
+                self._complete = error
+        if isinstance(self._complete, DeckError):
+            raise self._complete
+        return self._complete
 
 
 def _nowhere(where: syntax.Path) -> tuple[int, int]:
@@ -260,13 +293,7 @@ def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
 
 def _load_folder(name: str, options: LoadOptions) -> Deck:
     with os.scandir(name) as entries:
-        found = [
-            entry.name
-            for entry in entries
-            if os.path.splitext(entry.name)[1].lower() in SLIDE_SUFFIXES
-            and not entry.name.startswith(".")
-            and entry.is_file()
-        ]
+        found = [entry.name for entry in entries if is_slide_name(entry.name) and entry.is_file()]
     files = [os.path.join(name, file) for file in sorted(found, key=_natural)]
     if not files:
         raise DeckSchemaError(

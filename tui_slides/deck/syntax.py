@@ -21,7 +21,7 @@ import re
 from functools import cache
 from typing import NoReturn
 
-from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.diagnostics import UNCLOSED_AT_END, Diagnostic, Level
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckSyntaxError
 from tui_slides.deck.source import Lines
 
@@ -128,12 +128,12 @@ class _Parser:
     def expected(self, pos: int, what: str) -> NoReturn:
         self.fail(pos, f"expected {what}, found {_describe(self.text, pos)}")
 
-    def repair(self, pos: int, defect: str, message: str, *edits: Edit) -> None:
-        """Record a repair and the ``edits`` making it, or in strict mode fail with the defect."""
+    def repair(self, pos: int, defect: str, message: str, *edits: Edit, code: str = "") -> None:
+        """Record a repair, its ``edits`` and ``code``, or in strict mode fail with the defect."""
         if self.strict:
             self.fail(pos, f"{defect} (tolerant mode would repair this; --strict is on)")
         line, col = self.position(pos)
-        self.result.repairs.append(Diagnostic(self.path, line, col, Level.WARNING, message))
+        self.result.repairs.append(Diagnostic(self.path, line, col, Level.WARNING, message, code))
         self.result.edits.extend(edits)
 
     # -- scanning -----------------------------------------------------------
@@ -271,6 +271,7 @@ class _Parser:
             f"the file ends inside the '{opener}' opened at line {line}, column {col}",
             f"the file ends inside the '{opener}' opened at line {line}, column {col}; closed it",
             (end, end, self.own_line("}" if opener == "{" else "]")),
+            code=UNCLOSED_AT_END,
         )
         return end
 

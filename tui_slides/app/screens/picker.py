@@ -50,6 +50,8 @@ class PickerScreen(ModalScreen[ResultT], Generic[ResultT]):
         height: 1fr;
         border: none;
         background: $surface;
+        text-wrap: nowrap;  /* a long row is cut with an ellipsis at the list's width */
+        text-overflow: ellipsis;
     }
     #picker-field {
         border: tall $primary 50%;

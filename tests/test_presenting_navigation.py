@@ -1,4 +1,4 @@
-"""The pure navigation rules, as a table: ``(state, keys) -> state``."""
+"""The pure navigation rules (``tui_slides.presenting.navigation``), as a table of cases."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ def run(index: int, total: int, keys: str, typed: str = "") -> NavState:
         (0, 12, "1 2", 0, "12"),  # typing alone does not move
         (0, 12, "3 G", 2, ""),  # 3G: slide 3
         (5, 12, "2 g", 1, ""),  # 2g: slide 2
+        (0, 12, "5 first", 4, ""),  # 5 Home: slide 5, as the help says
+        (9, 12, "5 last", 4, ""),  # 5 End: slide 5 too
+        (0, 12, "9 9 last", 11, ""),  # out of range: clamped
+        (5, 12, "0 first", 0, ""),
+        (0, 12, "1 2 backspace last", 0, ""),  # 1 End: slide 1
+        (3, 12, "enter", 3, ""),
+        (3, 12, "7 x", 3, ""),  # an unknown key forgets the count
+        (3, 12, "7 escape enter", 3, ""),
+        (3, 12, "² enter", 3, ""),  # a digit to str.isdigit, not a slide number
         (0, 12, "9 9 enter", 11, ""),  # out of range: clamped to the last slide
         (4, 12, "0 enter", 0, ""),  # slide 0 does not exist: the first
         (0, 12, "1 2 backspace enter", 0, ""),  # backspace deletes the 2: slide 1
@@ -62,9 +71,3 @@ def test_typed_digits_are_capped() -> None:
 )
 def test_clamp(index: int, total: int, expected: int) -> None:
     assert clamp(index, total) == expected
-
-
-def test_position_is_one_based_and_zero_for_an_empty_deck() -> None:
-    assert NavState(0, 3).position == 1
-    assert NavState(2, 3).position == 3
-    assert NavState(0, 0).position == 0

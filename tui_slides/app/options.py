@@ -1,0 +1,37 @@
+"""How the presenter is to run: one frozen record the command line builds (no Textual here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui_slides.deck.loader import Opening
+    from tui_slides.deck.model import Deck
+
+Loader = Callable[[Path], "Deck"]
+"""Reads the deck again for ``r`` and ``--watch``; raises ``DeckError`` (or ``OSError``)."""
+
+
+@dataclass(frozen=True)
+class PresenterOptions:
+    """Everything ``run_presenter`` and ``PresenterApp`` are told, besides the deck."""
+
+    path: Path
+    """Where the deck was loaded from: reloads read it again, ``--watch`` looks at it."""
+    start: int = 0
+    """The 0-based index of the slide to start on."""
+    theme: str | None = None
+    """``--theme``: a Textual theme name that wins over the deck's and the slides' own."""
+    watch: bool = False
+    """``--watch``: reload when the deck's files change."""
+    loader: Loader | None = None
+    """Reads the deck again (the CLI's keeps the options it was loaded with); None: tolerant."""
+    images: str = "auto"
+    """``auto``, ``kitty``, ``sixel``, ``cells`` or ``none`` (``run_presenter`` resolves auto)."""
+    opening: Opening | None = None
+    """A large deck opened with its first slide only: the app completes it after its first paint."""
+    on_first_paint: Callable[[], None] | None = None
+    """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
