@@ -63,7 +63,7 @@ def client_env(**more: str) -> dict[str, str]:
 async def serving(
     tmp_path: Path, presentation: Presentation | None = None, **options: object
 ) -> AsyncIterator[ShareServer]:
-    """A ``ShareServer`` on a free port of 127.0.0.1, its host key in ``tmp_path``; stopped after."""
+    """A ``ShareServer`` on a free port of 127.0.0.1, its host key under ``tmp_path``."""
     presentation = presentation or Presentation(load_deck(TOUR))
     settings: dict[str, object] = {"port": 0, "code": CODE, "data_dir": tmp_path / "data"}
     settings.update(options)
@@ -102,13 +102,13 @@ class Terminal:
             os.setsid()
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed argv of the test's own
+        self.process = subprocess.Popen(
             list(argv),
             stdin=slave,
             stdout=slave,
             stderr=slave,
             env=env,
-            preexec_fn=controlling_terminal,  # noqa: PLW1509 - tests are single-threaded here
+            preexec_fn=controlling_terminal,
             close_fds=True,
         )
         os.close(slave)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from share_support import CODE, needs_ssh, serving, ssh_args, terminal, until
+from share_support import CODE, Terminal, needs_ssh, serving, ssh_args, terminal, until
 
 from tui_slides.deck.loader import load_deck
 from tui_slides.presenting.presentation import Presentation
 from tui_slides.share.server import ShareServer
-
-TOUR_TITLES = ("Welcome to tui-slides",)
 
 pytestmark = needs_ssh
 
@@ -21,8 +19,8 @@ def title_row(term_text: str) -> str:
     return next(line for line in term_text.splitlines() if " / 11" in line)
 
 
-async def follow_three_changes_and_resize(server: ShareServer, term) -> None:  # type: ignore[no-untyped-def]
-    """The presenter moves three times and the window shrinks: the viewer shows each, then leaves."""
+async def follow_three_changes_and_resize(server: ShareServer, term: Terminal) -> None:
+    """The presenter moves three times, the window shrinks: the viewer shows each, then leaves."""
     presentation = server.presentation
     await term.shows("1 / 11")
     await until(lambda: len(server.viewers) == 1, "the viewer to be counted")
@@ -58,7 +56,7 @@ async def test_a_viewer_types_the_code_follows_the_talk_and_leaves(tmp_path: Pat
 
 async def test_a_viewer_with_an_authorized_key_follows_the_talk(tmp_path: Path) -> None:
     key = tmp_path / "id_ed25519"
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True, timeout=30
     )
     authorized = tmp_path / "authorized_keys"
