@@ -19,6 +19,7 @@ import termios
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
+import asyncssh
 import pyte
 import pytest
 
@@ -37,8 +38,8 @@ SSH = shutil.which("ssh")
 needs_ssh = pytest.mark.skipif(SSH is None, reason="OpenSSH's ssh client is not installed")
 
 
-def ssh_args(port: int, *extra: str) -> list[str]:
-    """``ssh`` to the test server: no config, no known hosts, no keys of the user's."""
+def ssh_args(port: int, *extra: str, command: Sequence[str] = ()) -> list[str]:
+    """``ssh`` to the test server (then ``command``): no config, no known hosts."""
     return [
         "ssh",
         "-F", "/dev/null",
@@ -49,6 +50,7 @@ def ssh_args(port: int, *extra: str) -> list[str]:
         "-p", str(port),
         *extra,
         "audience@127.0.0.1",
+        *command,
     ]  # fmt: skip
 
 
@@ -162,17 +164,11 @@ class Terminal:
         await asyncio.sleep(0.05)  # the last bytes
         return self.process.returncode
 
-    def close(self) -> None:
-        """End the command if it still runs, and free the terminal."""
+    async def close(self) -> None:
+        """End the command if it still runs (the loop serving it keeps running), free the pty."""
         with contextlib.suppress(ValueError, OSError):
             self._loop.remove_reader(self.master)
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(WAIT)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(WAIT)
+        await stop(self.process)
         with contextlib.suppress(OSError):
             os.close(self.master)
 
@@ -186,7 +182,18 @@ async def terminal(
     try:
         yield term
     finally:
-        term.close()
+        await term.close()
+
+
+async def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, then SIGKILL after ``WAIT``: waited for without blocking the event loop."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            await until(lambda: process.poll() is not None, "the process to end")
+        except AssertionError:
+            process.kill()
+            await until(lambda: process.poll() is not None, "the process to die")
 
 
 async def run(
@@ -207,3 +214,53 @@ async def run(
         await process.wait()
         raise
     return process.returncode or 0, out.decode(errors="replace")
+
+
+class Received(asyncssh.SSHClientSession[bytes]):
+    """An asyncssh viewer's session: keeps every byte it is sent, and the screen they draw."""
+
+    def __init__(self, size: tuple[int, int] = (100, 30)) -> None:
+        self.data = bytearray()
+        self.closed = False
+        self.screen = pyte.Screen(*size)
+        self._stream = pyte.ByteStream(self.screen)
+
+    def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
+        self.data += data
+        self._stream.feed(data)
+
+    def status(self) -> str:
+        """The bottom line of its screen, trailing spaces cut."""
+        return self.screen.display[-1].rstrip()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+
+
+async def asyncssh_viewer(
+    port: int,
+    *,
+    size: tuple[int, int] = (100, 30),
+    term_type: str = "xterm-256color",
+    password: str | None = None,
+    window: int = 2 * 1024 * 1024,
+) -> tuple[asyncssh.SSHClientConnection, asyncssh.SSHClientChannel[bytes], Received]:
+    """A viewer through asyncssh's client, with a pty of ``size``: connection, channel, session."""
+    conn = await asyncio.wait_for(
+        asyncssh.connect(
+            "127.0.0.1",
+            port,
+            username="audience",
+            password=password,
+            known_hosts=None,
+            client_keys=None,
+            agent_path=None,
+            preferred_auth="password,keyboard-interactive" if password else (),
+            config=None,
+        ),
+        WAIT,
+    )
+    chan, session = await conn.create_session(
+        lambda: Received(size), term_type=term_type, term_size=size, encoding=None, window=window
+    )
+    return conn, chan, session

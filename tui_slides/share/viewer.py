@@ -168,10 +168,13 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
         chan.exit(0)
 
     def _stalled(self) -> None:
-        """Nothing could be sent for ``stall_timeout`` seconds: drop the viewer."""
+        """Nothing could be sent for ``stall_timeout`` seconds: drop the viewer's connection.
+
+        (The whole connection: what it holds unsent is freed at once.)
+        """
         self._stall = None
         log.info("dropped stalled viewer %s", self.peer)
         self.server.refusals.append("stalled")
         chan = self.chan
         if chan is not None:
-            chan.abort()
+            chan.get_connection().abort()
