@@ -29,6 +29,10 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "theme": None,
             "watch": False,
             "images": "auto",
+            "ssh": None,  # not shared over SSH (tui_slides.share)
+            "ssh_auth": "code",
+            "ssh_keys": None,
+            "ssh_max_viewers": None,
             "strict": False,
             "max_size": DEFAULT_MAX_BYTES,
         },

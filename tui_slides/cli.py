@@ -23,6 +23,8 @@ from tui_slides.deck.model import Deck
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tui_slides.share.options import ShareOptions
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 LOUD = (Level.ERROR, Level.WARNING)
 """The diagnostics ``show`` and ``present`` print (``check`` prints every one)."""
@@ -65,6 +67,26 @@ LOADING = (
 )
 """How decks are read: the options of every command."""
 
+# -- sharing over SSH (tui_slides.share): the options of `present` and `serve` -------------
+SHARING = (
+    Option("--ssh", "also serve the talk to audiences over SSH on [HOST:]PORT", "[HOST:]PORT"),
+    Option(
+        "--ssh-auth",
+        "how audiences log in: a new random access code (default), keys, or none",
+        "MODE",
+        choices=("code", "keys", "none"),
+        default="code",
+    ),
+    Option("--ssh-keys", "the audience's public keys, for --ssh-auth keys", "FILE"),
+    Option(
+        "--ssh-max-viewers",
+        "audience terminals at most (default 500)",
+        "N",
+        convert=_whole_number,
+    ),
+)
+"""``--ssh`` and its options (the server itself is ``tui_slides.share``)."""
+
 PROGRAM = Program(
     "tui-slides",
     "Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
@@ -87,6 +109,7 @@ PROGRAM = Program(
                     choices=("auto", "cells", "none"),
                     default="auto",
                 ),
+                *SHARING,
                 *LOADING,
             ),
         ),
@@ -111,6 +134,16 @@ PROGRAM = Program(
                     "W",
                     convert=_whole_number,
                 ),
+                *LOADING,
+            ),
+        ),
+        Command(
+            "serve",
+            "serve a talk to audiences over SSH with no local screen (needs --ssh PORT)",
+            (Positional("deck", "DECK", "a deck file or folder"),),
+            (
+                Option("--slide", "start at slide number N or the slide with ID", "N|ID"),
+                *SHARING,
                 *LOADING,
             ),
         ),
@@ -149,6 +182,8 @@ def _run(argv: Sequence[str]) -> int:
         )
     if command == "show":
         return show(args)
+    if command == "serve":
+        return serve(args)
     if command == "fix":
         from tui_slides.fixing import run_fix
 
@@ -290,6 +325,41 @@ def show(args: SimpleNamespace) -> int:
     return EXIT_OK
 
 
+def _sharing(args: SimpleNamespace) -> ShareOptions | int | None:
+    """``--ssh ...`` as ``ShareOptions`` with the port bound; None without ``--ssh``."""
+    if args.ssh is None:
+        if args.ssh_keys or args.ssh_max_viewers is not None or args.ssh_auth != "code":
+            return _usage_error("--ssh-auth, --ssh-keys and --ssh-max-viewers go with --ssh")
+        return None
+    from tui_slides.share.command import prepare
+
+    try:
+        return prepare(
+            args.ssh, auth=args.ssh_auth, keys=args.ssh_keys, max_viewers=args.ssh_max_viewers
+        )
+    except ValueError as error:
+        return _usage_error(str(error))
+
+
+def serve(args: SimpleNamespace) -> int:
+    """``tui-slides serve DECK --ssh PORT``: the talk for audiences, no local screen."""
+    if args.ssh is None:
+        return _usage_error("serve needs --ssh [HOST:]PORT")
+    deck = _load(args.deck, args)
+    if isinstance(deck, int):
+        return deck
+    start = _start_index(deck, args.slide)
+    if start is None:
+        return EXIT_USAGE
+    sharing = _sharing(args)
+    if isinstance(sharing, int) or sharing is None:
+        return sharing or EXIT_USAGE
+    from tui_slides.share.command import serve as run_serve
+
+    reload = functools.partial(load_deck, args.deck, strict=args.strict, max_bytes=args.max_size)
+    return run_serve(deck, sharing, start=start, reload=reload, commands=sys.stdin)
+
+
 def present(args: SimpleNamespace) -> int:
     """``tui-slides [present] DECK``: the full-screen presenter."""
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
@@ -303,6 +373,9 @@ def present(args: SimpleNamespace) -> int:
     start = _start_index(deck, args.slide)
     if start is None:
         return EXIT_USAGE
+    sharing = _sharing(args)
+    if isinstance(sharing, int):
+        return sharing
     from tui_slides.app import run_presenter
     from tui_slides.app.options import PresenterOptions
     from tui_slides.deck.loader import Opening
@@ -318,6 +391,7 @@ def present(args: SimpleNamespace) -> int:
         images=args.images,
         opening=opening,
         on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
+        share=sharing,
     )
     status = run_presenter(deck, options)
     if opening is not None:  # read once the first slide was up: said now, not before

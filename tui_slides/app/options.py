@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck
+    from tui_slides.share.options import ShareOptions
 
 Loader = Callable[[Path], "Deck"]
 """Reads the deck again for ``r`` and ``--watch``; raises ``DeckError`` (or ``OSError``)."""
@@ -35,3 +36,5 @@ class PresenterOptions:
     """A large deck opened with its first slide only: the app completes it after its first paint."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    share: ShareOptions | None = None
+    """``--ssh``: also serve the talk to audiences over SSH (``tui_slides.share``), port bound."""

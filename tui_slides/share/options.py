@@ -6,7 +6,8 @@ before it knows whether asyncssh is even installed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import socket
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
@@ -41,6 +42,24 @@ class ShareOptions:
     """Seconds a connection has to authenticate before it is closed."""
     stall_timeout: float = 20.0
     """Seconds a viewer may stay unable to take more output before it is dropped."""
+    sock: socket.socket | None = field(default=None, compare=False)
+    """A listening socket bound already (``bind``): the command line binds before the app starts,
+    so a port in use is said at once, before the screen is taken."""
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (``OSError`` if it cannot be had)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    sock.setblocking(False)
+    return sock
 
 
 def parse_address(value: str) -> tuple[str, int]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import socket
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from tui_slides.share.auth import new_code
 from tui_slides.share.door import Door
 from tui_slides.share.frames import Frames, Line
 from tui_slides.share.hostkey import data_dir, fingerprint, load_host_key
+from tui_slides.share.options import bind
 from tui_slides.share.screen import ScreenDiff, ScreenKey
 from tui_slides.share.terminal import CLEAR, ENTER
 from tui_slides.share.viewer import Viewer
@@ -36,21 +36,6 @@ KEEPALIVE = 15.0
 """Seconds between keepalives; three unanswered and the connection is dropped."""
 
 
-def bind(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host:port`` (``OSError`` if it cannot be had)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-        sock.listen(128)
-    except OSError:
-        sock.close()
-        raise
-    sock.setblocking(False)
-    return sock
-
-
 class ShareServer:
     """Serves one ``Presentation`` to SSH viewers; ``start`` it in a running event loop."""
 
@@ -59,10 +44,9 @@ class ShareServer:
         presentation: Presentation,
         options: ShareOptions,
         *,
-        sock: socket.socket | None = None,
         on_change: Callable[[], None] | None = None,
     ) -> None:
-        """Serve ``presentation`` as ``options`` say, on ``sock`` if already bound.
+        """Serve ``presentation`` as ``options`` say (on ``options.sock`` if bound already).
 
         ``on_change`` is called whenever viewers join or leave (the audience count).
         """
@@ -82,7 +66,6 @@ class ShareServer:
         self.authorized: list[asyncssh.SSHKey] = []
         if options.auth == "keys" and options.keys is not None:
             self.authorized = list(asyncssh.read_public_key_list(options.keys))
-        self._sock = sock
         self._on_change = on_change
         self._acceptor: asyncssh.SSHAcceptor | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -114,7 +97,7 @@ class ShareServer:
 
     async def start(self) -> None:
         """Listen for viewers and follow the presentation (``OSError`` if the port is taken)."""
-        sock = self._sock
+        sock = self.options.sock
         if sock is None:
             sock = bind(self.options.host, self.options.port)
         self._acceptor = await asyncssh.listen(
