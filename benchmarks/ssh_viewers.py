@@ -1,0 +1,221 @@
+"""Audiences over SSH: N viewers of mixed sizes following slide changes (issue 14's targets).
+
+What runs: this process holds a headless ``Presentation`` and the ``ShareServer``
+in one asyncio loop, as the presenter's process would (no Textual: the key is
+``presentation.next()``, called by this script); ``--processes`` child processes
+(``--client``) open the viewers with asyncssh's client, each a pty of one of
+``SIZES``, on 127.0.0.1 only. Every ``INTERVAL`` seconds the "presenter" moves
+to the next slide; each client notes when each chunk arrives (``time.monotonic``,
+one clock for every process of the machine) and how big it is. Afterwards: for
+each change and viewer, the time from the key to the last byte of that change,
+and the bytes of that change.
+
+Targets (issue 14): 200 viewers: p95 key -> last byte <= 100 ms; server memory
+growth <= 0.25 MiB per viewer; bytes per change per viewer at 100x30 <= 1.5 KB.
+Also reported: the time the loop is held per change (what would delay the
+presenter's own repaint in the same loop), with no viewers and with N.
+
+    python benchmarks/ssh_viewers.py                 # 200 viewers, then 500
+    python benchmarks/ssh_viewers.py --viewers 200 --only
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: ``benchmarks`` is not yet importable
+    sys.path.insert(0, str(ROOT))
+
+SIZES = ((100, 30), (80, 24), (120, 40), (160, 50), (200, 60))
+"""The viewers' terminal sizes, in turn: 100x30 is the one the bytes target is for."""
+INTERVAL = 0.3
+"""Seconds between two slide changes: every viewer is long done by the next."""
+CHANGES = 20
+SLIDES = 60
+TIMEOUT = 120.0
+"""Seconds the whole run may take before it gives up."""
+
+
+# -- the clients (child processes) ---------------------------------------------------------
+
+
+async def _clients(port: int, count: int, first: int) -> None:
+    import asyncssh
+
+    class Viewer(asyncssh.SSHClientSession[bytes]):
+        def __init__(self) -> None:
+            self.chunks: list[tuple[float, int]] = []
+
+        def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
+            self.chunks.append((time.monotonic(), len(data)))
+
+    async def one(number: int) -> tuple[tuple[int, int], Viewer, asyncssh.SSHClientConnection]:
+        size = SIZES[number % len(SIZES)]
+        conn = await asyncssh.connect(
+            "127.0.0.1", port, username="audience", known_hosts=None, client_keys=None,
+            agent_path=None, config=None,
+        )  # fmt: skip
+        _chan, session = await conn.create_session(
+            Viewer, term_type="xterm-256color", term_size=size, encoding=None
+        )
+        return size, session, conn
+
+    made = []
+    for start in range(0, count, 10):  # a few at a time, as people join
+        batch = range(start, min(count, start + 10))
+        made += await asyncio.gather(*(one(first + n) for n in batch))
+    print("ready", flush=True)
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, sys.stdin.readline)  # "stop"
+    report = [{"size": size, "chunks": session.chunks} for size, session, _conn in made]
+    print(json.dumps(report), flush=True)
+    for _size, _session, conn in made:
+        conn.close()
+
+
+# -- the server (this process) -------------------------------------------------------------
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def _held(presentation: object) -> float:
+    """Seconds the loop is held by one slide change: until a callback queued after it runs."""
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    started = time.perf_counter()
+    presentation.next()  # type: ignore[attr-defined]
+    loop.call_soon(lambda: done.set_result(time.perf_counter()))
+    return await done - started
+
+
+async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
+    """One run with ``viewers`` viewers; the figures."""
+    import gc
+
+    from benchmarks.app_paint import big_deck
+    from tui_slides.deck.loader import load_deck
+    from tui_slides.presenting.presentation import Presentation
+    from tui_slides.share.options import ShareOptions
+    from tui_slides.share.server import ShareServer
+
+    folder = Path(tempfile.mkdtemp(prefix="ssh-bench-"))
+    deck_path = folder / "deck.json5"
+    big_deck(deck_path, count=SLIDES)
+    presentation = Presentation(load_deck(deck_path))
+    options = ShareOptions(
+        port=0, auth="none", data_dir=folder, max_viewers=max(viewers, 1), stall_timeout=60
+    )
+    server = ShareServer(presentation, options)
+    await server.start()
+    port = server.address[1]
+    idle_held = [await _held(presentation) for _ in range(5)]
+    presentation.go_to(0)
+    await asyncio.sleep(0.2)
+    gc.collect()
+    rss_before = _rss_mib()
+
+    share = [viewers // processes + (1 if n < viewers % processes else 0) for n in range(processes)]
+    children = []
+    first = 0
+    for count in share:
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, "--client", str(port), str(count), str(first),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            limit=256 * 1024 * 1024,
+        )  # fmt: skip
+        first += count
+        children.append(child)
+    for child in children:
+        assert child.stdout is not None
+        line = await asyncio.wait_for(child.stdout.readline(), TIMEOUT)
+        assert line.strip() == b"ready", line
+    while len(server.viewers) < viewers:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(1.0)  # every first screen sent, the neighbours drawn ahead
+    gc.collect()
+    rss_joined = _rss_mib()
+
+    keys: list[float] = []
+    held: list[float] = []
+    for _ in range(changes):
+        keys.append(time.monotonic())
+        held.append(await _held(presentation))
+        await asyncio.sleep(INTERVAL)
+    rss_after = _rss_mib()
+
+    reports = []
+    for child in children:
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(b"stop\n")
+        await child.stdin.drain()
+        reports += json.loads(await asyncio.wait_for(child.stdout.readline(), TIMEOUT))
+        await child.wait()
+    await server.stop()
+
+    latencies: list[float] = []
+    bytes_100x30: list[int] = []
+    missing = 0
+    for report in reports:
+        chunks = report["chunks"]
+        for n, key in enumerate(keys):
+            end = keys[n + 1] if n + 1 < len(keys) else key + INTERVAL
+            got = [(t, size) for t, size in chunks if key <= t < end]
+            if not got:
+                missing += 1
+                continue
+            latencies.append(got[-1][0] - key)
+            if tuple(report["size"]) == (100, 30):
+                bytes_100x30.append(sum(size for _t, size in got))
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
+    return {
+        "viewers": viewers,
+        "changes": changes,
+        "p50 key->last byte (ms)": round(statistics.median(latencies) * 1000, 1),
+        "p95 key->last byte (ms)": round(p95 * 1000, 1),
+        "max key->last byte (ms)": round(latencies[-1] * 1000, 1),
+        "changes not received": missing,
+        "loop held per change, no viewers (ms)": round(statistics.median(idle_held) * 1000, 2),
+        "loop held per change (ms, median)": round(statistics.median(held) * 1000, 2),
+        "server RSS growth per viewer (MiB)": round((rss_joined - rss_before) / viewers, 3),
+        "server RSS after the changes - joined (MiB)": round(rss_after - rss_joined, 1),
+        "bytes per change per viewer at 100x30 (median)": statistics.median(bytes_100x30),
+        "bytes per change per viewer at 100x30 (max)": max(bytes_100x30),
+        "frames rendered": server.frames.renders,
+        "diffs encoded": server.diffs.encoded,
+    }
+
+
+def main() -> None:
+    """Run the benchmark (or, with ``--client``, be one of its client processes)."""
+    if len(sys.argv) > 1 and sys.argv[1] == "--client":
+        port, count, first = map(int, sys.argv[2:5])
+        asyncio.run(_clients(port, count, first))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--viewers", type=int, default=200)
+    parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--changes", type=int, default=CHANGES)
+    parser.add_argument("--only", action="store_true", help="no second run with 500 viewers")
+    args = parser.parse_args()
+    counts = [args.viewers] if args.only or args.viewers >= 500 else [args.viewers, 500]
+    for viewers in counts:
+        figures = asyncio.run(asyncio.wait_for(run(viewers, args.processes, args.changes), TIMEOUT))
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
