@@ -43,7 +43,10 @@ def prepare(
 ) -> ShareOptions:
     """The options ``--ssh ADDRESS ...`` ask for, the port bound; ``ValueError`` says why not."""
     options = make_options(
-        address, auth=auth, keys=keys, max_viewers=max_viewers or DEFAULT_MAX_VIEWERS
+        address,
+        auth=auth,
+        keys=keys,
+        max_viewers=DEFAULT_MAX_VIEWERS if max_viewers is None else max_viewers,
     )
     try:
         sock = bind(options.host, options.port)

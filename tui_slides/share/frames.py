@@ -42,8 +42,9 @@ Body = tuple[Line, ...]
 FrameKey = tuple[Hashable, ...]
 """What a frame is made from: ``(deck version, slide, step, width, rows, colours)``."""
 
-MAX_FRAMES = 256
-"""Frames kept (least recently used dropped): a few slides times every size connected."""
+MAX_FRAMES = 96
+"""Frames kept (least recently used dropped): three slides times every size connected, and the
+slides browsed (a 200x60 frame takes ~0.2 MiB)."""
 
 _SYSTEMS = {
     "standard": ColorSystem.STANDARD,

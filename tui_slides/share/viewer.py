@@ -32,6 +32,8 @@ HIGH_WATER = 64 * 1024
 """Bytes a viewer may have waiting to go out before it is sent nothing more (latest wins)."""
 MIN_SIZE = (10, 2)
 """The smallest terminal drawn for (columns, rows); a smaller one gets a cropped frame."""
+MAX_SIZE = (400, 150)
+"""The largest drawn for: a client claiming a larger terminal gets this (frames cost memory)."""
 
 
 class Viewer(asyncssh.SSHServerSession[bytes]):
@@ -120,7 +122,8 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
             self.server.refresh(self)
 
     def _resize(self, width: int, height: int) -> bool:
-        size = (max(MIN_SIZE[0], width or 80), max(MIN_SIZE[1], height or 24))
+        columns = min(MAX_SIZE[0], max(MIN_SIZE[0], width or 80))
+        size = (columns, min(MAX_SIZE[1], max(MIN_SIZE[1], height or 24)))
         changed = size != self.size
         self.size = size
         return changed
