@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import asyncssh
@@ -127,7 +128,7 @@ class Door(asyncssh.SSHServer):
     ) -> tuple[str, str, str, list[tuple[str, bool]]]:
         return "tui-slides", "Type the access code the presenter shows.", "", [(CODE_PROMPT, False)]
 
-    def validate_kbdint_response(self, username: str, responses: list[str]) -> bool:
+    def validate_kbdint_response(self, username: str, responses: Sequence[str]) -> bool:
         return len(responses) == 1 and self._code_ok(responses[0])
 
     def public_key_auth_supported(self) -> bool:

@@ -1,0 +1,64 @@
+"""What each viewer is sent: its colours, frames shared by size, a resize for that viewer only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from share_support import asyncssh_viewer, serving, until
+
+
+async def test_each_viewer_gets_the_colours_its_terminal_has(tmp_path: Path) -> None:
+    async with serving(tmp_path, auth="none") as server:
+        port = server.address[1]
+        viewers = {}
+        for term in ("xterm-256color", "xterm", "dumb", "xterm-direct"):
+            conn, _chan, viewer = await asyncssh_viewer(port, term_type=term)
+            viewers[term] = (conn, viewer)
+        for _conn, viewer in viewers.values():
+            await until(lambda v=viewer: v.status().endswith("1 / 11"), "the first slide")
+        server.presentation.go_to(3)  # a code sample: colours of every kind
+        for _conn, viewer in viewers.values():
+            await until(lambda v=viewer: v.status().endswith("4 / 11"), "slide 4")
+        codes = {
+            term: set(re.findall(rb"\x1b\[([0-9;]*)m", bytes(viewer.data)))
+            for term, (_conn, viewer) in viewers.items()
+        }
+        for _conn, _viewer in viewers.values():
+            _conn.close()
+    assert any(b"38;5;" in code for code in codes["xterm-256color"])
+    assert not any(b"38;5;" in code or b"38;2;" in code for code in codes["xterm"])
+    assert any(re.search(rb"(^|;)3[0-7]($|;)", code) for code in codes["xterm"])
+    assert codes["dumb"] <= {b"0"}  # no colour, no bold: at most resets
+    assert any(b"38;2;" in code for code in codes["xterm-direct"])
+
+
+async def test_viewers_of_one_size_share_frames_and_bytes(tmp_path: Path) -> None:
+    async with serving(tmp_path, auth="none") as server:
+        port = server.address[1]
+        clients = [await asyncssh_viewer(port, size=(100, 30)) for _ in range(3)]
+        other = await asyncssh_viewer(port, size=(80, 24))
+        sessions = [session for _conn, _chan, session in clients]
+        for session in sessions:
+            await until(lambda s=session: s.status().endswith("1 / 11"), "the first slide")
+        await until(lambda: other[2].status().endswith("1 / 11"), "the first slide")
+        renders = server.frames.renders
+        before = [len(session.data) for session in sessions]
+        server.presentation.next()
+        for session in sessions:
+            await until(lambda s=session: s.status().endswith("2 / 11"), "slide 2")
+        await until(lambda: other[2].status().endswith("2 / 11"), "slide 2 at 80x24")
+        sent = {bytes(s.data[n:]) for s, n in zip(sessions, before, strict=True)}
+        assert len(sent) == 1  # the same bytes for each, encoded once
+        assert server.frames.renders - renders <= 2  # drawn ahead: once per size at most
+        # A resize draws for that viewer only: the others are sent nothing.
+        before = [len(session.data) for session in sessions]
+        renders = server.frames.renders
+        sessions[0].screen.resize(40, 120)
+        clients[0][1].change_terminal_size(120, 40)
+        await until(lambda: server.viewers[0].size == (120, 40), "the resize")
+        await until(lambda: sessions[0].status().endswith("2 / 11"), "redrawn")
+        assert len(sessions[1].data) == before[1] and len(sessions[2].data) == before[2]
+        assert server.frames.renders > renders
+        for conn, _chan, _session in [*clients, other]:
+            conn.close()
