@@ -62,3 +62,21 @@ async def test_viewers_of_one_size_share_frames_and_bytes(tmp_path: Path) -> Non
         assert server.frames.renders > renders
         for conn, _chan, _session in [*clients, other]:
             conn.close()
+
+
+async def test_images_reach_viewers_as_half_block_cells(tmp_path: Path) -> None:
+    async with serving(tmp_path, auth="none") as server:
+        presentation = server.presentation
+        index = next(
+            n
+            for n, slide in enumerate(presentation.deck.slides)
+            if any(block.image is not None for block in slide.content)
+        )
+        conn, _chan, viewer = await asyncssh_viewer(server.address[1], size=(120, 40))
+        await until(lambda: viewer.status().endswith("1 / 11"), "the first slide")
+        presentation.go_to(index)
+        await until(lambda: viewer.status().endswith(f"{index + 1} / 11"), "the image slide")
+        conn.close()
+    screen = "\n".join(viewer.screen.display)
+    assert screen.count("▀") + screen.count("▄") > 100
+    assert re.search(rb"\x1b\[[0-9;]*48;5;[0-9]+[;m]", bytes(viewer.data))  # coloured cells

@@ -209,3 +209,35 @@ async def test_a_stalled_viewer_is_dropped_while_the_others_keep_up(tmp_path: Pa
         assert worst < 1.0  # never held up by the stalled one (a bound, not a benchmark)
         conn.close()
         conn2.close()
+
+
+@needs_ssh
+async def test_a_key_not_authorized_is_refused(tmp_path: Path) -> None:
+    keys = []
+    for name in ("allowed", "other"):
+        key = tmp_path / name
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True, timeout=30
+        )
+        keys.append(key)
+    authorized = tmp_path / "authorized_keys"
+    authorized.write_text(keys[0].with_suffix(".pub").read_text())
+    async with serving(tmp_path, auth="keys", keys=authorized) as server:
+        extra = ("-i", str(keys[1]), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes")
+        status, out = await run(ssh_args(server.address[1], *extra))
+    assert status == 255
+    assert "Permission denied (publickey)" in out
+    assert not server.viewers
+
+
+async def test_a_connection_that_does_not_log_in_is_closed(tmp_path: Path) -> None:
+    async with serving(tmp_path, login_timeout=0.5) as server:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.address[1])
+        banner = await asyncio.wait_for(reader.readline(), WAIT)
+        assert banner.startswith(b"SSH-2.0-tui-slides")
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        while await asyncio.wait_for(reader.read(4096), WAIT):
+            pass  # the server's key exchange offer; then it closes
+        assert loop.time() - started < 5
+        writer.close()
