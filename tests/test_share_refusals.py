@@ -19,6 +19,7 @@ import pytest
 from share_support import (
     CODE,
     WAIT,
+    Received,
     asyncssh_viewer,
     client_env,
     needs_ssh,
@@ -241,3 +242,19 @@ async def test_a_connection_that_does_not_log_in_is_closed(tmp_path: Path) -> No
             pass  # the server's key exchange offer; then it closes
         assert loop.time() - started < 5
         writer.close()
+
+
+async def test_x11_forwarding_is_refused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="asyncssh")
+    async with serving(tmp_path, auth="none") as server:
+        conn = await asyncssh.connect(
+            "127.0.0.1", server.address[1], username="audience", known_hosts=None,
+            client_keys=None, agent_path=None, config=None,
+        )  # fmt: skip
+        async with conn:
+            _chan, session = await conn.create_session(
+                lambda: Received((80, 24)), term_type="xterm", term_size=(80, 24), encoding=None,
+                x11_forwarding="ignore_failure", x11_display="localhost:99",
+            )  # fmt: skip
+            await until(lambda: "X11 forwarding request denied" in caplog.text, "the refusal")
+            await until(lambda: session.status().endswith("1 / 11"), "the talk, still shown")

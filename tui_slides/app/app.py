@@ -280,13 +280,20 @@ class PresenterApp(App[int]):
     """The SSH server for audiences, once started (``--ssh``); None when not sharing."""
 
     async def _start_share(self) -> None:
-        """Serve the talk to audiences in this app's own event loop (the port is bound)."""
-        from tui_slides.share.server import ShareServer
+        """Serve the talk to audiences in this app's own event loop (the port is bound).
 
+        asyncssh is imported in a thread: 0.25 s the presenter's keys never wait for.
+        """
+        import asyncio
+        import importlib
+
+        module = await asyncio.to_thread(importlib.import_module, "tui_slides.share.server")
         options = self.options.share
         assert options is not None
         try:
-            server = ShareServer(self.presentation, options, on_change=self._audience_changed)
+            server = module.ShareServer(
+                self.presentation, options, on_change=self._audience_changed
+            )
             await server.start()
         except (OSError, ValueError) as error:
             self.notify(f"Cannot share over SSH: {error}", severity="error", markup=False)
