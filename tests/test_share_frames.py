@@ -7,6 +7,9 @@ from pathlib import Path
 
 from share_support import asyncssh_viewer, serving, until
 
+from tui_slides.deck.loader import load_deck
+from tui_slides.presenting.presentation import Presentation
+
 
 async def test_each_viewer_gets_the_colours_its_terminal_has(tmp_path: Path) -> None:
     async with serving(tmp_path, auth="none") as server:
@@ -80,3 +83,20 @@ async def test_images_reach_viewers_as_half_block_cells(tmp_path: Path) -> None:
     screen = "\n".join(viewer.screen.display)
     assert screen.count("▀") + screen.count("▄") > 100
     assert re.search(rb"\x1b\[[0-9;]*48;5;[0-9]+[;m]", bytes(viewer.data))  # coloured cells
+
+
+async def test_a_reloaded_deck_reaches_viewers(tmp_path: Path) -> None:
+    deck_file = tmp_path / "deck.json5"
+    deck_file.write_text("[{name: 'a', content: ['First version']}, {content: ['Two']}]")
+    presentation = Presentation(load_deck(deck_file))
+    async with serving(tmp_path, presentation, auth="none") as server:
+        conn, _chan, viewer = await asyncssh_viewer(server.address[1])
+        await until(lambda: "First version" in "\n".join(viewer.screen.display), "version 1")
+        viewer_keys = server.viewers[0]
+        server.viewer_key(viewer_keys, "next")  # the viewer browses to slide 2
+        await until(lambda: "browsing 2 / 2" in viewer.status(), "browsing")
+        deck_file.write_text("[{name: 'a', content: ['Second version']}]")
+        presentation.reload(load_deck(deck_file))
+        await until(lambda: "Second version" in "\n".join(viewer.screen.display), "version 2")
+        assert viewer.status().endswith("1 / 1")  # slide 2 is gone: following again
+        conn.close()

@@ -32,6 +32,8 @@ HIGH_WATER = 64 * 1024
 """Bytes a viewer may have waiting to go out before it is sent nothing more (latest wins)."""
 MIN_SIZE = (10, 2)
 """The smallest terminal drawn for (columns, rows); a smaller one gets a cropped frame."""
+RESIZE_SETTLE = 0.05
+"""Seconds a new terminal size must last before it is drawn for (a dragged window sends dozens)."""
 MAX_SIZE = (400, 150)
 """The largest drawn for: a client claiming a larger terminal gets this (frames cost memory)."""
 
@@ -62,6 +64,7 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
         self.bytes_sent = 0
         """Every byte written to this viewer (for the share panel and benchmarks)."""
         self._stall: asyncio.TimerHandle | None = None
+        self._redraw: asyncio.TimerHandle | None = None
 
     # -- the session, as asyncssh drives it ----------------------------------------------
 
@@ -119,6 +122,14 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
         if self._resize(width, height) and self.joined:
             self.sent_key, self.sent = None, None  # the terminal reflowed its lines: start clean
+            if self._redraw is not None:  # a window dragged: draw the size it stops at
+                self._redraw.cancel()
+            loop = asyncio.get_running_loop()
+            self._redraw = loop.call_later(RESIZE_SETTLE, self._redrawn)
+
+    def _redrawn(self) -> None:
+        self._redraw = None
+        if self.joined:
             self.server.refresh(self)
 
     def _resize(self, width: int, height: int) -> bool:
@@ -147,9 +158,10 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
             self.server.refresh(self)  # the latest screen: whatever came between is skipped
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if self._stall is not None:
-            self._stall.cancel()
-            self._stall = None
+        for timer in (self._stall, self._redraw):
+            if timer is not None:
+                timer.cancel()
+        self._stall = self._redraw = None
         self.server.part(self)
 
     # -- what the server does with it ----------------------------------------------------
