@@ -258,3 +258,25 @@ async def test_x11_forwarding_is_refused(tmp_path: Path, caplog: pytest.LogCaptu
             )  # fmt: skip
             await until(lambda: "X11 forwarding request denied" in caplog.text, "the refusal")
             await until(lambda: session.status().endswith("1 / 11"), "the talk, still shown")
+
+
+async def test_a_slow_viewer_catches_up_with_the_latest_screen_only(tmp_path: Path) -> None:
+    async with serving(tmp_path, auth="none", stall_timeout=30.0) as server:
+        port = server.address[1]
+        conn, chan, slow = await asyncssh_viewer(port, window=8192)
+        conn2, _chan2, steady = await asyncssh_viewer(port)
+        await until(lambda: len(server.viewers) == 2, "two viewers")
+        await until(lambda: slow.status().endswith("1 / 11"), "the first slide")
+        chan.pause_reading()
+        presentation = server.presentation
+        for change in range(1, 120):
+            presentation.go_to(change % presentation.total)
+            wanted = f"{presentation.position} / {presentation.total}"
+            await until(lambda w=wanted: steady.status().endswith(w), f"change {change}")
+        assert server.viewers[0].paused  # it was backed up: sent nothing more meanwhile
+        chan.resume_reading()
+        final = f"{presentation.position} / {presentation.total}"
+        await until(lambda: slow.status().endswith(final), "the slow viewer caught up")
+        assert len(slow.data) < len(steady.data) / 2  # the screens between were skipped
+        conn.close()
+        conn2.close()
