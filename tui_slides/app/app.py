@@ -125,7 +125,7 @@ class PresenterApp(App[int]):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
-        if self.options.share is not None:  # after the first paint: asyncssh takes ~0.1 s
+        if self.options.share is not None:  # after the first paint (asyncssh: 0.25 s to import)
             self.run_worker(self._start_share(), name="share")
 
     def _complete(self, complete: Callable[[], Deck]) -> None:
