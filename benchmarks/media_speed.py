@@ -106,9 +106,10 @@ def write_decks(folder: Path, fmt: str) -> dict[str, Path]:
 async def visit(deck_path: Path, returns: int) -> dict[str, object]:
     """Run the presenter on ``deck_path``: the first visit, then ``returns`` returns."""
     from tui_slides.app.app import PresenterApp
+    from tui_slides.app.options import PresenterOptions
     from tui_slides.deck.loader import load_deck
 
-    app = PresenterApp(load_deck(deck_path), deck_path, images="cells")
+    app = PresenterApp(load_deck(deck_path), PresenterOptions(deck_path, images="cells"))
     app.animation_level = "none"
     back: list[float] = []
     back_cpu: list[float] = []

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEED
+from tui_slides import startup
 from tui_slides.cli import bundled_decks, main
 from tui_slides.deck.errors import DeckLimitError, DeckSyntaxError
 
@@ -167,6 +168,7 @@ def test_present_reloads_with_the_options_it_loaded_with(
     deck = tmp_path / "deck.json5"
     deck.write_text("{ content: [] }")
     assert main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
+    assert seen["on_first_paint"] is startup.resume  # the entry point's start-up policy
     reload = seen["loader"]
     assert callable(reload)
     deck.write_text("{ content: [] ")  # tolerant mode would close the brace

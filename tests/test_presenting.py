@@ -431,3 +431,21 @@ def test_events_are_frozen_records_compared_by_type_and_value() -> None:
         "previous": 1,
         "total": 9,
     }
+
+
+def test_no_module_of_the_app_or_the_core_imports_the_entry_point_even_lazily() -> None:
+    """The entry point owns start-up (``PresenterOptions.on_first_paint``): no import circle."""
+    import ast
+
+    entry = {"tui_slides.cli", "tui_slides.startup", "tui_slides.arguments"}
+    found = []
+    for folder in ("app", "presenting"):
+        for path in sorted((ROOT / "tui_slides" / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names: list[str] = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                found += [f"{path.name}: {name}" for name in names if name in entry]
+    assert found == []
