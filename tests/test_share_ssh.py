@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
+import sys
 from pathlib import Path
 
-from share_support import CODE, Terminal, needs_ssh, serving, ssh_args, terminal, until
+from share_support import (
+    CODE,
+    TOUR,
+    Terminal,
+    client_env,
+    needs_ssh,
+    serving,
+    ssh_args,
+    terminal,
+    until,
+)
 
 from tui_slides.deck.loader import load_deck
 from tui_slides.presenting.presentation import Presentation
@@ -105,3 +117,24 @@ async def test_the_host_key_is_made_once_private_and_its_fingerprint_stays(tmp_p
         async with terminal(argv) as term:  # what OpenSSH itself reports of the key
             await term.shows("Access code:")
             assert fingerprint in term.raw.decode(errors="replace")
+
+
+async def test_the_presenter_command_shares_its_talk_with_an_openssh_viewer(
+    tmp_path: Path,
+) -> None:
+    """``tui-slides DECK --ssh`` in a terminal of its own; a viewer's ssh in another."""
+    argv = [sys.executable, "-m", "tui_slides", str(TOUR), "--images", "cells"]
+    argv += ["--ssh", "127.0.0.1:0", "--ssh-auth", "none"]
+    env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"))
+    async with terminal(argv, env=env) as presenter:
+        await presenter.shows("Sharing: ssh -p ")
+        found = re.search(r"ssh -p (\d+) audience@127\.0\.0\.1", presenter.text)
+        assert found, presenter.text
+        async with terminal(ssh_args(int(found.group(1)), "-t")) as viewer:
+            await viewer.shows("1 / 11")
+            await presenter.shows("1 watching")
+            presenter.type(b"\x1b[C")  # the presenter's Right
+            await until(lambda: viewer.line(-1).endswith("2 / 11"), "the viewer following")
+            presenter.type(b"q")
+            assert await presenter.exits() == 0
+            assert await viewer.exits() == 0  # its session closed, its terminal put back
