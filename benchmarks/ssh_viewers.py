@@ -18,6 +18,7 @@ Run on this 2-CPU machine, the client processes compete with the server for CPU.
 
     python benchmarks/ssh_viewers.py                 # 200 viewers, then 500
     python benchmarks/ssh_viewers.py --viewers 200 --only
+    python benchmarks/ssh_viewers.py --presenter     # the real app: its own key -> screen
 """
 
 from __future__ import annotations
@@ -196,10 +197,8 @@ async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
         "p95 key->last byte (ms)": round(p95 * 1000, 1),
         "max key->last byte (ms)": round(latencies[-1] * 1000, 1),
         "changes not received": missing,
-        "loop held at a stretch per change, no viewers (ms)": round(
-            statistics.median(idle_held) * 1000, 2
-        ),
-        "loop held at a stretch per change (ms, median)": round(statistics.median(held) * 1000, 2),
+        "loop held at a stretch per change, no viewers (ms)": _ms(statistics.median(idle_held)),
+        "loop held at a stretch per change (ms, median)": _ms(statistics.median(held)),
         "server RSS growth per viewer (MiB)": round((rss_joined - rss_before) / viewers, 3),
         "server RSS after the changes - joined (MiB)": round(rss_after - rss_joined, 1),
         "bytes per change per viewer at 100x30 (median)": statistics.median(bytes_100x30),
@@ -207,6 +206,71 @@ async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
         "frames rendered": server.frames.renders,
         "diffs encoded": server.diffs.encoded,
     }
+
+
+def presenter(viewers: int, processes: int, presses: int = 10) -> dict[str, object]:
+    """The real presenter (``tui-slides DECK --ssh``) in a pty: its own key -> screen, in ms,
+    with no viewers and then with ``viewers`` (the issue: at most 1.2x)."""
+    import os
+    import socket
+
+    from benchmarks.app_paint import KEYS, TUI_SLIDES, big_deck, counter, spawn, timed_key
+
+    folder = Path(tempfile.mkdtemp(prefix="ssh-bench-"))
+    deck_path = folder / "deck.json5"
+    big_deck(deck_path, count=SLIDES)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    os.environ["TUI_SLIDES_DATA_DIR"] = str(folder)
+    argv = [*TUI_SLIDES, str(deck_path), "--images", "cells", "--ssh", f"127.0.0.1:{port}"]
+    child = spawn([*argv, "--ssh-auth", "none", "--ssh-max-viewers", str(viewers)], 100, 30)
+    position = 1
+    times: dict[str, list[float]] = {"none": [], "viewers": []}
+    clients: list[subprocess.Popen[bytes]] = []
+    try:
+        child.wait_for("watching", 0)  # the server is up
+        for phase in ("none", "viewers"):
+            if phase == "viewers":
+                share = [viewers // processes] * processes
+                share[0] += viewers - sum(share)
+                for first, count in enumerate(share):
+                    client = subprocess.Popen(
+                        [sys.executable, __file__, "--client", str(port), str(count),
+                         str(first * count)],
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    )  # fmt: skip
+                    clients.append(client)
+                for client in clients:
+                    assert client.stdout is not None
+                    assert client.stdout.readline().strip() == b"ready"
+                child.wait_for(f"{viewers} watching", 0, timeout=60)
+                time.sleep(1.0)
+            for press in range(presses + 3):
+                position += 1
+                ms, _written = timed_key(child, KEYS["next"], counter(position, SLIDES))
+                if press >= 3:  # the first few warm the caches up
+                    times[phase].append(ms)
+    finally:
+        for client in clients:
+            if client.stdin is not None:
+                client.stdin.write(b"stop\n")
+                client.stdin.close()
+        child.quit()
+        for client in clients:
+            client.kill()
+            client.wait()
+    alone, watched = statistics.median(times["none"]), statistics.median(times["viewers"])
+    return {
+        "viewers": viewers,
+        "presenter key -> screen, no viewers (ms, median)": round(alone, 1),
+        f"presenter key -> screen, {viewers} viewers (ms, median)": round(watched, 1),
+        "ratio (target <= 1.2)": round(watched / alone, 2),
+    }
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
 
 
 def main() -> None:
@@ -220,7 +284,13 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--changes", type=int, default=CHANGES)
     parser.add_argument("--only", action="store_true", help="no second run with 500 viewers")
+    parser.add_argument(
+        "--presenter", action="store_true", help="the real presenter in a pty instead (its keys)"
+    )
     args = parser.parse_args()
+    if args.presenter:
+        print(json.dumps(presenter(args.viewers, args.processes), indent=2, ensure_ascii=False))
+        return
     counts = [args.viewers] if args.only or args.viewers >= 500 else [args.viewers, 500]
     for viewers in counts:  # each in a fresh process: memory is measured from a clean start
         if viewers == args.viewers:

@@ -292,7 +292,10 @@ class PresenterApp(App[int]):
         assert options is not None
         try:
             server = module.ShareServer(
-                self.presentation, options, on_change=self._audience_changed
+                self.presentation,
+                options,
+                on_change=self._audience_changed,
+                after_repaint=self.call_after_refresh,  # the presenter's screen first
             )
             await server.start()
         except (OSError, ValueError) as error:

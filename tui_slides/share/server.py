@@ -34,6 +34,8 @@ log = logging.getLogger("tui_slides.share")
 
 BATCH = 32
 """Viewers written to in one turn of the event loop."""
+STOP_WAIT = 1.0
+"""Seconds ``stop`` waits for viewers' sessions to close before closing their connections."""
 KEEPALIVE = 15.0
 """Seconds between keepalives; three unanswered and the connection is dropped."""
 
@@ -47,10 +49,13 @@ class ShareServer:
         options: ShareOptions,
         *,
         on_change: Callable[[], None] | None = None,
+        after_repaint: Callable[[Callable[[], None]], object] | None = None,
     ) -> None:
         """Serve ``presentation`` as ``options`` say (on ``options.sock`` if bound already).
 
         ``on_change`` is called whenever viewers join or leave (the audience count).
+        ``after_repaint(callback)`` runs ``callback`` once the presenter's own screen is
+        repainted (the app's ``call_after_refresh``): audiences are sent a change after it.
         """
         self.presentation = presentation
         self.options = options
@@ -69,6 +74,7 @@ class ShareServer:
         if options.auth == "keys" and options.keys is not None:
             self.authorized = list(asyncssh.read_public_key_list(options.keys))
         self._on_change = on_change
+        self._after_repaint = after_repaint
         self._acceptor: asyncssh.SSHAcceptor | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._version = 0
@@ -129,8 +135,14 @@ class ShareServer:
         for task in (self._ahead, self._sending):
             if task is not None:
                 task.cancel()
+        closing = [viewer.chan for viewer in self.viewers if viewer.chan is not None]
         for viewer in list(self.viewers):
             viewer.leave()
+        if closing:  # their exit status and goodbye out before the connections close
+            waits = [asyncio.ensure_future(chan.wait_closed()) for chan in closing]
+            _done, late = await asyncio.wait(waits, timeout=STOP_WAIT)
+            for wait in late:
+                wait.cancel()
         self.doors.close_all()
         if self._acceptor is not None:
             self._acceptor.close()
@@ -243,8 +255,14 @@ class ShareServer:
                     viewer.browsing = None
         if kind is SlideChanged or kind is BlankChanged or kind is DeckReloaded:
             self._pending = True  # the presenter's key returns at once; sent from the loop
-            if self._sending is None or self._sending.done():
-                self._sending = asyncio.get_running_loop().create_task(self._send_all())
+            if self._after_repaint is not None:
+                self._after_repaint(self._start_sending)  # the presenter's own screen first
+            else:
+                asyncio.get_running_loop().call_soon(self._start_sending)
+
+    def _start_sending(self) -> None:
+        if self._pending and (self._sending is None or self._sending.done()):
+            self._sending = asyncio.get_running_loop().create_task(self._send_all())
 
     # -- drawing ahead -------------------------------------------------------------------
 
