@@ -39,6 +39,10 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "console": False,
             "duration": None,
             "images": "auto",
+            "ssh": None,  # not shared over SSH (tui_slides.share)
+            "ssh_auth": "code",
+            "ssh_keys": None,
+            "ssh_max_viewers": None,
             "strict": False,
             "max_size": DEFAULT_MAX_BYTES,
         },
@@ -199,6 +203,7 @@ def test_help_anywhere_is_shown_not_parsed(
 
 
 LOADING = ["--strict", "--max-size MB"]
+SHARING = ["--ssh [HOST:]PORT", "--ssh-auth", "--ssh-keys FILE", "--ssh-max-viewers N"]
 ARGUMENTS = {
     "present": [
         "DECK",
@@ -208,6 +213,7 @@ ARGUMENTS = {
         "--images",
         "--console",
         "--duration TIME",
+        *SHARING,
         *LOADING,
     ],
     "check": ["DECK", "--format {text,json}", *LOADING],
@@ -215,6 +221,7 @@ ARGUMENTS = {
     "fix": ["DECK", "--write", "--max-size MB"],
     "export": ["DECK", "--html OUT.html", "--pdf OUT.pdf", "--theme NAME", "--notes", *LOADING],
     "console": ["--join NAME", "--duration TIME"],
+    "serve": ["DECK", "--slide N|ID", *SHARING, *LOADING],
 }
 
 

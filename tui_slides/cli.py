@@ -25,6 +25,8 @@ from tui_slides.commands.console import console
 from tui_slides.commands.export import export
 from tui_slides.commands.fix import fix
 from tui_slides.commands.present import present
+from tui_slides.commands.serve import serve
+from tui_slides.commands.sharing import add_ssh_options
 from tui_slides.commands.show import show
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES
 from tui_slides.deck.safety import visible
@@ -170,6 +172,7 @@ def present_parser() -> argparse.ArgumentParser:
         " (any presentation can be joined with `tui-slides console`)",
     )
     _duration_option(parser)
+    add_ssh_options(parser)
     parser.add_argument(
         "--images",
         choices=("auto", "cells", "none"),
@@ -230,6 +233,18 @@ def export_parser() -> argparse.ArgumentParser:
         "--theme", metavar="NAME", help="a Textual theme (default: the deck's, or textual-dark)"
     )
     parser.add_argument("--notes", action="store_true", help="include the speaker notes")
+    _loading_options(parser)
+    return parser
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    """``tui-slides serve``."""
+    parser = _parser("tui-slides serve", COMMANDS["serve"].help)
+    parser.add_argument("deck", metavar="DECK", help="a deck file or folder")
+    parser.add_argument(
+        "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
+    )
+    add_ssh_options(parser)
     _loading_options(parser)
     return parser
 
@@ -308,6 +323,11 @@ COMMANDS = {
         "the presenter console: join a presentation running in another terminal",
         console_parser,
         console,
+    ),
+    "serve": Command(
+        "serve a talk to audiences over SSH with no local screen (needs --ssh PORT)",
+        serve_parser,
+        serve,
     ),
 }
 """Every command by name; the first is the default."""

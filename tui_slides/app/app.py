@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
     from tui_slides.presenting.console_server import ConsoleServer
+    from tui_slides.share.server import ShareServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -45,6 +46,8 @@ KEY_NAMES = {
     "question_mark": "?", "slash": "/",
 }  # fmt: skip
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
+SHARE_BINDING = Binding("s", "share", "Share panel: how audiences join, the code, the viewers")
+"""What ``s`` does while sharing over SSH (in the help then only)."""
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -62,6 +65,7 @@ class PresenterApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c,ctrl+q", "quit", "Quit", priority=True),
+        Binding("s", "share", show=False),  # while sharing: listed in the help only then
     ]
 
     def __init__(self, deck: Deck | Presentation, options: PresenterOptions) -> None:
@@ -112,8 +116,10 @@ class PresenterApp(App[int]):
         self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         self._unsubscribe()
+        if self.share is not None:  # sharing over SSH: the audiences' terminals put back
+            await self.share.stop()
 
     def _after_first_paint(self) -> None:
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
@@ -123,6 +129,8 @@ class PresenterApp(App[int]):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
+        if self.options.share is not None:  # after the first paint (asyncssh: 0.25 s to import)
+            self.run_worker(self._start_share(), name="share")
         if self.options.console:  # after the first paint: consoles can wait a frame
             from tui_slides.app.console.sharing import share
 
@@ -278,4 +286,58 @@ class PresenterApp(App[int]):
             ("Help (?)", HelpScreen.BINDINGS),
             ("Anywhere", self.BINDINGS),
         ]
+        if self.share is not None:
+            sections.insert(-1, ("Sharing (--ssh)", [SHARE_BINDING]))
         self.push_screen(HelpScreen(sections))
+
+    # -- sharing over SSH (tui_slides.share) -------------------------------------------
+
+    share: ShareServer | None = None
+    """The SSH server for audiences, once started (``--ssh``); None when not sharing."""
+
+    async def _start_share(self) -> None:
+        """Serve the talk to audiences in this app's own event loop (the port is bound).
+
+        asyncssh is imported in a thread: 0.25 s the presenter's keys never wait for.
+        """
+        import asyncio
+        import importlib
+
+        module = await asyncio.to_thread(importlib.import_module, "tui_slides.share.server")
+        options = self.options.share
+        assert options is not None
+        try:
+            server = module.ShareServer(
+                self.presentation,
+                options,
+                on_change=self._audience_changed,
+                after_repaint=self.call_after_refresh,  # the presenter's screen first
+            )
+            await server.start()
+        except (OSError, ValueError) as error:
+            self.notify(f"Cannot share over SSH: {error}", severity="error", markup=False)
+            return
+        self.share = server
+        self._audience_changed()
+        code = f" · code {server.code}" if server.code else ""
+        self.notify(f"Sharing: {server.command}{code} · s: details", timeout=8, markup=False)
+
+    def _audience_changed(self) -> None:
+        """Viewers joined or left: the count in the status bar, the share panel if open."""
+        if self.share is None:
+            return
+        self.slides.status_bar.audience = len(self.share.viewers)
+        from tui_slides.app.screens.share import ShareScreen
+
+        if isinstance(self.screen, ShareScreen):
+            self.screen.show()
+
+    def action_share(self) -> None:
+        """Open the share panel (``s``): how to join, the code, the host key, the viewers."""
+        if self.share is None:
+            self.notify("Not sharing: start with --ssh PORT to serve audiences.", markup=False)
+            return
+        from tui_slides.app.screens.share import ShareScreen
+
+        if not isinstance(self.screen, ShareScreen):
+            self.push_screen(ShareScreen(self.share))

@@ -14,6 +14,7 @@ from tui_slides.commands.common import (
     print_diagnostics,
     start_index,
 )
+from tui_slides.commands.sharing import ssh_options
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 
@@ -36,6 +37,9 @@ def present(args: argparse.Namespace, started: Started) -> int:
 
     ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
     """
+    sharing = ssh_options(args)  # a usage error, or a port in use, before anything else
+    if isinstance(sharing, int):
+        return sharing
     problem = terminal_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -68,6 +72,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         console=True,  # always shared: `tui-slides console` joins any running talk
         announce_console=args.console,
         duration=args.duration,
+        share=sharing,
     )
     if args.console:
         from tui_slides.app.console.launch import announce
