@@ -23,6 +23,8 @@ from tui_slides.deck.model import Deck
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tui_slides.web.options import WebOptions
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 LOUD = (Level.ERROR, Level.WARNING)
 """The diagnostics ``show`` and ``present`` print (``check`` prints every one)."""
@@ -65,6 +67,18 @@ LOADING = (
 )
 """How decks are read: the options of every command."""
 
+BROWSERS = (
+    Option("--http", "also serve the talk as a web page that follows it", "[HOST:]PORT"),
+    Option(
+        "--http-auth",
+        "how browsers get in: the access code in the address (default), or none",
+        "MODE",
+        choices=("code", "none"),
+        default="code",
+    ),
+)
+"""``--http`` and its option (the server itself is ``tui_slides.web``)."""
+
 PROGRAM = Program(
     "tui-slides",
     "Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
@@ -87,6 +101,7 @@ PROGRAM = Program(
                     choices=("auto", "cells", "none"),
                     default="auto",
                 ),
+                *BROWSERS,
                 *LOADING,
             ),
         ),
@@ -305,6 +320,21 @@ def show(args: SimpleNamespace) -> int:
     return EXIT_OK
 
 
+def _browsers(args: SimpleNamespace) -> WebOptions | int | None:
+    """``--http ...`` as ``WebOptions`` with the port bound; None without ``--http``."""
+    if args.http is None:
+        if args.http_auth != "code":
+            return _usage_error("--http-auth goes with --http")
+        return None
+    from tui_slides.share.auth import new_code  # the code SSH audiences type too
+    from tui_slides.web.options import prepare
+
+    try:
+        return prepare(args.http, auth=args.http_auth, code=new_code())
+    except ValueError as error:
+        return _usage_error(str(error))
+
+
 def present(args: SimpleNamespace) -> int:
     """``tui-slides [present] DECK``: the full-screen presenter."""
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
@@ -318,6 +348,9 @@ def present(args: SimpleNamespace) -> int:
     start = _start_index(deck, args.slide)
     if start is None:
         return EXIT_USAGE
+    http = _browsers(args)
+    if isinstance(http, int):
+        return http
     from tui_slides.app import run_presenter
     from tui_slides.app.options import PresenterOptions
 
@@ -332,6 +365,7 @@ def present(args: SimpleNamespace) -> int:
         images=args.images,
         opening=opening,
         on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
+        http=http,
     )
     status = run_presenter(deck, options)
     if opening is not None:  # read once the first slide was up: said now, not before

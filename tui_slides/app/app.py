@@ -17,7 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui_slides.app.options import Loader, PresenterOptions
-from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, SlidesScreen
+from tui_slides.app.screens.slides import (
+    HelpRequested,
+    ReloadRequested,
+    ShareRequested,
+    SlidesScreen,
+)
 from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
 from tui_slides.deck.errors import DeckError
@@ -30,6 +35,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui_slides.deck.model import Deck, Slide
+    from tui_slides.web.options import WebOptions
+    from tui_slides.web.server import WebServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -86,6 +93,8 @@ class PresenterApp(App[int]):
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(self.presentation.slide)
         self._unsubscribe = self.presentation.subscribe(self._on_event)
+        self.web: WebServer | None = None
+        """The browser view's server (``--http``), once started after the first paint."""
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -108,8 +117,10 @@ class PresenterApp(App[int]):
         self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         self._unsubscribe()
+        if self.web is not None:
+            await self.web.stop()
 
     def _after_first_paint(self) -> None:
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
@@ -119,6 +130,16 @@ class PresenterApp(App[int]):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
+        if self.options.http is not None:
+            self.run_worker(self._serve_web(self.options.http), name="http")
+
+    async def _serve_web(self, options: WebOptions) -> None:
+        """``--http``: serve the browser view from this app's loop (aiohttp is imported now)."""
+        from tui_slides.web.server import WebServer
+
+        self.web = WebServer(self.presentation, options, theme=self.options.theme)
+        await self.web.start()
+        self.notify(f"Browsers follow at {self.web.url} (s: share panel)", markup=False)
 
     def _complete(self, complete: Callable[[], Deck]) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -247,18 +268,33 @@ class PresenterApp(App[int]):
     def on_help_requested(self, message: HelpRequested) -> None:
         self.show_help()
 
+    def on_share_requested(self, message: ShareRequested) -> None:
+        self.show_share()
+
+    def show_share(self) -> None:
+        """Open the share panel: the browser view's address, code and QR code."""
+        from tui_slides.app.screens.share import ShareScreen
+
+        self.push_screen(ShareScreen(self.web))
+
     def show_help(self) -> None:
         """Open the help overlay, listing the bindings of every screen."""
         from tui_slides.app.screens.blank import BlankScreen
         from tui_slides.app.screens.help import HelpScreen
         from tui_slides.app.screens.overview import OverviewScreen
         from tui_slides.app.screens.search import SearchScreen
+        from tui_slides.app.screens.share import ShareScreen
 
+        slides = SlidesScreen.BINDINGS
+        sharing = self.options.http is not None
+        if not sharing:  # the share key matters only while the talk is shared
+            slides = [b for b in slides if not (isinstance(b, Binding) and b.action == "share")]
         sections = [
-            ("Slides", SlidesScreen.BINDINGS),
+            ("Slides", slides),
             ("Overview (o)", OverviewScreen.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
             ("Blank screen (b)", BlankScreen.BINDINGS),
+            *([("Share panel (s)", ShareScreen.BINDINGS)] if sharing else []),
             ("Help (?)", HelpScreen.BINDINGS),
             ("Anywhere", self.BINDINGS),
         ]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck
+    from tui_slides.web.options import WebOptions
 
 Loader = Callable[[Path], "Deck"]
 """Reads the deck again for ``r`` and ``--watch``; raises ``DeckError`` (or ``OSError``)."""
@@ -35,3 +36,5 @@ class PresenterOptions:
     """A large deck opened with its first slide only: the app completes it after its first paint."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    http: WebOptions | None = None
+    """``--http``: also serve the talk as a web page that follows it (``tui_slides.web``)."""
