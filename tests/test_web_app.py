@@ -1,0 +1,119 @@
+"""The browser view from the presenter's side: ``--http`` on the command line and the share panel.
+
+The panel (``s``) shows the URL, the access code and a QR code that a phone
+reads back to the URL (decoded with zxing-cpp); the server stops with the app.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+
+import aiohttp
+import pytest
+from PIL import Image
+from rich.console import Console
+from rich.segment import Segment
+from textual.widgets import Static
+
+from tests.app_support import make_app, make_deck
+from tests.conftest import DECKS
+from tests.web_support import CODE, options, until
+from tui_slides.app.screens.help import HelpScreen
+from tui_slides.app.screens.share import NOT_SERVED, ShareScreen
+from tui_slides.app.screens.slides import SlidesScreen
+from tui_slides.cli import main
+from tui_slides.render.cards import QR_DARK
+
+SIZE = (100, 40)
+
+
+def panel_lines(screen: ShareScreen) -> list[list[Segment]]:
+    return panel_lines_of(screen.query_one("#share-body", Static))
+
+
+def panel_lines_of(widget: Static) -> list[list[Segment]]:
+    body = widget.content
+    console = Console(width=100, file=io.StringIO(), force_terminal=True, _environ={})
+    return console.render_lines(body, console.options, pad=False)
+
+
+def plain(lines: list[list[Segment]]) -> str:
+    return "\n".join("".join(segment.text for segment in line).rstrip() for line in lines)
+
+
+def qr_from(lines: list[list[Segment]]) -> str:
+    """Read the QR code in the panel's cells back, as a phone scanning the screen would."""
+    rows = [line for line in lines if line and set("".join(s.text for s in line)) == {"▀"}]
+    modules: list[list[bool]] = []
+    for line in rows:
+        upper = [s.style is not None and s.style.color == QR_DARK.color for s in line]
+        lower = [s.style is not None and s.style.bgcolor == QR_DARK.color for s in line]
+        modules.extend([upper, lower])
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp decodes the QR code")
+    bitmap = Image.new("L", (len(modules[0]), len(modules)))
+    bitmap.putdata([0 if dark else 255 for row in modules for dark in row])
+    bitmap = bitmap.resize((bitmap.width * 6, bitmap.height * 6), Image.Resampling.NEAREST)
+    return "".join(result.text for result in zxingcpp.read_barcodes(bitmap))
+
+
+async def test_the_share_panel_shows_the_url_its_code_and_a_qr_code_of_it() -> None:
+    app = make_app(make_deck(3), http=options())
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.web is not None and app.web.started)
+        assert app.web is not None
+        url = app.web.url
+        assert url == f"http://127.0.0.1:{app.web.address[1]}/c/{CODE}/"
+        await pilot.press("s")
+        assert isinstance(app.screen, ShareScreen)
+        lines = panel_lines(app.screen)
+        text = plain(lines)
+        assert f"Browser  {url}" in text and f"Access code  {CODE}" in text
+        assert "Following  0 browsers" in text
+        assert qr_from(lines) == url
+        async with aiohttp.ClientSession() as session, session.ws_connect(url + "ws"):
+            await until(lambda: len(app.web.viewers) == 1)  # type: ignore[union-attr]
+            await pilot.pause(1.2)  # the panel looks again each second
+            assert "Following  1 browser\n" in plain(panel_lines(app.screen)) + "\n"
+        await pilot.press("escape")
+        assert isinstance(app.screen, SlidesScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = plain(panel_lines_of(app.screen.query_one("#help-table", Static)))
+        assert "Share the talk" in help_text and "Close the share panel" in help_text
+    host, port = app.web.address
+    with pytest.raises(OSError), socket.create_connection((host, port), timeout=2):
+        pass  # the server stopped with the app
+
+
+async def test_without_http_the_panel_says_how_to_share() -> None:
+    app = make_app(make_deck(3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, ShareScreen)
+        assert NOT_SERVED in plain(panel_lines(app.screen)).replace("\n", " ")
+        await pilot.press("s")
+        assert isinstance(app.screen, SlidesScreen)
+        assert app.web is None
+
+
+def test_http_options_are_checked_before_the_screen_is_taken(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    port = taken.getsockname()[1]
+    try:
+        cases = {
+            ("--http", "127.0.0.1:notaport"): "not a port number: 'notaport'",
+            ("--http", "70000"): "port 70000 is out of range",
+            ("--http", f"127.0.0.1:{port}"): f"cannot serve on 127.0.0.1:{port}",
+            ("--http-auth", "none"): "--http-auth goes with --http",
+            ("--http", "0", "--http-auth", "open"): "invalid choice",
+        }
+        for arguments, message in cases.items():
+            assert main([str(DECKS / "tour.json5"), *arguments]) == 2, arguments
+            assert message in capsys.readouterr().err, arguments
+    finally:
+        taken.close()

@@ -1,0 +1,140 @@
+"""The browser view's server: what viewers are sent, what they cannot do, and its bounds.
+
+Real WebSockets on 127.0.0.1 (aiohttp's client, or a raw socket for a
+viewer that never reads). Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import socket
+
+import aiohttp
+import pytest
+
+from tests.app_support import make_deck
+from tests.web_support import CODE, serving, until
+from tui_slides.presenting.presentation import Presentation
+from tui_slides.web.server import MAX_MESSAGE
+
+RECEIVE = 5.0
+"""Seconds a test waits for a message that must come."""
+
+
+async def receive(ws: aiohttp.ClientWebSocketResponse) -> dict[str, object]:
+    data = await ws.receive_json(timeout=RECEIVE)
+    assert isinstance(data, dict)
+    return data
+
+
+async def test_a_viewer_gets_the_state_on_joining_and_after_each_change() -> None:
+    presentation = Presentation(make_deck(5), start=2)
+    async with serving(presentation) as server, aiohttp.ClientSession() as session:
+        async with session.ws_connect(server.url + "ws") as ws:
+            first = await receive(ws)
+            assert first == {"v": 1, "type": "state", "deck": first["deck"], "index": 2,
+                             "total": 5, "blank": False}  # fmt: skip
+            presentation.next()
+            assert (await receive(ws))["index"] == 3
+            presentation.set_blank(True)
+            assert (await receive(ws))["blank"] is True
+            presentation.search("Body")  # not a change of what is shown: nothing is sent
+            presentation.set_blank(False)
+            assert (await receive(ws))["blank"] is False
+            assert server.viewers and len(server.viewers) == 1
+        await until(lambda: not server.viewers)
+
+
+async def test_viewers_cannot_drive_the_talk() -> None:
+    presentation = Presentation(make_deck(5))
+    async with serving(presentation) as server, aiohttp.ClientSession() as session:
+        async with session.ws_connect(server.url + "ws") as ws:
+            await receive(ws)
+            for text in ("next", '{"type": "command", "command": "next"}', "n", "\x1b[C"):
+                await ws.send_str(text)
+            await ws.send_bytes(b"\x00" * 100)
+            presentation.go_to(1)  # only the presenter moves the talk
+            assert (await receive(ws))["index"] == 1
+            assert presentation.index == 1 and not presentation.blank
+            await ws.send_str("x" * (MAX_MESSAGE + 1))  # too large: the viewer is closed
+            closing = await ws.receive(timeout=RECEIVE)
+            assert closing.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            assert ws.close_code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG
+        await until(lambda: not server.viewers)
+        assert presentation.index == 1
+
+
+async def test_the_number_of_viewers_is_bounded() -> None:
+    async with serving(Presentation(make_deck(2)), max_viewers=2) as server:
+        async with aiohttp.ClientSession() as session:
+            first = await session.ws_connect(server.url + "ws")
+            second = await session.ws_connect(server.url + "ws")
+            with pytest.raises(aiohttp.WSServerHandshakeError) as full:
+                await session.ws_connect(server.url + "ws")
+            assert full.value.status == 503
+            await first.close()
+            await until(lambda: len(server.viewers) == 1)
+            third = await session.ws_connect(server.url + "ws")  # room again
+            assert (await receive(third))["index"] == 0
+            await second.close()
+            await third.close()
+
+
+def raw_viewer(host: str, port: int) -> socket.socket:
+    """A WebSocket viewer that joins and then never reads: its buffers fill and stay full."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
+    sock.connect((host, port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall(
+        f"GET /c/{CODE}/ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        .encode()
+    )  # fmt: skip
+    return sock
+
+
+async def test_a_stalled_viewer_is_dropped_and_never_holds_up_the_others() -> None:
+    presentation = Presentation(make_deck(3))
+    async with serving(presentation, stall_timeout=0.5) as server:
+        host, port = server.address
+        stalled = raw_viewer(host, port)
+        try:
+            async with aiohttp.ClientSession() as session:
+                async with session.ws_connect(server.url + "ws") as ws:
+                    await until(lambda: len(server.viewers) == 2)
+                    await receive(ws)
+                    loop = asyncio.get_running_loop()
+                    deadline = loop.time() + 30
+                    changes = 0
+                    while server.dropped == 0:  # until the stalled viewer's buffers are full
+                        assert loop.time() < deadline, "the stalled viewer was never dropped"
+                        presentation.go_to(changes % 2)
+                        changes += 1
+                        await asyncio.sleep(0)
+                    await until(lambda: len(server.viewers) == 1)
+                    presentation.go_to(2)
+                    latest: dict[str, object] = {}
+                    while latest.get("index") != 2:  # the reading viewer got every latest state
+                        latest = await receive(ws)
+        finally:
+            stalled.close()
+        assert server.dropped == 1
+
+
+async def test_a_reload_gives_a_new_page_and_says_so() -> None:
+    presentation = Presentation(make_deck(3))
+    async with serving(presentation) as server, aiohttp.ClientSession() as session:
+        async with session.ws_connect(server.url + "ws") as ws:
+            old = (await receive(ws))["deck"]
+            presentation.go_to(2)
+            await receive(ws)
+            presentation.reload(make_deck(7))
+            new = await receive(ws)
+            assert new["deck"] != old and new["total"] == 7 and new["index"] == 2
+            async with session.get(server.url) as response:
+                page = await response.text()
+            assert page.count("<section") == 7
+            assert f'<meta name="tui-slides-deck" content="{new["deck"]}">' in page
