@@ -9,10 +9,10 @@ thread and no process of its own. Routes, and nothing else (404):
   server sends one small state message (slide index, blank) on joining and
   after every change; what viewers send is read and dropped.
 
-A slow viewer never delays the presenter: a change sets the new state and
-wakes each viewer's sender, which sends only the latest state (changes in
-between are skipped). A send that takes longer than ``stall_timeout`` drops
-that viewer, as does a backlog that stays unread that long.
+A slow viewer never delays the presenter: a change is framed once and
+written to each viewer's socket without waiting; a viewer that does not read
+gets only the latest state once it catches up, and is dropped if it stays
+behind for ``stall_timeout`` (``web.viewers``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import logging
 import socket
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from tui_slides.presenting.events import BlankChanged, DeckReloaded, Event, Slid
 from tui_slides.share.auth import code_matches
 from tui_slides.web.options import bind
 from tui_slides.web.page import CONTENT_SECURITY_POLICY, LivePage, live_page, state_message
+from tui_slides.web.viewers import Viewer, text_frame
 
 if TYPE_CHECKING:
     from tui_slides.presenting.presentation import Presentation
@@ -43,10 +43,6 @@ MAX_REQUEST = 1024
 """The largest request body read, in bytes (the page and the socket take none)."""
 MAX_MESSAGE = 1024
 """The largest WebSocket message a viewer may send (it is dropped anyway); larger closes it."""
-MAX_BACKLOG = 64 * 1024
-"""Bytes written to a viewer and not yet taken by it before it counts as stalled."""
-WRITER_LIMIT = 4096
-"""Bytes aiohttp writes to a socket before it waits for the socket to drain."""
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -57,20 +53,6 @@ SECURITY_HEADERS = {
 """On every response, refusals and 404s included."""
 FORBIDDEN = "403: this talk needs its access code in the address (ask the presenter)\n"
 FULL = "503: the talk has as many viewers as it takes; try again shortly\n"
-
-
-class _Viewer:
-    """One WebSocket viewer: its socket, and the wake-up its sender waits for."""
-
-    __slots__ = ("joined", "socket", "stalled_since", "transport", "wake")
-
-    def __init__(self, socket: web.WebSocketResponse, transport: asyncio.Transport) -> None:
-        self.socket = socket
-        self.transport = transport
-        self.wake = asyncio.Event()
-        self.wake.set()  # the state is sent as soon as it joins
-        self.stalled_since: float | None = None
-        self.joined = time.monotonic()
 
 
 class WebServer:
@@ -91,7 +73,7 @@ class WebServer:
         self.presentation = presentation
         self.options = options
         self.theme = theme
-        self.viewers: set[_Viewer] = set()
+        self.viewers: set[Viewer] = set()
         """The WebSocket viewers connected now."""
         self.dropped = 0
         """Viewers dropped for being too slow to take their updates."""
@@ -101,6 +83,8 @@ class WebServer:
         self._page: asyncio.Future[LivePage] | None = None
         self.message = ""
         """The state message every viewer is sent now ("" until the page is rendered)."""
+        self.frame = b""
+        """``message`` as a WebSocket frame (``web.viewers.text_frame``), framed once."""
         self._runner: web.AppRunner | None = None
         self._site: web.SockSite | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -116,6 +100,12 @@ class WebServer:
             name = sock.getsockname()
             return str(name[0]), int(name[1])
         return self.options.host, self.options.port
+
+    @property
+    def page(self) -> LivePage | None:
+        """The live page served now (None until it is first rendered)."""
+        page = self._page
+        return page.result() if page is not None and page.done() else None
 
     @property
     def url(self) -> str:
@@ -203,15 +193,17 @@ class WebServer:
             self._render_task = asyncio.get_running_loop().create_task(self._render())
 
     def _changed(self) -> None:
-        """Make the state message once and wake every viewer's sender: nothing here waits."""
+        """Make the state message once and write it to every viewer: nothing here waits."""
         page = self._page
         if page is None or not page.done():
             return  # the page is being rendered: its state follows when it is done
         shown = page.result()
         p = self.presentation
         self.message = state_message(shown.deck_id, p.index, shown.total, p.blank)
+        self.frame = text_frame(self.message)
+        timeout = self.options.stall_timeout
         for viewer in self.viewers:
-            viewer.wake.set()
+            viewer.offer(self._latest, timeout, self._dropped)
 
     # -- handlers ------------------------------------------------------------------------
 
@@ -259,61 +251,33 @@ class WebServer:
         if transport is None:  # the client has gone already
             return web.Response(status=400)
         socket = web.WebSocketResponse(
-            max_msg_size=MAX_MESSAGE,
-            heartbeat=self.options.heartbeat,
-            compress=False,
-            writer_limit=WRITER_LIMIT,
+            max_msg_size=MAX_MESSAGE, heartbeat=self.options.heartbeat, compress=False
         )
         await socket.prepare(request)
-        viewer = _Viewer(socket, transport)
+        viewer = Viewer(transport)
         self.viewers.add(viewer)
         self._told()
-        sender = asyncio.create_task(self._send(viewer))
+        if self.frame:
+            viewer.offer(self._latest, self.options.stall_timeout, self._dropped)
         try:
             async for message in socket:  # read and dropped: viewers cannot drive the talk
                 if message.type is WSMsgType.ERROR:
                     break
         finally:
-            sender.cancel()
+            viewer.close()
             self.viewers.discard(viewer)
             self._told()
         return socket
 
-    async def _send(self, viewer: _Viewer) -> None:
-        """Send ``viewer`` the latest state each time it changes; drop it when it stalls."""
-        timeout = self.options.stall_timeout
-        try:
-            while True:
-                await viewer.wake.wait()
-                viewer.wake.clear()
-                if not self.message:
-                    continue
-                if _backlog(viewer.transport) > MAX_BACKLOG:
-                    now = time.monotonic()
-                    if viewer.stalled_since is None:
-                        viewer.stalled_since = now
-                    if now - viewer.stalled_since > timeout:
-                        raise TimeoutError
-                    viewer.wake.set()  # try again shortly: the latest state then
-                    await asyncio.sleep(min(0.25, timeout / 4))
-                    continue
-                viewer.stalled_since = None
-                await asyncio.wait_for(viewer.socket.send_str(self.message), timeout)
-        except (TimeoutError, asyncio.TimeoutError):
-            self.dropped += 1
-            log.info("dropped a viewer that took no updates for %.0f s", timeout)
-            viewer.transport.abort()
-        except (ConnectionError, RuntimeError):  # closed meanwhile: the reader ends too
-            viewer.transport.abort()
+    def _latest(self) -> bytes:
+        return self.frame
+
+    def _dropped(self) -> None:
+        self.dropped += 1
 
     def _told(self) -> None:
         if self._on_change is not None:
             self._on_change()
-
-
-def _backlog(transport: asyncio.Transport) -> int:
-    """Bytes written to ``transport`` and not yet sent."""
-    return transport.get_write_buffer_size()
 
 
 def _forbidden() -> web.Response:
