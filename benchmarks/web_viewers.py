@@ -28,8 +28,8 @@ before the first one connected, divided by the number of viewers.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import asyncio
+import dataclasses
 import json
 import multiprocessing
 import statistics
@@ -198,19 +198,25 @@ class Run:
 
         viewers = self.args.viewers
         per_viewer = (f["rss_after_kib"] - f["rss_before_kib"]) / viewers
-        print(f"via {self.args.via}: {viewers} viewers in {self.args.processes} processes,"
-              f" {self.args.changes} changes {self.args.gap * 1000:.0f} ms apart")  # fmt: skip
-        print(f"  joined (page GET + WebSocket) in {f['join_seconds']:.2f} s;"
-              f" page {f['page_bytes_gzip'] / 1024:.1f} KiB gzipped, load median"
-              f" {f['page_load_median'] * 1000:.0f} ms, max {f['page_load_max'] * 1000:.0f} ms")  # fmt: skip
-        print(f"  key -> every viewer's update: p50 {pct(0.50):.1f} ms, p95 {pct(0.95):.1f} ms,"
-              f" p99 {pct(0.99):.1f} ms, max {latencies[-1] * 1000:.1f} ms"
-              f" over {len(latencies)} updates; missed {missed}")  # fmt: skip
-        print(f"  server RSS {f['rss_before_kib'] / 1024:.1f} MiB before, "
-              f"{f['rss_after_kib'] / 1024:.1f} MiB with the viewers:"
-              f" {per_viewer:.1f} KiB per viewer")  # fmt: skip
+        a = self.args
+        lines = [
+            f"via {a.via}: {viewers} viewers in {a.processes} processes,"
+            f" {a.changes} changes {a.gap * 1000:.0f} ms apart",
+            f"  joined (page GET + WebSocket) in {f['join_seconds']:.2f} s;"
+            f" page {f['page_bytes_gzip'] / 1024:.1f} KiB gzipped,"
+            f" load median {f['page_load_median'] * 1000:.0f} ms,"
+            f" max {f['page_load_max'] * 1000:.0f} ms",
+            f"  key -> every viewer's update: p50 {pct(0.50):.1f} ms,"
+            f" p95 {pct(0.95):.1f} ms, p99 {pct(0.99):.1f} ms,"
+            f" max {latencies[-1] * 1000:.1f} ms over {len(latencies)} updates; missed {missed}",
+            f"  server RSS {f['rss_before_kib'] / 1024:.1f} MiB before,"
+            f" {f['rss_after_kib'] / 1024:.1f} MiB with the viewers:"
+            f" {per_viewer:.1f} KiB per viewer",
+        ]
         ok = pct(0.95) <= TARGET_P95 * 1000 and missed == 0
-        print(f"  target p95 <= {TARGET_P95 * 1000:.0f} ms, none missed: {'met' if ok else 'NOT met'}")
+        verdict = "met" if ok else "NOT met"
+        lines.append(f"  target p95 <= {TARGET_P95 * 1000:.0f} ms, none missed: {verdict}")
+        print("\n".join(lines))
         self.figures["ok"] = ok
 
 
