@@ -109,7 +109,10 @@ def test_http_options_are_checked_before_the_screen_is_taken(
             ("--http", "127.0.0.1:notaport"): "not a port number: 'notaport'",
             ("--http", "70000"): "port 70000 is out of range",
             ("--http", f"127.0.0.1:{port}"): f"cannot serve on 127.0.0.1:{port}",
-            ("--http-auth", "none"): "--http-auth goes with --http",
+            ("--http-auth", "none"): "--http-auth and --http-max-viewers go with --http",
+            ("--http-max-viewers", "9"): "--http-auth and --http-max-viewers go with --http",
+            ("--http", "0", "--http-max-viewers", "0"): "--http-max-viewers must be at least 1",
+            ("--http", "0", "--http-max-viewers", "many"): "not a whole number: 'many'",
             ("--http", "0", "--http-auth", "open"): "invalid choice",
         }
         for arguments, message in cases.items():

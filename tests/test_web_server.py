@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import os
 import socket
 
@@ -122,6 +123,53 @@ async def test_a_stalled_viewer_is_dropped_and_never_holds_up_the_others() -> No
         finally:
             stalled.close()
         assert server.dropped == 1
+
+
+def read_frames(sock: socket.socket, until_index: int, timeout: float = RECEIVE) -> list[dict]:
+    """Read the raw viewer's frames (after the handshake) until one names ``until_index``."""
+    sock.settimeout(timeout)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536)
+    data = data.split(b"\r\n\r\n", 1)[1]
+    states: list[dict] = []
+    while not states or states[-1]["index"] != until_index:
+        while len(data) < 2 or len(data) < 2 + (data[1] & 0x7F):
+            chunk = sock.recv(65536)
+            assert chunk, "closed"
+            data += chunk
+        size = data[1] & 0x7F
+        assert data[0] == 0x81 and size < 126  # the server's small text frames
+        states.append(json.loads(data[2 : 2 + size]))
+        data = data[2 + size :]
+    return states
+
+
+async def test_a_viewer_behind_gets_only_the_latest_state_once_it_reads() -> None:
+    presentation = Presentation(make_deck(3))
+    async with serving(presentation, stall_timeout=30) as server:
+        host, port = server.address
+        behind = raw_viewer(host, port)
+        try:
+            await until(lambda: len(server.viewers) == 1)
+            (viewer,) = server.viewers
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 30
+            changes = 0
+            while viewer.behind is None:  # until its buffers are full
+                assert loop.time() < deadline
+                presentation.go_to(changes % 2)
+                changes += 1
+                await asyncio.sleep(0)
+            for _ in range(1000):  # skipped: it is behind
+                presentation.go_to(1 - presentation.index)
+            presentation.go_to(2)
+            states = await loop.run_in_executor(None, read_frames, behind, 2)
+            assert states[-1]["index"] == 2  # caught up: the latest state
+            assert len(states) < changes + 1000  # the changes made while behind were skipped
+            assert viewer.behind is None and server.dropped == 0
+        finally:
+            behind.close()
 
 
 async def test_a_reload_gives_a_new_page_and_says_so() -> None:

@@ -76,8 +76,11 @@ BROWSERS = (
         choices=("code", "none"),
         default="code",
     ),
+    Option(
+        "--http-max-viewers", "browsers following at once (default 500)", "N", convert=_whole_number
+    ),
 )
-"""``--http`` and its option (the server itself is ``tui_slides.web``)."""
+"""``--http`` and its options (the server itself is ``tui_slides.web``)."""
 
 PROGRAM = Program(
     "tui-slides",
@@ -323,14 +326,16 @@ def show(args: SimpleNamespace) -> int:
 def _browsers(args: SimpleNamespace) -> WebOptions | int | None:
     """``--http ...`` as ``WebOptions`` with the port bound; None without ``--http``."""
     if args.http is None:
-        if args.http_auth != "code":
-            return _usage_error("--http-auth goes with --http")
+        if args.http_auth != "code" or args.http_max_viewers is not None:
+            return _usage_error("--http-auth and --http-max-viewers go with --http")
         return None
     from tui_slides.share.auth import new_code  # the code SSH audiences type too
     from tui_slides.web.options import prepare
 
     try:
-        return prepare(args.http, auth=args.http_auth, code=new_code())
+        return prepare(
+            args.http, auth=args.http_auth, code=new_code(), max_viewers=args.http_max_viewers
+        )
     except ValueError as error:
         return _usage_error(str(error))
 

@@ -55,8 +55,10 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def prepare(address: str, *, auth: str = "code", code: str = "") -> WebOptions:
-    """The options ``--http ADDRESS --http-auth AUTH`` ask for, the port bound.
+def prepare(
+    address: str, *, auth: str = "code", code: str = "", max_viewers: int | None = None
+) -> WebOptions:
+    """The options ``--http ADDRESS --http-auth AUTH --http-max-viewers N`` ask for, port bound.
 
     ``code`` is the access code for ``auth`` ``code`` (the caller makes it once
     for every audience). ``ValueError`` with a message for the user when the
@@ -67,11 +69,13 @@ def prepare(address: str, *, auth: str = "code", code: str = "") -> WebOptions:
         raise ValueError(f"--http-auth must be one of {', '.join(AUTH_MODES)}, not {auth!r}")
     if auth == "code" and not code:
         raise ValueError("--http-auth code needs an access code")
+    viewers = DEFAULT_MAX_VIEWERS if max_viewers is None else max_viewers
+    if viewers < 1:
+        raise ValueError("--http-max-viewers must be at least 1")
     try:
         sock = bind(host, port)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ValueError(f"cannot serve on {host}:{port}: {reason}") from None
-    return WebOptions(
-        host=host, port=port, auth=auth, code=code if auth == "code" else "", sock=sock
-    )
+    code = code if auth == "code" else ""
+    return WebOptions(host, port, auth, code, max_viewers=viewers, sock=sock)
