@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import aiohttp
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from yarl import URL
 
 from tests.app_support import make_deck
 from tests.web_support import CODE, serving
 from tui_slides.deck.model import Block, Deck, Slide
 from tui_slides.presenting.presentation import Presentation
-from tui_slides.web.page import SCRIPT_HASH
+from tui_slides.web.page import CONTENT_SECURITY_POLICY, SCRIPT_HASH, content_security_policy
 
 SECRET = "speaker-only-7f3a"
 """Written in the notes: never in anything the server sends."""
@@ -114,3 +116,25 @@ async def test_the_page_is_gzipped_for_browsers_that_take_it() -> None:
         import gzip
 
         assert gzip.decompress(zipped) == plain and len(zipped) < len(plain) / 3
+
+
+@given(st.text(max_size=80))
+def test_no_host_header_changes_what_the_policy_allows_but_the_websocket(host: str) -> None:
+    policy = content_security_policy(host)
+    base_directives = CONTENT_SECURITY_POLICY.split("; ")
+    directives = policy.split("; ")
+    assert len(directives) == len(base_directives)
+    for mine, base_one in zip(directives, base_directives, strict=True):
+        if base_one.startswith("connect-src"):
+            extra = mine.removeprefix("connect-src 'self'").split()
+            assert extra == [] or extra == [f"ws://{host}", f"wss://{host}"]
+            assert not any(c in host for c in " ;,'\"") or extra == []
+        else:
+            assert mine == base_one
+
+
+async def test_the_page_names_its_own_websocket_origin() -> None:
+    async with serving(Presentation(make_deck(2))) as server:
+        _, _, headers = await get(server.url)
+        host = server.url.split("/")[2]
+        assert f"connect-src 'self' ws://{host} wss://{host};" in headers["Content-Security-Policy"]

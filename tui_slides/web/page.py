@@ -16,6 +16,7 @@ import base64
 import gzip
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,6 +141,28 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 """Only ``LIVE_SCRIPT`` runs; images only from ``data:`` URIs; the WebSocket back to us only."""
+
+_HOST = re.compile(r"(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}|\[[0-9A-Fa-f:.]{2,45}\]")
+_PORT = re.compile(r"[0-9]{1,5}")
+
+
+def content_security_policy(host: str) -> str:
+    """``CONTENT_SECURITY_POLICY`` for a page asked for as ``host`` (the ``Host`` header).
+
+    A well-formed host also names its own ``ws:`` and ``wss:`` in ``connect-src``,
+    for browsers that do not take ``'self'`` to cover WebSockets (older Safari);
+    anything else in the header is ignored.
+    """
+    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not name or "]" in port:
+        name, port = host, ""
+    if not _HOST.fullmatch(name) or (port and not _PORT.fullmatch(port)):
+        return CONTENT_SECURITY_POLICY
+    origin = f"{name}:{port}" if port else name
+    return CONTENT_SECURITY_POLICY.replace(
+        "connect-src 'self'", f"connect-src 'self' ws://{origin} wss://{origin}"
+    )
+
 
 BAR = (
     '<nav id="live-bar" aria-label="talk"><span id="live-status" role="status"'

@@ -30,7 +30,13 @@ from aiohttp import WSMsgType, web
 from tui_slides.presenting.events import BlankChanged, DeckReloaded, Event, SlideChanged
 from tui_slides.share.auth import code_matches
 from tui_slides.web.options import bind
-from tui_slides.web.page import CONTENT_SECURITY_POLICY, LivePage, live_page, state_message
+from tui_slides.web.page import (
+    CONTENT_SECURITY_POLICY,
+    LivePage,
+    content_security_policy,
+    live_page,
+    state_message,
+)
 from tui_slides.web.viewers import Viewer, text_frame
 
 if TYPE_CHECKING:
@@ -238,7 +244,11 @@ class WebServer:
     async def _serve_page(self, request: web.Request) -> web.StreamResponse:
         assert self._page is not None  # started
         page = await asyncio.shield(self._page)
-        headers = {"Content-Type": "text/html; charset=utf-8", "Vary": "Accept-Encoding"}
+        headers = {
+            "Content-Type": "text/html; charset=utf-8",
+            "Vary": "Accept-Encoding",
+            "Content-Security-Policy": content_security_policy(request.host),
+        }
         if "gzip" in request.headers.get("Accept-Encoding", ""):
             headers["Content-Encoding"] = "gzip"
             return web.Response(body=page.gzipped, headers=headers)
