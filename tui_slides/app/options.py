@@ -36,5 +36,13 @@ class PresenterOptions:
     """A large deck opened with its first slide only: the app completes it after its first paint."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    console: bool = False
+    """Share the talk with ``tui-slides console`` (on a Unix socket; the CLI always does)."""
+    console_socket: Path | None = None
+    """Where to listen for consoles (None: ``presenting.rendezvous.socket_path``)."""
+    announce_console: bool = False
+    """``--console``: say how to open the console (a notification, once listening)."""
+    duration: float | None = None
+    """``--duration``: the talk's planned length in seconds, for the console's timer."""
     http: WebOptions | None = None
     """``--http``: also serve the talk as a web page that follows it (``tui_slides.web``)."""
