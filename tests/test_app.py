@@ -414,9 +414,6 @@ async def test_help_lists_every_binding_and_closes() -> None:
             console.print(text)
         shown = capture.get()
         for binding in SlidesScreen.BINDINGS:
-            if binding.action == "share":  # type: ignore[union-attr]
-                assert binding.description not in shown  # type: ignore[union-attr]
-                continue  # listed only while the talk is shared (tests/test_web_app.py)
             assert binding.description in shown  # type: ignore[union-attr]
         for expected in (
             "→ l n PgDn",

@@ -14,13 +14,14 @@ import pytest
 from PIL import Image
 from rich.console import Console
 from rich.segment import Segment
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tests.app_support import make_app, make_deck
 from tests.conftest import DECKS
 from tests.web_support import CODE, options, until
+from tui_slides.app.app import SHARE_BINDING
 from tui_slides.app.screens.help import HelpScreen
-from tui_slides.app.screens.share import NOT_SERVED, ShareScreen
+from tui_slides.app.screens.share import ShareScreen
 from tui_slides.app.screens.slides import SlidesScreen
 from tui_slides.cli import main
 from tui_slides.render.cards import QR_DARK
@@ -29,13 +30,23 @@ SIZE = (100, 40)
 
 
 def panel_lines(screen: ShareScreen) -> list[list[Segment]]:
-    return panel_lines_of(screen.query_one("#share-body", Static))
+    return panel_lines_of(screen.query_one("#share-browser", Static))
 
 
 def panel_lines_of(widget: Static) -> list[list[Segment]]:
     body = widget.content
     console = Console(width=100, file=io.StringIO(), force_terminal=True, _environ={})
     return console.render_lines(body, console.options, pad=False)
+
+
+def rows_of(lines: list[list[Segment]]) -> dict[str, str]:
+    """The panel's table as label -> value (labels in the first column)."""
+    rows = {}
+    for line in plain(lines).splitlines():
+        label, _, value = line.partition("  ")
+        if label.strip() and value.strip():
+            rows[label.strip()] = value.strip()
+    return rows
 
 
 def plain(lines: list[list[Segment]]) -> str:
@@ -67,33 +78,41 @@ async def test_the_share_panel_shows_the_url_its_code_and_a_qr_code_of_it() -> N
         await pilot.press("s")
         assert isinstance(app.screen, ShareScreen)
         lines = panel_lines(app.screen)
-        text = plain(lines)
-        assert f"Browser  {url}" in text and f"Access code  {CODE}" in text
-        assert "Following  0 browsers" in text
+        rows = rows_of(lines)
+        assert rows["Browser"] == url and rows["Access code"] == CODE
+        assert rows["Following"] == "0 of at most 500 browsers"
         assert qr_from(lines) == url
         async with aiohttp.ClientSession() as session, session.ws_connect(url + "ws"):
             await until(lambda: len(app.web.viewers) == 1)  # type: ignore[union-attr]
-            await pilot.pause(1.2)  # the panel looks again each second
-            assert "Following  1 browser\n" in plain(panel_lines(app.screen)) + "\n"
+            await pilot.pause()
+            assert rows_of(panel_lines(app.screen))["Following"] == "1 of at most 500 browsers"
+        await until(lambda: not app.web.viewers)  # type: ignore[union-attr]
+        await pilot.pause()
+        assert rows_of(panel_lines(app.screen))["Following"] == "0 of at most 500 browsers"
         await pilot.press("escape")
         assert isinstance(app.screen, SlidesScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         help_text = plain(panel_lines_of(app.screen.query_one("#help-table", Static)))
-        assert "Share the talk" in help_text and "Close the share panel" in help_text
+        assert "Sharing (--http)" in help_text and SHARE_BINDING.description in help_text
+        await pilot.press("escape", "slash", "s")  # typed into the search: not the panel
+        assert app.screen.query_one(Input).value == "s"
     host, port = app.web.address
     with pytest.raises(OSError), socket.create_connection((host, port), timeout=2):
         pass  # the server stopped with the app
 
 
-async def test_without_http_the_panel_says_how_to_share() -> None:
+async def test_without_http_s_says_how_to_share_and_the_help_leaves_it_out() -> None:
     app = make_app(make_deck(3))
+    said: list[str] = []
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
-        assert isinstance(app.screen, ShareScreen)
-        assert NOT_SERVED in plain(panel_lines(app.screen)).replace("\n", " ")
-        await pilot.press("s")
         assert isinstance(app.screen, SlidesScreen)
+        assert said == ["Not sharing: start with --http PORT to serve browsers."]
+        await pilot.press("question_mark")
+        help_text = plain(panel_lines_of(app.screen.query_one("#help-table", Static)))
+        assert "Sharing" not in help_text and SHARE_BINDING.description not in help_text
         assert app.web is None
 
 
@@ -111,7 +130,7 @@ def test_http_options_are_checked_before_the_screen_is_taken(
             ("--http", f"127.0.0.1:{port}"): f"cannot serve on 127.0.0.1:{port}",
             ("--http-auth", "none"): "--http-auth and --http-max-viewers go with --http",
             ("--http-max-viewers", "9"): "--http-auth and --http-max-viewers go with --http",
-            ("--http", "0", "--http-max-viewers", "0"): "--http-max-viewers must be at least 1",
+            ("--http", "0", "--http-max-viewers", "0"): "--http-max-viewers: must be at least 1",
             ("--http", "0", "--http-max-viewers", "many"): "not a whole number: 'many'",
             ("--http", "0", "--http-auth", "open"): "invalid choice",
         }

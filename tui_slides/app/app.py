@@ -18,12 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui_slides.app.options import Loader, PresenterOptions
-from tui_slides.app.screens.slides import (
-    HelpRequested,
-    ReloadRequested,
-    ShareRequested,
-    SlidesScreen,
-)
+from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, SlidesScreen
 from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
 from tui_slides.deck.errors import DeckError
@@ -52,6 +47,8 @@ KEY_NAMES = {
     "question_mark": "?", "slash": "/",
 }  # fmt: skip
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
+SHARE_BINDING = Binding("s", "share", "Share panel: the browser view's address, code and QR code")
+"""What ``s`` does while the talk is served (``--http``): in the help then only."""
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -69,6 +66,7 @@ class PresenterApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c,ctrl+q", "quit", "Quit", priority=True),
+        Binding("s", "share", show=False),  # while sharing: listed in the help only then
     ]
 
     def __init__(self, deck: Deck | Presentation, options: PresenterOptions) -> None:
@@ -145,9 +143,33 @@ class PresenterApp(App[int]):
         """``--http``: serve the browser view from this app's loop (aiohttp is imported now)."""
         from tui_slides.web.server import WebServer
 
-        self.web = WebServer(self.presentation, options, theme=self.options.theme)
-        await self.web.start()
-        self.notify(f"Browsers follow at {self.web.url} (s: share panel)", markup=False)
+        server = WebServer(
+            self.presentation, options, theme=self.options.theme, on_change=self._browsers_changed
+        )
+        try:
+            await server.start()
+        except OSError as error:  # the port was bound: only the system can refuse now
+            self.notify(f"Cannot serve browsers: {error}", severity="error", markup=False)
+            return
+        self.web = server
+        self.notify(f"Browsers follow at {server.url} · s: details", timeout=8, markup=False)
+
+    def _browsers_changed(self) -> None:
+        """Browsers joined or left: the share panel, if open, says how many."""
+        from tui_slides.app.screens.share import ShareScreen
+
+        if isinstance(self.screen, ShareScreen):
+            self.screen.show()
+
+    def action_share(self) -> None:
+        """Open the share panel (``s``): the browser view's address, code and QR code."""
+        if self.web is None:
+            self.notify("Not sharing: start with --http PORT to serve browsers.", markup=False)
+            return
+        from tui_slides.app.screens.share import ShareScreen
+
+        if not isinstance(self.screen, ShareScreen):
+            self.push_screen(ShareScreen(self.web))
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -284,34 +306,21 @@ class PresenterApp(App[int]):
     def on_help_requested(self, message: HelpRequested) -> None:
         self.show_help()
 
-    def on_share_requested(self, message: ShareRequested) -> None:
-        self.show_share()
-
-    def show_share(self) -> None:
-        """Open the share panel: the browser view's address, code and QR code."""
-        from tui_slides.app.screens.share import ShareScreen
-
-        self.push_screen(ShareScreen(self.web))
-
     def show_help(self) -> None:
         """Open the help overlay, listing the bindings of every screen."""
         from tui_slides.app.screens.blank import BlankScreen
         from tui_slides.app.screens.help import HelpScreen
         from tui_slides.app.screens.overview import OverviewScreen
         from tui_slides.app.screens.search import SearchScreen
-        from tui_slides.app.screens.share import ShareScreen
 
-        slides = SlidesScreen.BINDINGS
-        sharing = self.options.http is not None
-        if not sharing:  # the share key matters only while the talk is shared
-            slides = [b for b in slides if not (isinstance(b, Binding) and b.action == "share")]
         sections = [
-            ("Slides", slides),
+            ("Slides", SlidesScreen.BINDINGS),
             ("Overview (o)", OverviewScreen.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
             ("Blank screen (b)", BlankScreen.BINDINGS),
-            *([("Share panel (s)", ShareScreen.BINDINGS)] if sharing else []),
             ("Help (?)", HelpScreen.BINDINGS),
             ("Anywhere", self.BINDINGS),
         ]
+        if self.web is not None:
+            sections.insert(-1, ("Sharing (--http)", [SHARE_BINDING]))
         self.push_screen(HelpScreen(sections))

@@ -1,9 +1,9 @@
-"""The share panel (``s``): how the audience follows the talk in a browser, with a QR code.
+"""The share panel (``s`` while serving browsers): the address, the code, a QR code, who follows.
 
 It shows the browser view's URL (``--http``), the access code, a QR code of
 the URL to scan off the projector, and how many browsers follow now. Escape,
-``s`` or ``q`` closes it. (The SSH audience's command and fingerprint belong
-here too, once ``--ssh`` and ``--http`` run side by side.)
+``s`` or ``q`` closes it. (The SSH audience's table, ``--ssh``, goes above
+``browser_section`` when both run.)
 """
 
 from __future__ import annotations
@@ -27,21 +27,12 @@ if TYPE_CHECKING:
 
     from tui_slides.web.server import WebServer
 
-REFRESH = 1.0
-"""Seconds between two looks at the number of viewers."""
-NOT_SERVED = "Not shared: start with --http [HOST:]PORT to let a room follow in a browser."
-STARTING = "The browser view is starting\u2026"
 
-
-def share_text(web: WebServer | None) -> RenderableType:
-    """What the panel shows for ``web`` (None: the talk is not served to browsers)."""
-    if web is None:
-        return Text(NOT_SERVED)
-    if not web.started:
-        return Text(STARTING)
+def browser_section(web: WebServer) -> RenderableType:
+    """The address, the access, how many follow, and a QR code of the address."""
     url = web.url
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column(style="bold", no_wrap=True)
     table.add_column()
     table.add_row("Browser", Text(url, style=Style(underline=True, link=url)))
     if web.options.auth == "code":
@@ -49,7 +40,7 @@ def share_text(web: WebServer | None) -> RenderableType:
     else:
         table.add_row("Access", Text("anyone who reaches the address (--http-auth none)"))
     count = len(web.viewers)
-    table.add_row("Following", Text(f"{count} browser{'s' if count != 1 else ''}"))
+    table.add_row("Following", Text(f"{count} of at most {web.options.max_viewers} browsers"))
     host, port = web.address
     if host in ("127.0.0.1", "::1", "localhost"):
         table.add_row("", Text(f"this machine only: --http 0.0.0.0:{port} serves the network"))
@@ -57,7 +48,7 @@ def share_text(web: WebServer | None) -> RenderableType:
 
 
 class ShareScreen(ModalScreen[None]):
-    """The browser view's URL, code, viewers and QR code; Escape, ``s`` or ``q`` closes it."""
+    """The share panel; Escape, ``s`` or ``q`` closes it. ``show`` redraws it (viewers changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,s,q", "close", "Close the share panel"),
@@ -81,21 +72,18 @@ class ShareScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, web: WebServer | None) -> None:
+    def __init__(self, web: WebServer) -> None:
         super().__init__()
         self.web = web
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="share-box"):
-            yield Static(Text("Share the talk", style="bold"), id="share-title")
-            yield Static(share_text(self.web), id="share-body")
+            yield Static(Text("Following this talk in a browser", style="bold"), id="share-title")
+            yield Static(browser_section(self.web), id="share-browser")
 
-    def on_mount(self) -> None:
-        self.set_interval(REFRESH, self.refresh_body)
-
-    def refresh_body(self) -> None:
-        """Show the current number of viewers (and the URL, once the server is up)."""
-        self.query_one("#share-body", Static).update(share_text(self.web))
+    def show(self) -> None:
+        """Redraw from the server (a browser joined or left)."""
+        self.query_one("#share-browser", Static).update(browser_section(self.web))
 
     def action_close(self) -> None:
         """Close the panel."""

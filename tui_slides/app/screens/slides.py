@@ -32,10 +32,6 @@ class ReloadRequested(Message):
     """The presenter asked to read the deck again from disk (``r``)."""
 
 
-class ShareRequested(Message):
-    """The presenter asked for the share panel (``s``): how the audience follows."""
-
-
 class SlidesScreen(TalkView):
     """The presenter's main screen: one view of a ``Presentation``."""
 
@@ -63,7 +59,6 @@ class SlidesScreen(TalkView):
         Binding("question_mark", "help", "This help"),
         Binding("b", "blank", "Blank the screen (b again to come back)"),
         Binding("r", "reload", "Reload the deck from disk"),
-        Binding("s", "share", "Share the talk: the browser address, its code and QR code"),
         Binding("v", "play_video", "Play the slide's video in the system player"),
         Binding("escape", "escape", "Cancel a typed number, clear the search or a message"),
     ]  # fmt: skip
@@ -146,11 +141,6 @@ class SlidesScreen(TalkView):
     def action_blank(self) -> None:
         """Blank the screen."""
         self.presentation.set_blank(True)
-
-    def action_share(self) -> None:
-        """Ask the app for the share panel."""
-        self.presentation.clear_typed()
-        self.post_message(ShareRequested())
 
     def action_reload(self) -> None:
         """Ask the app to read the deck again from disk."""
