@@ -16,7 +16,7 @@ import aiohttp
 import pytest
 
 from tests.app_support import make_deck
-from tests.web_support import CODE, serving, until
+from tests.web_support import CODE, options, serving, until
 from tui_slides.presenting.presentation import Presentation
 from tui_slides.web.server import MAX_MESSAGE, WebServer
 from tui_slides.web.viewers import Viewer, text_frame
@@ -193,3 +193,36 @@ async def test_a_reload_gives_a_new_page_and_says_so() -> None:
                 page = await response.text()
             assert page.count("<section") == 7
             assert f'<meta name="tui-slides-deck" content="{new["deck"]}">' in page
+
+
+async def test_a_deck_that_cannot_be_rendered_is_a_503_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tui_slides.web.server as server_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(server_module, "live_page", broken)
+    server = WebServer(Presentation(make_deck(2)), options())
+    await server.start()
+    try:
+        async with aiohttp.ClientSession() as session, session.get(server.url) as response:
+            assert response.status == 503
+            assert "Title" not in await response.text()
+        assert server.message == ""
+    finally:
+        await server.stop()
+
+
+@pytest.mark.parametrize("size", [0, 125, 126, 65535, 65536])
+def test_state_frames_are_whole_websocket_text_frames(size: int) -> None:
+    frame = text_frame("x" * size)
+    assert frame[0] == 0x81  # final, text, unmasked (server to client)
+    if size < 126:
+        header = bytes([0x81, size])
+    elif size < 65536:
+        header = bytes([0x81, 126]) + size.to_bytes(2, "big")
+    else:
+        header = bytes([0x81, 127]) + size.to_bytes(8, "big")
+    assert frame == header + b"x" * size

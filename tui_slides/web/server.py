@@ -59,6 +59,9 @@ SECURITY_HEADERS = {
 """On every response, refusals and 404s included."""
 FORBIDDEN = "403: this talk needs its access code in the address (ask the presenter)\n"
 FULL = "503: the talk has as many viewers as it takes; try again shortly\n"
+NOT_RENDERED = "503: the slides could not be made into a page\n"
+RENDER_WAIT = 30.0
+"""Seconds a request waits for the page to be rendered before it is told to come back."""
 
 
 class WebServer:
@@ -86,7 +89,7 @@ class WebServer:
         self.started = False
         """True once the server listens (``url`` is then what browsers open)."""
         self._on_change = on_change
-        self._page: asyncio.Future[LivePage] | None = None
+        self._page: asyncio.Future[LivePage | None] | None = None
         self.message = ""
         """The state message every viewer is sent now ("" until the page is rendered)."""
         self.frame = b""
@@ -180,7 +183,9 @@ class WebServer:
             page = await asyncio.to_thread(live_page, deck, theme=self.theme, out_dir=folder)
         except Exception:  # a bug in rendering must not end the talk
             log.exception("could not render the live page")
-            return
+            if self._page is not None and not self._page.done():
+                self._page.set_result(None)  # no page yet: said to browsers (503)
+            return  # else the last page stays, with its state
         if deck is not self.presentation.deck:
             return  # reloaded meanwhile: that reload renders again
         if self._page is None or self._page.done():
@@ -200,10 +205,9 @@ class WebServer:
 
     def _changed(self) -> None:
         """Make the state message once and write it to every viewer: nothing here waits."""
-        page = self._page
-        if page is None or not page.done():
-            return  # the page is being rendered: its state follows when it is done
-        shown = page.result()
+        shown = self.page
+        if shown is None:
+            return  # the page is being rendered (or could not be): no state without it
         p = self.presentation
         self.message = state_message(shown.deck_id, p.index, shown.total, p.blank)
         self.frame = text_frame(self.message)
@@ -243,7 +247,12 @@ class WebServer:
 
     async def _serve_page(self, request: web.Request) -> web.StreamResponse:
         assert self._page is not None  # started
-        page = await asyncio.shield(self._page)
+        try:
+            page = await asyncio.wait_for(asyncio.shield(self._page), RENDER_WAIT)
+        except asyncio.TimeoutError:
+            page = None
+        if page is None:
+            return web.Response(status=503, text=NOT_RENDERED)
         headers = {
             "Content-Type": "text/html; charset=utf-8",
             "Vary": "Accept-Encoding",
