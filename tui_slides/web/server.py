@@ -22,6 +22,7 @@ import contextlib
 import logging
 import socket
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,12 +99,15 @@ class WebServer:
         self._site: web.SockSite | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._render_task: asyncio.Task[None] | None = None
+        self._address: tuple[str, int] | None = None
 
     # -- starting and stopping -----------------------------------------------------------
 
     @property
     def address(self) -> tuple[str, int]:
         """The host and port served (the port chosen once started, if 0 was asked)."""
+        if self._address is not None:
+            return self._address
         sock = self.options.sock
         if sock is not None and sock.fileno() != -1:
             name = sock.getsockname()
@@ -131,7 +135,9 @@ class WebServer:
         sock = self.options.sock
         if sock is None:
             sock = bind(self.options.host, self.options.port)
-            self.options = _with_sock(self.options, sock)
+            self.options = replace(self.options, sock=sock)
+        name = sock.getsockname()
+        self._address = (str(name[0]), int(name[1]))  # kept: said the same once stopped
         loop = asyncio.get_running_loop()
         self._page = loop.create_future()
         self._unsubscribe = self.presentation.subscribe(self._on_event)
@@ -307,12 +313,6 @@ async def _secure(request: web.Request, response: web.StreamResponse) -> None:
     """Every response: the Content-Security-Policy and the other headers (``SECURITY_HEADERS``)."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-
-
-def _with_sock(options: WebOptions, sock: socket.socket) -> WebOptions:
-    from dataclasses import replace
-
-    return replace(options, sock=sock)
 
 
 def _lan_address() -> str | None:
