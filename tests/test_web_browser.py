@@ -131,3 +131,17 @@ async def test_a_hostile_deck_runs_no_script(tmp_path: Path) -> None:
         assert all(url.startswith(origin) for url in live.requests), live.requests
         assert "notes <script>" not in await page.content()  # notes are never served
         await page.close()
+
+
+async def test_an_empty_deck_is_a_page_at_0_of_0() -> None:
+    from tui_slides.deck.model import Deck
+
+    presentation = Presentation(Deck(slides=(), source="mem"))
+    async with serving(presentation) as server, browser() as chromium:
+        live = await open_live(chromium, server.url)
+        await status_is(live.page, "following 0 / 0")
+        await live.page.keyboard.press("ArrowRight")
+        await status_is(live.page, "browsing 0 / 0, presenter at 0")
+        assert await shown(live.page) == ""
+        assert live.errors == [] and live.dialogs == []
+        await live.page.close()

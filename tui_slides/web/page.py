@@ -66,9 +66,10 @@ LIVE_SCRIPT = """
   function render() {
     if (following) { show(presenter); }
     document.documentElement.classList.toggle("blanked", following && blank);
-    var at = (presenter + 1) + " / " + total + (blank ? " (blank)" : "");
+    var one = total ? 1 : 0;  // positions are 1-based; an empty deck is at 0 / 0
+    var at = (presenter + one) + " / " + total + (blank ? " (blank)" : "");
     var text = following ? "following " + at
-      : "browsing " + (shown + 1) + " / " + total + ", presenter at " + (presenter + 1);
+      : "browsing " + (shown + one) + " / " + total + ", presenter at " + (presenter + one);
     if (!known) { text = following ? "connecting\\u2026" : text; }
     if (!connected && known) { text += " \\u2014 offline, reconnecting\\u2026"; }
     status.textContent = text;
