@@ -145,3 +145,17 @@ async def test_an_empty_deck_is_a_page_at_0_of_0() -> None:
         assert await shown(live.page) == ""
         assert live.errors == [] and live.dialogs == []
         await live.page.close()
+
+
+async def test_the_page_loads_the_new_deck_when_the_presenter_reloads_it() -> None:
+    presentation = Presentation(make_deck(3), start=1)
+    async with serving(presentation) as server, browser() as chromium:
+        live = await open_live(chromium, server.url)
+        await status_is(live.page, "following 2 / 3")
+        presentation.reload(make_deck(7))
+        presentation.go_to(5)
+        await status_is(live.page, "following 6 / 7")
+        await shows(live.page, "slide-6")
+        assert await live.page.evaluate("document.querySelectorAll('section.slide').length") == 7
+        assert live.errors == [] and live.dialogs == []
+        await live.page.close()

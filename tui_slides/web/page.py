@@ -53,7 +53,7 @@ LIVE_SCRIPT = """
   var status = document.getElementById("live-status");
   var button = document.getElementById("live-follow");
   var presenter = 0, blank = false, following = true, shown = -1;
-  var connected = false, known = false, delay = 500, socket = null;
+  var connected = false, known = false, reloading = false, delay = 500, socket = null;
 
   function clamp(index) { return Math.max(0, Math.min(total - 1, index)); }
   function show(index) {
@@ -64,6 +64,7 @@ LIVE_SCRIPT = """
     if (total) { slides[shown].classList.add("current"); window.scrollTo(0, 0); }
   }
   function render() {
+    if (reloading) { return; }
     if (following) { show(presenter); }
     document.documentElement.classList.toggle("blanked", following && blank);
     var one = total ? 1 : 0;  // positions are 1-based; an empty deck is at 0 / 0
@@ -84,9 +85,13 @@ LIVE_SCRIPT = """
     try { message = JSON.parse(event.data); } catch (error) { return; }
     if (!message || message.v !== %(version)d || message.type !== "state") { return; }
     if (typeof message.deck === "string" && message.deck !== deck) {
-      location.reload();  // the deck was reloaded: its new slides are a new page
-      return;
+      // The deck was reloaded: its new slides are a new page. A room's reloads are
+      // spread over a second; meanwhile this page's slides are not the presenter's.
+      reloading = true;
+      status.textContent = "the presenter reloaded the deck: loading it\u2026";
+      window.setTimeout(function () { location.reload(); }, Math.random() * 1000);
     }
+    if (reloading) { return; }
     if (typeof message.index === "number" && isFinite(message.index)) {
       presenter = clamp(Math.floor(message.index));
     }
