@@ -20,6 +20,7 @@ from tests.app_support import make_app, make_deck
 from tests.conftest import DECKS
 from tests.web_support import CODE, options, until
 from tui_slides.app.app import SHARE_BINDING
+from tui_slides.app.options import PresenterOptions
 from tui_slides.app.screens.help import HelpScreen
 from tui_slides.app.screens.share import ShareScreen
 from tui_slides.app.screens.slides import SlidesScreen
@@ -139,3 +140,33 @@ def test_http_options_are_checked_before_the_screen_is_taken(
             assert message in capsys.readouterr().err, arguments
     finally:
         taken.close()
+
+
+def test_http_gives_the_presenter_a_bound_port_and_a_new_access_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    import tui_slides.app
+    import tui_slides.commands.present as present_module
+    from tui_slides.share.auth import CODE_ALPHABET
+
+    given: list[PresenterOptions] = []
+    monkeypatch.setattr(present_module, "terminal_problem", lambda: "")
+    monkeypatch.setattr(tui_slides.app, "run_presenter", lambda deck, o: given.append(o) or 0)
+    deck = str(DECKS / "tour.json5")
+    assert main([deck, "--http", "127.0.0.1:0", "--http-max-viewers", "7"]) == 0
+    assert main([deck, "--http", "0", "--http-auth", "none"]) == 0
+    assert main([deck]) == 0
+    first, second, third = (options.http for options in given)
+    assert first is not None and second is not None and third is None
+    try:
+        letter = f"[{CODE_ALPHABET}]"
+        assert re.fullmatch(f"{letter}{{4}}-{letter}{{4}}", first.code)  # share.auth's codes
+        assert (first.host, first.auth, first.max_viewers) == ("127.0.0.1", "code", 7)
+        assert first.sock is not None and first.sock.getsockname()[1] != 0  # bound already
+        assert (second.host, second.auth, second.code) == ("127.0.0.1", "none", "")
+    finally:
+        for options in (first, second):
+            if options.sock is not None:
+                options.sock.close()

@@ -34,19 +34,25 @@ def bundled_decks() -> Path:
     return installed if installed.is_dir() else package.parent / "decks"
 
 
-def _browsers(args: argparse.Namespace) -> WebOptions | int | None:
+def _access_code(args: argparse.Namespace) -> str:
+    """The talk's one access code, for browsers and SSH audiences alike ("" when not shared)."""
+    if args.http is None:
+        return ""
+    from tui_slides.share.auth import new_code  # only then: it imports hashing
+
+    return new_code()
+
+
+def _browsers(args: argparse.Namespace, code: str) -> WebOptions | int | None:
     """``--http ...`` as ``WebOptions`` with the port bound; None without ``--http``."""
     if args.http is None:
         if args.http_auth != "code" or args.http_max_viewers is not None:
             return usage_error("--http-auth and --http-max-viewers go with --http")
         return None
-    from tui_slides.share.auth import new_code  # the code SSH audiences type too
     from tui_slides.web.options import prepare
 
     try:
-        return prepare(
-            args.http, auth=args.http_auth, code=new_code(), max_viewers=args.http_max_viewers
-        )
+        return prepare(args.http, auth=args.http_auth, code=code, max_viewers=args.http_max_viewers)
     except ValueError as error:
         return usage_error(str(error))
 
@@ -56,7 +62,8 @@ def present(args: argparse.Namespace, started: Started) -> int:
 
     ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
     """
-    http = _browsers(args)  # before the deck is read: a port in use is said at once
+    code = _access_code(args)
+    http = _browsers(args, code)  # before the deck is read: a port in use is said at once
     if isinstance(http, int):
         return http
     problem = terminal_problem()
