@@ -161,9 +161,8 @@ class Run:
         return received
 
     async def serve(self, server: Any, press: Any, index: Any) -> None:
-        from tests.web_support import page_ready
-
-        await page_ready(server)
+        while not server.message:  # the page is rendered (in a thread) before the state
+            await asyncio.sleep(0.01)
         await asyncio.sleep(0.5)
         self.figures["rss_before_kib"] = rss_kib()
         self.figures["page_bytes_gzip"] = len(server.page.gzipped)
