@@ -72,7 +72,10 @@ async def test_the_code_opens_the_page_in_either_form_without_notes() -> None:
             assert headers["Referrer-Policy"] == "no-referrer"
             assert headers["Cache-Control"] == "no-store"
         status, _, headers = await get(f"{root}/c/{CODE}")
-        assert (status, headers["Location"]) == (302, f"/c/{CODE}/")
+        assert (status, headers["Location"]) == (302, f"{CODE}/")
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"{root}/c/K7M2X9QP") as response:  # followed: the page
+                assert response.status == 200 and str(response.url) == server.url
 
 
 async def test_nothing_else_is_served() -> None:

@@ -239,7 +239,7 @@ class WebServer:
     async def _slash(self, request: web.Request) -> web.StreamResponse:
         if not self._allowed(request.match_info["code"]):
             return _forbidden()
-        raise web.HTTPFound(f"/c/{request.match_info['code']}/")
+        raise web.HTTPFound(f"{self.options.code}/")  # relative: also under a proxy's path
 
     async def _socket_by_query(self, request: web.Request) -> web.StreamResponse:
         if not self._allowed(request.query.get("code")):
