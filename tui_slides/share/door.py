@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import asyncssh
@@ -27,8 +28,9 @@ CODE_PROMPT = "Access code: "
 """What keyboard-interactive authentication asks (OpenSSH shows it as the prompt)."""
 KEY_OFFERS = 10
 """Keys one connection may offer that are not authorized (a client tries each of its own)."""
-MAX_UNAUTHENTICATED = 64
-"""Connections still logging in at once, at most; more are closed on arrival."""
+SPARE_LOGINS = 64
+"""Connections still logging in at once, at most, beyond ``max_viewers`` (a whole room may be
+typing the code at once); more are closed on arrival. ``login_timeout`` ends each of them."""
 
 
 class Door(asyncssh.SSHServer):
@@ -67,9 +69,13 @@ class Door(asyncssh.SSHServer):
         registry = self.registry
         waiting = sum(1 for door in registry.doors if not door.authenticated)
         registry.doors.add(self)
-        if not registry.gate.allows(self.peer) or waiting >= MAX_UNAUTHENTICATED:
-            log.info("refused a connection from %s: too many failures or logins", self.peer)
+        if not registry.gate.allows(self.peer):
+            log.info("refused a connection from %s: too many failed attempts", self.peer)
             self.server.refusals.append("address")
+            self.close()
+        elif waiting >= self.server.options.max_viewers + SPARE_LOGINS:
+            log.info("refused a connection from %s: too many logging in at once", self.peer)
+            self.server.refusals.append("logins")
             self.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -122,7 +128,7 @@ class Door(asyncssh.SSHServer):
     ) -> tuple[str, str, str, list[tuple[str, bool]]]:
         return "tui-slides", "Type the access code the presenter shows.", "", [(CODE_PROMPT, False)]
 
-    def validate_kbdint_response(self, username: str, responses: list[str]) -> bool:
+    def validate_kbdint_response(self, username: str, responses: Sequence[str]) -> bool:
         return len(responses) == 1 and self._code_ok(responses[0])
 
     def public_key_auth_supported(self) -> bool:

@@ -25,6 +25,7 @@ from rich.text import Text
 from tui_slides.deck.model import Block, Deck
 from tui_slides.deck.safety import visible
 from tui_slides.render.block import MEASURE
+from tui_slides.render.media import ImageMode, block_media
 from tui_slides.render.slide import render_slide
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 
@@ -42,8 +43,9 @@ Body = tuple[Line, ...]
 FrameKey = tuple[Hashable, ...]
 """What a frame is made from: ``(deck version, slide, step, width, rows, colours)``."""
 
-MAX_FRAMES = 256
-"""Frames kept (least recently used dropped): a few slides times every size connected."""
+MAX_FRAMES = 96
+"""Frames kept (least recently used dropped): three slides times every size connected, and the
+slides browsed (a 200x60 frame takes ~0.2 MiB)."""
 
 _SYSTEMS = {
     "standard": ColorSystem.STANDARD,
@@ -96,7 +98,9 @@ class Frames:
             system = _SYSTEMS.get(colours or "")
             style = self._style_list[style_id]
             if system is not None and style_id:
-                rendered = style.render("\x00", color_system=system)
+                # A copy: Rich keeps a style's codes for the first colour system it is
+                # rendered for (one console, one system); viewers have several.
+                rendered = style.copy().render("\x00", color_system=system)
                 codes = rendered[2 : rendered.index("\x00") - 1] if rendered != "\x00" else ""
                 found = f"\x1b[0;{codes}m" if codes else "\x1b[0m"
             self._sgr[key] = found
@@ -164,13 +168,11 @@ class Frames:
         if not deck.slides:
             return Padding(Text(NO_SLIDES, style=self.styles.muted), (1, 2))
         slide = deck.slides[index]
-        images = "cells" if colours else "text"
+        images: ImageMode = "cells" if colours else "text"
 
         def media(block: Block) -> Sequence[RenderableType]:
             if not block.has_media:
                 return ()
-            from tui_slides.render.media import block_media
-
             return block_media(block, images=images, max_image_height=max(4, rows - 6))
 
         total = len(deck.slides)
