@@ -74,4 +74,41 @@ async def test_without_sharing_s_says_how_to_share(monkeypatch: pytest.MonkeyPat
         await pilot.press("s")
         assert not isinstance(app.screen, ShareScreen)
         assert "watching" not in status(app)
-    assert said == ["Not sharing: start with --ssh PORT to serve audiences."]
+    assert said == ["Not sharing: start with --ssh PORT or --http PORT to serve audiences."]
+
+
+async def test_sharing_over_ssh_and_in_a_browser_shows_both_in_one_panel(tmp_path: Path) -> None:
+    from tests.web_support import options as web_options
+
+    share = ShareOptions(port=0, code=CODE, data_dir=tmp_path / "data")
+    app = make_app(load_deck(TOUR), path=TOUR, share=share, http=web_options())
+    async with app.run_test(size=(100, 50)) as pilot:
+        await until(lambda: app.share is not None, "the SSH server to start")
+        await until(lambda: app.web is not None and app.web.started, "the web server to start")
+        assert app.share is not None and app.web is not None
+        await pilot.press("s")
+        assert isinstance(app.screen, ShareScreen)
+        ssh = shown(app.screen.query_one("#share-table", Static).content)
+        web = shown(app.screen.query_one("#share-browser", Static).content)
+        assert f"ssh -p {app.share.address[1]} audience@127.0.0.1" in ssh
+        assert app.web.url in web
+
+
+def test_ssh_audiences_and_browsers_get_one_access_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui_slides.app
+    import tui_slides.commands.present as present_module
+    from tui_slides.app.options import PresenterOptions
+    from tui_slides.cli import main
+
+    given: list[PresenterOptions] = []
+    monkeypatch.setattr(present_module, "terminal_problem", lambda: "")
+    monkeypatch.setattr(tui_slides.app, "run_presenter", lambda deck, o: given.append(o) or 0)
+    assert main([str(TOUR), "--ssh", "127.0.0.1:0", "--http", "127.0.0.1:0"]) == 0
+    (options,) = given
+    assert options.share is not None and options.http is not None
+    try:
+        assert options.share.code and options.share.code == options.http.code
+    finally:
+        for sock in (options.share.sock, options.http.sock):
+            if sock is not None:
+                sock.close()

@@ -84,6 +84,36 @@ def _duration_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _viewers(value: str) -> int:
+    """``--http-max-viewers``: a whole number, at least 1."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return count
+
+
+def _http_options(parser: argparse.ArgumentParser) -> None:
+    """``--http`` and its options: the browser view (``tui_slides.web``)."""
+    parser.add_argument(
+        "--http", metavar="[HOST:]PORT", help="also serve the talk as a web page that follows it"
+    )
+    parser.add_argument(
+        "--http-auth",
+        choices=("code", "none"),
+        default="code",
+        help="how browsers get in: the access code in the address (default), or none",
+    )
+    parser.add_argument(
+        "--http-max-viewers",
+        type=_viewers,
+        metavar="N",
+        help="browsers following at once (default 500)",
+    )
+
+
 def _parser(
     prog: str,
     description: str,
@@ -180,6 +210,7 @@ def present_parser() -> argparse.ArgumentParser:
         help="draw images with the terminal's graphics (auto), in cells of half blocks,"
         " or not at all",
     )
+    _http_options(parser)
     _loading_options(parser)
     return parser
 

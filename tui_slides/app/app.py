@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from tui_slides.deck.model import Deck, Slide
     from tui_slides.presenting.console_server import ConsoleServer
     from tui_slides.share.server import ShareServer
+    from tui_slides.web.options import WebOptions
+    from tui_slides.web.server import WebServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -46,8 +48,8 @@ KEY_NAMES = {
     "question_mark": "?", "slash": "/",
 }  # fmt: skip
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
-SHARE_BINDING = Binding("s", "share", "Share panel: how audiences join, the code, the viewers")
-"""What ``s`` does while sharing over SSH (in the help then only)."""
+SHARE_BINDING = Binding("s", "share", "Share panel: how audiences join (SSH, browser), the code")
+"""What ``s`` does while the talk is shared (``--ssh``, ``--http``): in the help then only."""
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -94,6 +96,8 @@ class PresenterApp(App[int]):
         self._unsubscribe = self.presentation.subscribe(self._on_event)
         self.console_server: ConsoleServer | None = None
         """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
+        self.web: WebServer | None = None
+        """The browser view's server (``--http``), once started after the first paint."""
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -120,6 +124,8 @@ class PresenterApp(App[int]):
         self._unsubscribe()
         if self.share is not None:  # sharing over SSH: the audiences' terminals put back
             await self.share.stop()
+        if self.web is not None:
+            await self.web.stop()
 
     def _after_first_paint(self) -> None:
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
@@ -135,6 +141,30 @@ class PresenterApp(App[int]):
             from tui_slides.app.console.sharing import share
 
             self.run_worker(share(self), name="console-server")
+        if self.options.http is not None:
+            self.run_worker(self._serve_web(self.options.http), name="http")
+
+    async def _serve_web(self, options: WebOptions) -> None:
+        """``--http``: serve the browser view from this app's loop (aiohttp is imported now)."""
+        from tui_slides.web.server import WebServer
+
+        server = WebServer(
+            self.presentation, options, theme=self.options.theme, on_change=self._browsers_changed
+        )
+        try:
+            await server.start()
+        except OSError as error:  # the port was bound: only the system can refuse now
+            self.notify(f"Cannot serve browsers: {error}", severity="error", markup=False)
+            return
+        self.web = server
+        self.notify(f"Browsers follow at {server.url} · s: details", timeout=8, markup=False)
+
+    def _browsers_changed(self) -> None:
+        """Browsers joined or left: the share panel, if open, says how many."""
+        from tui_slides.app.screens.share import ShareScreen
+
+        if isinstance(self.screen, ShareScreen):
+            self.screen.show()
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -286,8 +316,8 @@ class PresenterApp(App[int]):
             ("Help (?)", HelpScreen.BINDINGS),
             ("Anywhere", self.BINDINGS),
         ]
-        if self.share is not None:
-            sections.insert(-1, ("Sharing (--ssh)", [SHARE_BINDING]))
+        if self.share is not None or self.web is not None:
+            sections.insert(-1, ("Sharing (--ssh, --http)", [SHARE_BINDING]))
         self.push_screen(HelpScreen(sections))
 
     # -- sharing over SSH (tui_slides.share) -------------------------------------------
@@ -333,11 +363,14 @@ class PresenterApp(App[int]):
             self.screen.show()
 
     def action_share(self) -> None:
-        """Open the share panel (``s``): how to join, the code, the host key, the viewers."""
-        if self.share is None:
-            self.notify("Not sharing: start with --ssh PORT to serve audiences.", markup=False)
+        """Open the share panel (``s``): how audiences join over SSH and in a browser."""
+        if self.share is None and self.web is None:
+            self.notify(
+                "Not sharing: start with --ssh PORT or --http PORT to serve audiences.",
+                markup=False,
+            )
             return
         from tui_slides.app.screens.share import ShareScreen
 
         if not isinstance(self.screen, ShareScreen):
-            self.push_screen(ShareScreen(self.share))
+            self.push_screen(ShareScreen(self.share, self.web))

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck
     from tui_slides.share.options import ShareOptions
+    from tui_slides.web.options import WebOptions
 
 Loader = Callable[[Path], "Deck"]
 """Reads the deck again for ``r`` and ``--watch``; raises ``DeckError`` (or ``OSError``)."""
@@ -46,3 +47,5 @@ class PresenterOptions:
     """``--duration``: the talk's planned length in seconds, for the console's timer."""
     share: ShareOptions | None = None
     """``--ssh``: also serve the talk to audiences over SSH (``tui_slides.share``), port bound."""
+    http: WebOptions | None = None
+    """``--http``: also serve the talk as a web page that follows it (``tui_slides.web``)."""

@@ -14,7 +14,7 @@ from tui_slides.commands.common import (
     print_diagnostics,
     start_index,
 )
-from tui_slides.commands.sharing import ssh_options
+from tui_slides.commands.sharing import access_code, browser_options, ssh_options
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 
@@ -37,9 +37,13 @@ def present(args: argparse.Namespace, started: Started) -> int:
 
     ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
     """
-    sharing = ssh_options(args)  # a usage error, or a port in use, before anything else
+    code = access_code(args)  # one code for SSH audiences and browsers alike
+    sharing = ssh_options(args, code)  # usage errors, a port in use: before anything else
     if isinstance(sharing, int):
         return sharing
+    http = browser_options(args, code)
+    if isinstance(http, int):
+        return http
     problem = terminal_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -73,6 +77,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         announce_console=args.console,
         duration=args.duration,
         share=sharing,
+        http=http,
     )
     if args.console:
         from tui_slides.app.console.launch import announce
