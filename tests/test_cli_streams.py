@@ -212,3 +212,33 @@ def test_the_presenter_needs_a_terminal_at_both_ends() -> None:
     assert piped_out.stderr.decode().splitlines() == [NO_TERMINAL.format("output")]
     assert no_input.returncode == 2
     assert no_input.stderr.decode().splitlines() == [NO_TERMINAL.format("input")]
+
+
+def test_ctrl_c_is_one_line_and_status_130_not_a_traceback(tmp_path: Path) -> None:
+    """``show`` of a long deck into a pipe nobody reads blocks on writing; Ctrl+C then."""
+    import signal
+    import time
+
+    slides = [{"content": [{"title": f"Slide {n}", "text": "word " * 200}]} for n in range(400)]
+    deck = tmp_path / "long.json"
+    deck.write_text(json.dumps(slides), "utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui_slides", "show", str(deck), "--width", "80"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout is not None
+        child.stdout.read(1)  # it is printing: the rest fills the pipe and blocks it
+        time.sleep(0.5)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    said = err.decode("utf-8")
+    assert child.returncode == 130
+    assert said.strip() == "tui-slides: interrupted"
+    assert "Traceback" not in said

@@ -9,6 +9,7 @@ pick the theme, and reloads it. How it starts is the entry point's business:
 from __future__ import annotations
 
 import asyncio
+import signal
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -38,6 +39,12 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
+SHIFT_F3_REPORT = 1
+"""``CSI 1;2R``, Shift+F3 in xterm and tmux, read as column 2 (x 1) of row 1 (y 0)."""
+QUIT_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals the presenter ends on as on ``q``: its terminal is left as it was found."""
 WATCH_INTERVAL = 0.5
 """Seconds between two looks at the deck's modification time with ``--watch``."""
 
@@ -115,12 +122,35 @@ class PresenterApp(App[int]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
+        self._quit_on_signals()
         if self.options.watch:
             self.set_interval(WATCH_INTERVAL, self._poll)
         self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
 
+    def on_cursor_position(self, event: events.CursorPosition) -> None:
+        """Shift+F3 as xterm and tmux send it (``CSI 1;2R``), which Textual reads as a report
+        of the cursor's position: the presenter never asks for one, so it is the key."""
+        if (event.x, event.y) == (SHIFT_F3_REPORT, 0):
+            self.simulate_key("shift+f3")
+
+    def _quit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (``kill``, a closed terminal or SSH session) quit as ``q`` does,
+        so the terminal is put back: out of the alternate screen, mouse off, cursor on."""
+        loop = asyncio.get_running_loop()
+        for number in QUIT_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self.exit)
+            except (NotImplementedError, RuntimeError, ValueError):  # no signals here (tests)
+                pass
+
     async def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in QUIT_SIGNALS:
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
         self._unsubscribe()
         if self.share is not None:  # sharing over SSH: the audiences' terminals put back
             await self.share.stop()
