@@ -47,7 +47,7 @@ def test_check_strict_fails_with_caret(capsys: pytest.CaptureFixture[str]) -> No
         "               ^",
     ]
     assert (
-        out.splitlines()[-1] == "1 deck checked: 0 loaded, 1 failed; 1 errors, 0 warnings, 0 notes"
+        out.splitlines()[-1] == "1 deck checked: 0 loaded, 1 failed; 1 error, 0 warnings, 0 notes"
     )
 
 
@@ -58,7 +58,7 @@ def test_check_several_decks_one_broken(capsys: pytest.CaptureFixture[str], tmp_
     assert status == 1
     assert f"{broken}:1:14: error: expected a value, found '}}'" in out
     assert (
-        out.splitlines()[-1] == "2 decks checked: 1 loaded, 1 failed; 1 errors, 3 warnings, 0 notes"
+        out.splitlines()[-1] == "2 decks checked: 1 loaded, 1 failed; 1 error, 3 warnings, 0 notes"
     )
 
 
@@ -163,7 +163,7 @@ def test_check_reports_an_image_that_cannot_be_drawn(
     assert status == 0  # the deck loads; the image shows as a placeholder
     lines = out.splitlines()
     assert lines[0].startswith(f"{deck}:2:13: warning: 'img_path' 'broken.png': ")
-    assert lines[-1] == "1 deck checked: 1 loaded, 0 failed; 0 errors, 1 warnings, 0 notes"
+    assert lines[-1] == "1 deck checked: 1 loaded, 0 failed; 0 errors, 1 warning, 0 notes"
 
 
 def test_present_reloads_with_the_options_it_loaded_with(

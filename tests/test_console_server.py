@@ -167,6 +167,10 @@ def test_join_names_a_talk_by_deck_name_pid_or_both() -> None:
 def test_the_deck_name_is_safe_in_a_file_name(tmp_path: Path) -> None:
     assert rendezvous.deck_name(tmp_path / "my talk; $(rm).json5") == "my-talk-rm"
     assert rendezvous.deck_name(tmp_path / ("x" * 100)) == "x" * rendezvous.MAX_NAME
+    assert rendezvous.deck_name(tmp_path / "доклад.json5") == "доклад"  # joined by its name
+    long = rendezvous.deck_name(tmp_path / ("д" * 100))  # 2 bytes a letter: cut whole
+    assert long == "д" * (rendezvous.MAX_NAME // 2)
+    assert rendezvous.deck_name(tmp_path / os.fsdecode(b"\xff\xfe.json5")) == "deck"
     assert rendezvous.deck_name(tmp_path / "...json5") == "deck"
     folder = tmp_path / "folder-deck"
     folder.mkdir()

@@ -315,7 +315,8 @@ class PresenterApp(App[int]):
             return False
         self.presentation.reload(deck)
         warnings = len(deck.diagnostics)
-        note = f" ({warnings} diagnostics: run tui-slides check)" if warnings else ""
+        said = f"{warnings} diagnostic{'' if warnings == 1 else 's'}"
+        note = f" ({said}: run tui-slides check)" if warnings else ""
         self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=2, markup=False)
         return True
 

@@ -70,14 +70,12 @@ def check(args: argparse.Namespace, started: Started) -> int:
     if as_json:
         print(_json({"decks": reports, "summary": summary}))
     else:
-        decks = f"{len(paths)} deck{'s' if len(paths) != 1 else ''}"
-        errors, warnings, notes = (
-            counts[level] for level in (Level.ERROR, Level.WARNING, Level.INFO)
-        )
-        print(
-            f"{decks} checked: {ok} loaded, {failed} failed;"
-            f" {errors} errors, {warnings} warnings, {notes} notes"
-        )
+        found = ", ".join(
+            counted(counts[level], word) for level, word in (
+                (Level.ERROR, "error"), (Level.WARNING, "warning"), (Level.INFO, "note")
+            )
+        )  # fmt: skip
+        print(f"{counted(len(paths), 'deck')} checked: {ok} loaded, {failed} failed; {found}")
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -93,3 +91,8 @@ def _json(report: dict[str, object]) -> str:
     if encodes_unicode(sys.stdout) and visible(text) == text:
         return text
     return json.dumps(report, ensure_ascii=True, indent=2)
+
+
+def counted(count: int, word: str) -> str:
+    """``1 error``, ``2 errors``, ``0 errors``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

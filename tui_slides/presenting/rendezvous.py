@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 SUFFIX = ".sock"
 MAX_NAME = 40
-"""Characters of a deck's name kept in its socket's name (a socket path has ~100 bytes)."""
-_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+"""Bytes (UTF-8) of a deck's name kept in its socket's name (a socket path has ~100 bytes)."""
+_UNSAFE = re.compile(r"[^\w-]+")
+"""What a name keeps: letters and digits of any script (``доклад``), ``_`` and ``-``."""
 
 
 class UnsafeFolder(Exception):
@@ -60,7 +61,8 @@ def deck_name(path: str | os.PathLike[str]) -> str:
     """The name a talk is listed and joined by: its file's stem, or its folder's name."""
     base = Path(path).absolute()
     name = base.name if base.is_dir() else base.stem
-    return _UNSAFE.sub("-", name).strip("-")[:MAX_NAME] or "deck"
+    kept = _UNSAFE.sub("-", name).strip("-").encode("utf-8", "replace")[:MAX_NAME]
+    return kept.decode("utf-8", "ignore") or "deck"  # (a letter cut in two is dropped)
 
 
 def socket_path(name: str, pid: int | None = None) -> Path:

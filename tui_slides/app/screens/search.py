@@ -77,7 +77,9 @@ class SearchScreen(PickerScreen[tuple[str, int]]):
             count = "No matches."
         else:
             more = "+" if len(self.matches) > MAX_RESULTS else ""
-            count = f"{len(listed)}{more} matches in {slides} slides; Enter goes to one."
+            matches = "match" if len(listed) == 1 and not more else "matches"
+            where = "slide" if slides == 1 else "slides"
+            count = f"{len(listed)}{more} {matches} in {slides} {where}; Enter goes to one."
         self.query_one("#search-count", Static).update(Text(count))
         if listed:
             here = next((n for n, m in enumerate(listed) if m.slide >= self.current_slide), 0)
