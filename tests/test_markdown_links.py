@@ -86,3 +86,22 @@ def test_linkable_rules() -> None:
     assert not linkable("https://example.org/%E2%90%9B")  # what visible() made of one
     assert not linkable("javascript:alert(1)")
     assert not linkable("https://exa mple.org/")
+
+
+def test_raw_html_in_markdown_is_text_and_nothing_is_lost_or_reordered() -> None:
+    """Rich drops raw HTML: a paragraph that began with a tag was lost. It is text here,
+    as the HTML export shows it, and an image's alt text stays in its place."""
+    console = Console(width=70, file=io.StringIO(), color_system=None, _environ={})
+    text = (
+        "<b>bold</b> starts the paragraph\n\n<script>alert(1)</script>\n\n"
+        "before ![img](x.png) after"
+    )
+    console.print(render_markdown(text))
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    lines = [line.rstrip() for line in output.getvalue().splitlines() if line.strip()]
+    assert lines == [
+        "<b>bold</b> starts the paragraph",
+        "<script>alert(1)</script>",
+        "before !img after",
+    ]

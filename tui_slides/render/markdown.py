@@ -23,6 +23,7 @@ from tui_slides.deck.safety import is_safe, visible
 from tui_slides.media.links import safe_url
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
@@ -80,6 +81,26 @@ def render_markdown(text: str, *, code_theme: str = "monokai") -> RenderableType
     """``text`` rendered as Markdown: headings, lists, tables, highlighted code."""
     from rich.markdown import Markdown
 
-    markdown = Markdown(visible(text), code_theme=code_theme)
+    markup = visible(text)
+    markdown = Markdown("", code_theme=code_theme)
+    markdown.markup = markup
+    markdown.parsed = _parser().parse(markup)
     _clean(markdown.parsed)
     return SafeSegments(markdown)
+
+
+def _parser() -> MarkdownIt:
+    """Rich's own parser (CommonMark, tables, strikethrough) with raw HTML read as text.
+
+    Rich drops the HTML it is given: a paragraph that began with ``<b>`` was lost,
+    and the HTML export shows such text escaped. Images are links here (``!`` and
+    the alt text, in their place): rich draws an image's alt text at the start of
+    its line, out of order.
+    """
+    from markdown_it import MarkdownIt
+
+    return (
+        MarkdownIt("commonmark", {"html": False})
+        .enable(["strikethrough", "table"])
+        .disable("image")
+    )
