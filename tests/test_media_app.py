@@ -339,3 +339,17 @@ async def test_transparent_pixels_show_the_slide_background(tmp_path: Path) -> N
         assert clear.text.strip() == "" and clear.style is not None
         assert clear.style.bgcolor == background  # the transparent pixels beside it
         assert {segment.style.bgcolor for segment in bottom if segment.style} == {background}
+
+
+async def test_an_image_given_as_a_url_is_a_card_in_the_presenter_as_in_show(
+    tmp_path: Path,
+) -> None:
+    deck = tmp_path / "web.json5"
+    deck.write_text(
+        '{ content: [{ title: "url img", img_path: "https://example.com/a.png" }] }', "utf-8"
+    )
+    app = _app(deck)
+    async with app.run_test(size=(80, 24)):
+        text = _plain(app.slides.slide_view.blocks[0].content)
+        assert "https://example.com/a.png" in text
+        assert "images from URLs are not downloaded" in text

@@ -94,8 +94,9 @@ def app_media(
 ) -> list[RenderableType]:
     """The renderables the presenter shows under a block's text, for ``protocol``.
 
-    ``none`` names images as ``[image: path]``; otherwise images are left out:
-    ``app.images.sync_images`` draws them as widgets of their own, and their
+    ``none`` names images as ``[image: path]``; otherwise image files are left
+    out (a URL's is a card, as in ``show``): ``app.images.sync_images`` draws
+    them as widgets of their own, and their
     files start decoding now, in the background: the presenter builds these for
     the neighbouring slides while idle, so the next photo is ready before its key.
     """
@@ -103,14 +104,15 @@ def app_media(
         box = CELL_BOX if protocol == "cells" else PIXEL_BOX
         for ref in block.image_files:
             preload(ref, box=box)
-        block = replace(block, image=None, map=_web_map(block.map))
+        block = replace(block, image=_not_a_file(block.image), map=_not_a_file(block.map))
     images: ImageMode = "text" if protocol == "none" else "cells"
     return block_media(
         block, images=images, max_image_height=max_image_height, video_hint=PLAY_KEY_HINT
     )
 
 
-def _web_map(ref: MediaRef | None) -> MediaRef | None:
+def _not_a_file(ref: MediaRef | None) -> MediaRef | None:
+    """``ref`` unless it is a file (the image widgets draw those): a URL's card stays."""
     return None if ref is None or ref.kind is MediaKind.FILE else ref
 
 
