@@ -10,9 +10,7 @@ deck's first slide before the other slides are read (an ``Opening``).
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import stat
 from collections.abc import Generator
 from typing import NamedTuple, TypeVar
@@ -21,9 +19,11 @@ from tui_slides.deck import syntax
 from tui_slides.deck.checks import report_duplicate_ids
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
+from tui_slides.deck.fastjson import NOT_JSON as _NOT_JSON
+from tui_slides.deck.fastjson import loads_json as _loads_json
 from tui_slides.deck.findings import Capped
 from tui_slides.deck.model import Deck, Slide
-from tui_slides.deck.numbers import from_token, json_int
+from tui_slides.deck.order import folder_order, natural
 from tui_slides.deck.schema import STEP_SECONDS, Reader
 from tui_slides.deck.source import decode
 
@@ -51,8 +51,6 @@ def is_slide_file(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SLIDE_SUFFIXES and not name.startswith(".")
 
 
-_NOT_JSON = object()
-"""What ``_loads_json`` returns for text that is not plain JSON."""
 _UNREAD = object()
 """The value of a text not parsed yet."""
 
@@ -342,80 +340,6 @@ def _read_file_in_steps(
     return _File(reader, slides, theme)
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-"""A surrogate escape: ours pairs them and reports a lone one, ``json`` would not."""
-
-
-class _Duplicate(Exception):
-    """An object with a duplicate key: our parser says where."""
-
-
-def _members(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    """``json.loads``'s ``object_pairs_hook``: leaves duplicate keys to our parser."""
-    members = dict(pairs)
-    if len(members) != len(pairs):
-        raise _Duplicate
-    return members
-
-
-def _loads_json(text: str) -> object:
-    """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``.
-
-    Numbers keep their spelling as our parser's do (``numbers``); text with a
-    surrogate escape or a duplicate key is left to our parser, which reports them,
-    and so is text that may hold more than ``syntax.MAX_VALUES`` values.
-    """
-    if ("\\ud" in text or "\\uD" in text) and _SURROGATE_ESCAPE.search(text):
-        return _NOT_JSON  # (``in`` first: it takes a quarter of the search's time)
-    if len(text) > 2 * syntax.MAX_VALUES and (  # a value and its comma take 2 characters
-        text.count(",") + text.count("[") + text.count("{") > syntax.MAX_VALUES
-    ):
-        return _NOT_JSON  # perhaps too many values: our parser counts them exactly
-    try:  # json guards its own recursion; schema checks kept values' depth
-        return json.loads(
-            text,
-            parse_float=from_token,
-            parse_int=json_int,
-            parse_constant=from_token,
-            object_pairs_hook=_members,
-        )
-    except (ValueError, RecursionError, _Duplicate):
-        return _NOT_JSON
-
-
-def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
-    """A sort key comparing digit runs as numbers: ``slide2`` < ``slide10``.
-
-    Digit runs of any length and script compare by value without ``int()``
-    (no length limit); other digits (``²``, ``①``) are text.
-    """
-    return tuple(
-        (0, *_digits(part)) if part.isdecimal() else (1, 0, part.lower())
-        for part in re.split(r"(\d+)", name)
-        if part
-    )
-
-
-def _digits(run: str) -> tuple[int, str]:
-    """A run of decimal digits as (length, ASCII digits), ordered as its value is."""
-    ascii_run = run if run.isascii() else "".join(str(int(char)) for char in run)
-    significant = ascii_run.lstrip("0")
-    return len(significant), significant
-
-
-def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
-    """Folder order: ``slide_now``, then ``ID`` as dotted numbers, then the file name."""
-    slide, path = item
-    dotted = tuple(_natural(part) for part in slide.id.split(".")) if slide.id else ()
-    return (
-        slide.slide_now is None,
-        slide.slide_now or 0,
-        not slide.id,
-        dotted,
-        _natural(os.path.basename(path)),
-    )
-
-
 def _slide_files(name: str) -> list[str]:
     """The names of a folder's slide files, in natural order; subfolders are not slides."""
     try:
@@ -429,7 +353,7 @@ def _slide_files(name: str) -> list[str]:
         raise DeckNotFoundError(
             name, f"cannot read the folder: {error.strerror or error}"
         ) from None
-    return sorted(found, key=_natural)
+    return sorted(found, key=natural)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -468,7 +392,7 @@ def _load_folder(name: str, options: LoadOptions) -> Deck:
         loaded.append(file)
     if not loaded:
         raise DeckSchemaError(name, "no slide in the folder could be loaded")
-    loaded.sort(key=lambda file: _order((file.slides[0][1], file.reader.path)))
+    loaded.sort(key=lambda file: folder_order((file.slides[0][1], file.reader.path)))
     deck = _finish(name, loaded, None)
     diagnostics = sorted((*skipped, *deck.diagnostics), key=source_order)
     return Deck(deck.slides, name, None, tuple(diagnostics))

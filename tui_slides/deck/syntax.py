@@ -28,12 +28,23 @@ from __future__ import annotations
 import re
 from typing import NoReturn
 
-from tui_slides.deck.diagnostics import UNCLOSED_AT_END, Diagnostic
+from tui_slides.deck.diagnostics import Diagnostic
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckSyntaxError
 from tui_slides.deck.findings import LISTED, Findings
 from tui_slides.deck.numbers import from_token
+from tui_slides.deck.repairs import Repairs
 from tui_slides.deck.source import Lines
-from tui_slides.deck.strings import ONCE, RAW_BREAK, STRING, STRING_MULTILINE, short, unescape
+from tui_slides.deck.strings import STRING, short, unescape
+from tui_slides.deck.tokens import (
+    ID_PART,
+    ID_START,
+    IDENTIFIER,
+    LINE_END,
+    LITERALS,
+    NUMBER,
+    SPACE,
+    describe,
+)
 
 MAX_DEPTH = 64
 """Deepest nesting of objects and arrays accepted; decks need five or so."""
@@ -52,25 +63,6 @@ LOCATED_DEPTH = 8
 
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and indices from the top."""
-
-_LINE_BREAKS = "\n\r\u2028\u2029"
-_SPACE = re.compile(r"[\t\v\f \u00a0\ufeff\n\r\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000]*")
-_LINE_END = re.compile(r"[\n\r\u2028\u2029]")
-_NUMBER = re.compile(
-    r"[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+"
-    r"|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
-)
-_IDENTIFIER = re.compile(  # unrolled: the group repeats once per escape, not per character
-    r"(?:[^\W\d]|[$]|\\u[0-9a-fA-F]{4})[\w$\u200c\u200d]*"
-    r"(?:\\u[0-9a-fA-F]{4}[\w$\u200c\u200d]*)" + ONCE
-)
-_ID_START = re.compile(r"[^\W\d]|[$_]")
-_ID_PART = re.compile(r"[\w$\u200c\u200d]")
-_LITERALS: dict[str, object] = {"true": True, "false": False, "null": None}
-_COMMAS = re.compile(r",[\t\n\r ,]*")
-"""A run of commas (and plain white space between them)."""
-_RAW_BREAK_OR_ESCAPE = re.compile(r"\\(?:\r\n|[\s\S])|\r\n|[\n\r]")
-"""A raw line break in a string's body, or an escape (which may escape one)."""
 
 Edit = tuple[int, int, str]
 """A repair made for good: replace ``text[start:end]`` by the replacement."""
@@ -139,18 +131,7 @@ def positions(text: str, path: str) -> Parsed:
         return parser.result
 
 
-def _describe(text: str, pos: int) -> str:
-    if pos >= len(text):
-        return "the end of the file"
-    char = text[pos]
-    if char in _LINE_BREAKS:
-        return "a line break"
-    if char.isprintable() and not char.isspace():
-        return f"'{char}'"
-    return f"U+{ord(char):04X}"
-
-
-class _Parser:
+class _Parser(Repairs):
     def __init__(self, text: str, path: str, strict: bool, listed: int | None = None) -> None:
         self.text = text
         self.path = path
@@ -175,7 +156,7 @@ class _Parser:
         raise kind(self.path, message, line=line, col=col, source_line=self.lines.line_at(pos))
 
     def expected(self, pos: int, what: str) -> NoReturn:
-        self.fail(pos, f"expected {what}, found {_describe(self.text, pos)}")
+        self.fail(pos, f"expected {what}, found {describe(self.text, pos)}")
 
     def repair(self, pos: int, defect: str, message: str, *edits: Edit, code: str = "") -> None:
         """Record a repair, the ``edits`` making it and its ``code`` if it has one,
@@ -196,11 +177,11 @@ class _Parser:
         """Past white space and comments from ``pos``."""
         text = self.text
         while True:
-            pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]  # always matches
+            pos = SPACE.match(text, pos).end()  # type: ignore[union-attr]  # always matches
             if not text.startswith("/", pos):
                 return pos
             if text.startswith("//", pos):
-                line_end = _LINE_END.search(text, pos)
+                line_end = LINE_END.search(text, pos)
                 pos = line_end.start() if line_end else len(text)
             elif text.startswith("/*", pos):
                 end = text.find("*/", pos + 2)
@@ -240,12 +221,12 @@ class _Parser:
             return self.parse_array(pos, path, depth + 1)
         if char in "\"'":
             return self.string(pos)
-        match = _NUMBER.match(text, pos)
+        match = NUMBER.match(text, pos)
         if match:
             return self.number(match)
-        match = _IDENTIFIER.match(text, pos)
-        if match and match.group() in _LITERALS:
-            return _LITERALS[match.group()], match.end()
+        match = IDENTIFIER.match(text, pos)
+        if match and match.group() in LITERALS:
+            return LITERALS[match.group()], match.end()
         if match:
             self.fail(
                 pos,
@@ -307,79 +288,12 @@ class _Parser:
             self.fail(pos, f"{message}; --strict is on")
         self.warn(pos, "duplicate key", f"{message}; the last value wins")
 
-    def after_item(self, value_end: int, closer: str, what: str) -> int:
-        """Step past the separator after an item, to the next item, the closer or the end."""
-        pos = self.skip(value_end)
-        text = self.text
-        if pos >= len(text):
-            return pos
-        char = text[pos]
-        if char == ",":
-            return self.extra_commas(self.skip(pos + 1), "','")
-        if char == closer:
-            return pos
-        if char in "}]" or not self.starts_item(pos, closer):
-            self.expected(pos, f"',' or '{closer}' after the {what}")
-        self.repair(
-            value_end,
-            f"missing ',' between {what}s",
-            f"missing ',' after this {what}; inserted one",
-            (value_end, value_end, ","),
-        )
-        return pos
-
-    def starts_item(self, pos: int, closer: str) -> bool:
-        """Whether what stands at ``pos`` can begin the next member or element."""
-        char = self.text[pos]
-        if char in "\"'":
-            return True
-        if closer == "}":
-            return _IDENTIFIER.match(self.text, pos) is not None
-        return char in "{[" or bool(
-            _NUMBER.match(self.text, pos) or _IDENTIFIER.match(self.text, pos)
-        )
-
-    def extra_commas(self, pos: int, after: str) -> int:
-        defect, message = f"unexpected ',' after {after}", f"stray ',' after {after}; removed"
-        while pos < len(self.text) and self.text[pos] == ",":
-            if self.strict or self.record_edits or self.findings.listable(defect):
-                self.repair(pos, defect, message, (pos, pos + 1, ""))
-                pos = self.skip(pos + 1)
-                continue
-            run = _COMMAS.match(self.text, pos)  # no longer listed: count the run at once
-            end = run.end()  # type: ignore[union-attr]  # a comma is there
-            self.findings.add(pos, defect, message, count=self.text.count(",", pos, end))
-            pos = self.skip(end)
-        return pos
-
-    def close_at_end(self, start: int, opener: str) -> int:
-        line, col = self.position(start)
-        end = len(self.text)
-        self.repair(
-            end,
-            f"the file ends inside the '{opener}' opened at line {line}, column {col}",
-            f"the file ends inside the '{opener}' opened at line {line}, column {col}; closed it",
-            (end, end, self.own_line("}" if opener == "{" else "]")),
-            code=UNCLOSED_AT_END,
-        )
-        return end
-
-    def own_line(self, closer: str) -> str:
-        """``closer`` on a line of its own at the end of the file, in the file's line endings.
-
-        (After the file's last line break, or after a new one: the file may end in a comment.)
-        """
-        text = self.text
-        if text.endswith("\n"):
-            return closer + ("\r\n" if text.endswith("\r\n") else "\n")
-        return ("\r\n" if "\r\n" in text else "\n") + closer
-
     def key(self, pos: int) -> tuple[str, int]:
         text = self.text
         if text[pos] in "\"'":
             value, end = self.string(pos)
             return str(value), end
-        match = _IDENTIFIER.match(text, pos)
+        match = IDENTIFIER.match(text, pos)
         if not match:
             self.expected(pos, "a key (a name or a quoted string) or '}'")
         name = match.group()
@@ -389,7 +303,7 @@ class _Parser:
 
     def identifier_escapes(self, pos: int, name: str) -> str:
         decoded = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), name)
-        if not _ID_START.match(decoded[0]) or not all(_ID_PART.match(char) for char in decoded[1:]):
+        if not ID_START.match(decoded[0]) or not all(ID_PART.match(char) for char in decoded[1:]):
             self.fail(pos, f"'{short(name)}' is not a valid key name: quote it")
         return decoded
 
@@ -399,44 +313,12 @@ class _Parser:
         body, end = (match.group(1), match.end()) if match else self.multiline_string(pos, quote)
         return (unescape(body, pos + 1, self.warn, self.fail) if "\\" in body else body), end
 
-    def multiline_string(self, pos: int, quote: str) -> tuple[str, int]:
-        """A string with raw line breaks: repaired when it plausibly ends well."""
-        match = STRING_MULTILINE[quote].match(self.text, pos)
-        breaks = RAW_BREAK.search(self.text, pos)
-        if match is None or breaks is None or not self.plausible_end(match.end()):
-            end = breaks.start() if breaks else len(self.text)
-            self.fail(
-                end,
-                f"unterminated string: expected a closing {quote}"
-                f" before {_describe(self.text, end)}",
-            )
-        body = match.group(1)
-        count = body.count("\n") + body.count("\r") - body.count("\r\n")
-        self.repair(
-            breaks.start(),
-            "raw line break inside a string",
-            f"raw line break inside a string ({count} in this string); kept as line breaks",
-            *(
-                (pos + 1 + found.start(), pos + 1 + found.end(), "\\n\\" + found.group())
-                for found in _RAW_BREAK_OR_ESCAPE.finditer(body)
-                if found.group()[0] != "\\"
-            )
-            if self.record_edits
-            else (),
-        )
-        return (RAW_BREAK.sub("\n", body) if "\r" in body else body), match.end()
-
-    def plausible_end(self, end: int) -> bool:
-        """After a closing quote comes a separator, a closer, a key's ':' or the end."""
-        pos = self.skip(end)
-        return pos >= len(self.text) or self.text[pos] in ",:}]"
-
     def number(self, match: re.Match[str]) -> tuple[object, int]:
         end = match.end()
-        if end < len(self.text) and (_ID_PART.match(self.text[end]) or self.text[end] == "."):
+        if end < len(self.text) and (ID_PART.match(self.text[end]) or self.text[end] == "."):
             self.fail(
                 end,
-                f"invalid number: unexpected {_describe(self.text, end)}"
+                f"invalid number: unexpected {describe(self.text, end)}"
                 f" after '{short(match.group())}'",
             )
         return from_token(match.group()), end
