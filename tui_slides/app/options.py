@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,8 @@ class PresenterOptions:
     """Where the deck was loaded from: reloads read it again, ``--watch`` looks at it."""
     start: int = 0
     """The 0-based index of the slide to start on."""
+    start_complete: bool = False
+    """Show that slide complete (all its reveal steps), as a jump does: ``--slide``."""
     theme: str | None = None
     """``--theme``: a Textual theme name that wins over the deck's and the slides' own."""
     watch: bool = False
@@ -35,3 +37,11 @@ class PresenterOptions:
     """A large deck opened with its first slide only: the app completes it after its first paint."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    advance: float | None = None
+    """``--advance``: seconds before the talk moves on by itself (each step); None: never."""
+    loop: bool = False
+    """``--loop``: after the last slide comes the first (the advance, and next, go round)."""
+    keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Extra keys for the presenter's actions, from the config file: ``{"next": ("b",)}``."""
+    css: str | None = None
+    """A Textual CSS file from the config file (kept for the styling the deck format plans)."""

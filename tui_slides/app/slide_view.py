@@ -52,6 +52,13 @@ def max_image_height(widget: Widget) -> int:
     return max(4, widget.app.size.height - 4)
 
 
+def _reveal(widget: Widget, shown: bool) -> None:
+    """Show ``widget``, or keep its place on the slide drawn blank (a later reveal step)."""
+    visibility = "visible" if shown else "hidden"
+    if widget.styles.visibility != visibility:
+        widget.styles.visibility = visibility
+
+
 class BlockView(Static):
     """One block of the current slide, carrying the block's ``block-<value>`` class."""
 
@@ -183,12 +190,16 @@ class SlideView(VerticalScroll, can_focus=False):
         current: tuple[int, int] | None = None,
         *,
         reset_scroll: bool = True,
+        step: int | None = None,
     ) -> None:
         """Show ``slide`` (scrolled to the top unless ``reset_scroll`` is false).
 
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
+        ``step``: the reveal step shown (``Slide.step_plan``; None: the slide complete).
         """
         self.slide = slide
+        plan = slide.step_plan
+        step = plan.last if step is None else step
         self._show_empty_notice(slide.is_empty)
         views = self._views
         new: list[BlockView] = []
@@ -199,7 +210,9 @@ class SlideView(VerticalScroll, can_focus=False):
                 view = BlockView(block.style_class or "block-none")  # styled once, not twice
                 new.append(view)
             emphasise = current[1] if current is not None and current[0] == number else None
-            view.show(block, self.renderable_for(block), query, emphasise)
+            items = plan.items_shown(number, step)
+            view.show(block, self.renderable_for(block, items), query, emphasise)
+            _reveal(view, plan.shown(number, step))
         if new:
             self.mount_all(new)
         for extra in views[len(slide.content) :]:
@@ -214,6 +227,9 @@ class SlideView(VerticalScroll, can_focus=False):
             self._image_widgets = True
             height = max_image_height(self)
             sync_images(self, self._views, slide, protocol, max_height=height)
+            for widget in self.query_children(".media-image"):  # a block not shown: its images
+                key = getattr(widget, "key", None)
+                _reveal(widget, key is None or plan.shown(key[0], step))
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         if self._prefetch_timer is None:
@@ -251,21 +267,24 @@ class SlideView(VerticalScroll, can_focus=False):
                 return False
         return True
 
-    def renderable_for(self, block: Block) -> Guarded:
-        """The block's renderable with the current styles and media settings (cached)."""
+    def renderable_for(self, block: Block, items: int | None = None) -> Guarded:
+        """The block's renderable with the current styles and media settings (cached).
+
+        ``items``: the top-level list items revealed so far (None: all of them).
+        """
         protocol = image_protocol(self)
         height = max_image_height(self)
         styles = self.slide_styles
 
         def build() -> RenderableType:
             if not block.has_media:
-                return render_block(block, styles, measure=None)
+                return render_block(block, styles, measure=None, items=items)
             from tui_slides.render.media import app_media
 
             media = app_media(block, protocol, max_image_height=height)
-            return render_block(block, styles, media=media, measure=None)
+            return render_block(block, styles, media=media, measure=None, items=items)
 
-        return self.renders.get(block, (id(styles), protocol, height), build)
+        return self.renders.get(block, (id(styles), protocol, height, items), build)
 
     def _prefetch(self) -> None:
         """Render the upcoming slides' blocks now, while idle, at the width they will get."""

@@ -165,7 +165,7 @@ class Reader:
         return None
 
     def boolean(self, obj: Mapping[str, object], where: ValuePath, key: str) -> bool:
-        """A boolean field (``pause``); anything but ``true`` or ``false`` is reported and ignored."""
+        """A boolean field (``pause``); anything but true or false is reported and ignored."""
         value = obj.get(key)
         if not (value is None or isinstance(value, bool)):
             message = f"'{key}' should be true or false, not {values.shown_value(value)}; ignored"

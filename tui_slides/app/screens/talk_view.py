@@ -20,10 +20,11 @@ from textual.widgets import Static
 
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.slide_view import BlockView, SlideView
-from tui_slides.app.status_bar import StatusBar
+from tui_slides.app.status_bar import StatusBar, advance_label
 from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import (
+    AdvanceChanged,
     BlankChanged,
     DeckReloaded,
     Event,
@@ -32,6 +33,7 @@ from tui_slides.presenting.events import (
     ReloadFailed,
     SearchChanged,
     SlideChanged,
+    StepChanged,
     TypedChanged,
 )
 from tui_slides.presenting.presentation import Presentation
@@ -101,6 +103,7 @@ class TalkView(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._show_current()
         self._update_prompt()
+        self._show_advance()
         if self.presentation.problem:
             self._show_problem(self.presentation.problem)
         if self.presentation.blank:
@@ -156,6 +159,11 @@ class TalkView(Screen[None]):
         kind = type(event)
         if kind is SlideChanged:
             self._slide_changed()
+        elif kind is StepChanged:
+            if not self._show_pending:  # else the slide about to be shown reads the step
+                self._show_current(reset_scroll=False)
+        elif kind is AdvanceChanged:
+            self._show_advance()
         elif kind is TypedChanged or kind is SearchChanged:
             if kind is SearchChanged:
                 self._show_current(reset_scroll=False)
@@ -226,6 +234,7 @@ class TalkView(Screen[None]):
         bar = self.status_bar
         bar.position = presentation.position
         bar.total = presentation.total
+        bar.step, bar.steps = presentation.step, presentation.steps
         if slide is None:
             bar.logo_title = bar.label = ""
             bar.logo = None
@@ -243,7 +252,14 @@ class TalkView(Screen[None]):
         slides = presentation.deck.slides
         around = (index + 1, index - 1)
         view.upcoming = [slides[i] for i in around if 0 <= i < len(slides)]
-        view.show(slide, presentation.query, current, reset_scroll=reset_scroll)
+        view.show(
+            slide, presentation.query, current, reset_scroll=reset_scroll, step=presentation.step
+        )
+
+    def _show_advance(self) -> None:
+        """Say in the status bar whether the automatic advance runs (``--advance``)."""
+        presentation = self.presentation
+        self.status_bar.advance = advance_label(presentation.advance, presentation.advance_seconds)
 
     def _restyle(self) -> bool:
         """Draw the blocks in the app's theme's colours; True if they changed."""
