@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT
 from tui_slides.deck.model import Block, Deck, Slide
 from tui_slides.presenting.events import (
-    BlankChanged,
     AdvanceChanged,
+    BlankChanged,
     ClockChanged,
     DeckReloaded,
     Event,

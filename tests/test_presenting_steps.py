@@ -49,9 +49,7 @@ def last(index: int) -> int:
         ((0, 0), -1, True, (3, 1)),  # looping: the last slide, complete
     ],
 )
-def test_walk(
-    at: tuple[int, int], direction: int, loop: bool, expected: tuple[int, int]
-) -> None:
+def test_walk(at: tuple[int, int], direction: int, loop: bool, expected: tuple[int, int]) -> None:
     assert walk(*at, len(STEPS), last, direction, loop=loop) == expected
 
 
@@ -77,9 +75,10 @@ def test_next_shows_each_step_then_the_next_slide_from_its_first() -> None:
     for _ in range(8):
         talk.next()
         places.append((talk.index, talk.step, talk.steps))
-    assert places == [(1, 0, 3), (1, 1, 3), (1, 2, 3), (2, 0, 1), (3, 0, 2), (3, 1, 2)] + [
-        (3, 1, 2)
-    ] * 2
+    assert (
+        places
+        == [(1, 0, 3), (1, 1, 3), (1, 2, 3), (2, 0, 1), (3, 0, 2), (3, 1, 2)] + [(3, 1, 2)] * 2
+    )
     assert seen.take() == [
         SlideChanged(1, 0),
         StepChanged(1, 0, 3),  # a slide with steps: which one is shown

@@ -241,6 +241,7 @@ class Presentation:
     def _advance_to_end(self) -> None:
         if self.advance == "running":
             self._set_advance("running")  # stopped, if this is the end
+
     # -- blank -------------------------------------------------------------------------
 
     def set_blank(self, blank: bool) -> None:
