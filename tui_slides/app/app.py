@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui_slides.deck.model import Deck, Slide
+    from tui_slides.presenting.advance import Advance
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -76,8 +77,12 @@ class PresenterApp(App[int]):
         if isinstance(deck, Presentation):
             self.presentation = deck
         else:
-            self.presentation = Presentation(deck, options.start)
-        self.slides = SlidesScreen(self.presentation, images=self.images)
+            self.presentation = Presentation(
+                deck, options.start, complete=options.start_complete, loop=options.loop
+            )
+        self.slides = SlidesScreen(self.presentation, images=self.images, keys=options.keys)
+        self.advance: Advance | None = None
+        """The automatic advance's timer (``--advance``), once started."""
         self._opening = options.opening
         self._signature: Signature = deck_signature(self.path) if options.watch else ()
         self._notice_pushed = False
@@ -107,9 +112,20 @@ class PresenterApp(App[int]):
             self.set_interval(WATCH_INTERVAL, self._poll)
         self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
+        if self.options.advance:
+            from tui_slides.presenting.advance import Advance
+
+            self.advance = Advance(self.presentation, self.options.advance, self._schedule)
+            self.advance.start()
+
+    def _schedule(self, seconds: float, callback: Callable[[], None]) -> Callable[[], None]:
+        """The advance's timer: Textual's, in this app (``presenting.advance.Schedule``)."""
+        return self.set_timer(seconds, callback).stop
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+        if self.advance is not None:
+            self.advance.close()
 
     def _after_first_paint(self) -> None:
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
