@@ -46,6 +46,15 @@ def _max_size(value: str) -> int:
     return int(megabytes * 1024 * 1024)
 
 
+def _interval(value: str) -> float:
+    from tui_slides.presenting.advance import parse_duration  # only --advance needs it
+
+    seconds = parse_duration(value)
+    if seconds <= 0:
+        raise ValueError("must be more than 0s")
+    return seconds
+
+
 def _whole_number(value: str) -> int:
     try:
         return int(value)
@@ -81,12 +90,20 @@ PROGRAM = Program(
                 Option("--watch", "reload when the deck file changes"),
                 Option(
                     "--images",
-                    "draw images with the terminal's graphics (auto), half-block cells,"
-                    " or not at all",
+                    "draw images with the terminal's graphics (auto, the default), half-block"
+                    " cells, or not at all",
                     "MODE",
                     choices=("auto", "cells", "none"),
-                    default="auto",
                 ),
+                Option(
+                    "--advance",
+                    "move on by itself every DURATION (10s, 1m30s), steps included; any key"
+                    " pauses it, a resumes it",
+                    "DURATION",
+                    convert=_interval,
+                ),
+                Option("--loop", "start over after the last slide (next, and --advance)"),
+                Option("--config-path", "print where the config file is read from, and exit"),
                 *LOADING,
             ),
         ),
@@ -309,6 +326,12 @@ def present(args: SimpleNamespace) -> int:
     """``tui-slides [present] DECK``: the full-screen presenter."""
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
 
+    from tui_slides.config import config_path, load_config
+
+    if args.config_path:
+        print(config_path())
+        return EXIT_OK
+    config = load_config()  # its problems are said on stderr; the defaults stand in
     path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
     # Starting on the first slide, a large deck can show it before reading the others.
     opened = _open(path, args, quick=args.slide is None)
@@ -325,13 +348,21 @@ def present(args: SimpleNamespace) -> int:
     options = PresenterOptions(
         path,
         start=start,
+        start_complete=args.slide is not None,  # a jump: the slide is shown complete
         theme=args.theme,
         watch=args.watch,
         # Reloads (r, --watch) read the deck with the options it was first loaded with.
         loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
-        images=args.images,
+        images=args.images or config.images or "auto",
         opening=opening,
         on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
+        # The command line wins, then the deck's own fields (theme), then the config file.
+        advance=args.advance or config.advance,
+        loop=args.loop or bool(config.loop),
+        keys=config.keys,
+        css=config.css,
+        default_theme=config.theme,
+        duration=config.duration,
     )
     status = run_presenter(deck, options)
     if opening is not None:  # read once the first slide was up: said now, not before

@@ -162,12 +162,15 @@ class PresenterApp(App[int]):
                 self.call_later(self._apply_theme)
 
     def _theme_for(self, slide: Slide | None) -> str:
-        """``--theme``, else the slide's, else the deck's theme, else the default.
+        """``--theme``, else the slide's, else the deck's theme, else the config file's, else
+        the default.
 
         A name Textual does not know is skipped, and remembered to be reported.
         """
         deck = self.presentation.deck
-        names = [n for n in (self.options.theme, slide.theme if slide else None, deck.theme) if n]
+        options = self.options
+        chosen = (options.theme, slide.theme if slide else None, deck.theme, options.default_theme)
+        names = [n for n in chosen if n]
         if names:
             known = self.available_themes  # a copy of Textual's registry: made once here
             for name in names:

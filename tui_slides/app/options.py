@@ -45,3 +45,7 @@ class PresenterOptions:
     """Extra keys for the presenter's actions, from the config file: ``{"next": ("b",)}``."""
     css: str | None = None
     """A Textual CSS file from the config file (kept for the styling the deck format plans)."""
+    default_theme: str | None = None
+    """The config file's theme: below ``--theme`` and the deck's own, above the built-in."""
+    duration: float | None = None
+    """The config file's planned talk length in seconds, for a deck that sets none."""
