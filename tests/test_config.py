@@ -1,4 +1,4 @@
-"""The config file: where it is, what it sets, who wins over it, and a bad one never stops a talk."""
+"""The config file: where it is, what it sets, who wins over it; a bad one never stops a talk."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def test_a_file_that_is_not_toml_is_one_line_with_its_place_and_the_defaults_app
 def test_a_wrong_setting_is_one_line_with_its_line_and_is_ignored(
     tmp_path: Path, text: str, line: int, message: str
 ) -> None:
-    path = write(tmp_path, f'{text}\n\n[other]\nx = 1\n' if "[" not in text else text)
+    path = write(tmp_path, f"{text}\n\n[other]\nx = 1\n" if "[" not in text else text)
     config, said = read(path)
     relevant = [m for m in said if "'other'" not in m]
     assert len(relevant) == 1, said
