@@ -23,9 +23,6 @@ Schedule = Callable[[float, Callable[[], None]], Cancel]
 
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?")
 
-MIN_INTERVAL = 0.5
-"""The shortest interval: a kiosk that flips slides faster reads as broken."""
-
 
 def parse_duration(text: str) -> float:
     """Seconds in ``10s``, ``1m30s``, ``2m``, ``1h``, ``90`` (seconds); ``ValueError`` otherwise."""
@@ -41,7 +38,7 @@ class Advance:
 
     def __init__(self, presentation: Presentation, seconds: float, schedule: Schedule) -> None:
         self.presentation = presentation
-        self.seconds = max(MIN_INTERVAL, seconds)
+        self.seconds = seconds
         """The interval: each step is shown this long."""
         self._schedule = schedule
         self._cancel: Cancel | None = None

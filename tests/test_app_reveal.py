@@ -1,0 +1,171 @@
+"""Incremental reveal on screen: hidden blocks keep their place, nothing moves as steps appear,
+the status bar counts the steps, and jumps (overview, --slide, back from the next) show slides complete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_support import make_app, status
+
+from tests.conftest import DECKS
+from tui_slides.app.app import PresenterApp
+from tui_slides.cli import main
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, Deck, Reveal, Slide
+
+SIZE = (80, 40)
+
+REVEALING = Slide(
+    name="Steps",
+    id="2",
+    content=(
+        Block(title="Always", text="Shown from the start, long enough to wrap on a narrow screen."),
+        Block(title="Paused", text="Zebra appears on the second step.", pause=True),
+        Block(
+            title="Items",
+            text="Lead:\n- Alpha first\n- Bravo second\n    - nested in Bravo\n- Charlie third\nAfter.",
+            reveal=Reveal.ITEMS,
+        ),
+        Block(title="Closing", text="Yankee closes the slide."),
+    ),
+)
+"""Steps: 0 Always; 1 + Paused, Items with Alpha; 2 + Bravo; 3 + Charlie, After, Closing."""
+DECK = Deck(
+    slides=(
+        Slide(name="One", id="1", content=(Block(title="First", text="No steps."),)),
+        REVEALING,
+        Slide(name="Three", id="3", content=(Block(title="Last", text="No steps."),)),
+    ),
+    source="mem",
+)
+
+
+def screen_lines(app: PresenterApp) -> dict[int, str]:
+    """Every non-blank line of the visible blocks, by its y on screen."""
+    lines: dict[int, str] = {}
+    for view in app.slides.slide_view.blocks:
+        if view.styles.visibility == "hidden" or not view.display:
+            continue
+        top = view.region.y
+        for y in range(view.region.height):
+            text = view.render_line(y).text.rstrip()
+            if text:
+                lines[top + y] = text
+    return lines
+
+
+def on_screen(app: PresenterApp) -> str:
+    """The screen as drawn (an SVG screenshot: hidden widgets draw nothing); look for words."""
+    return app.export_screenshot()
+
+
+async def test_each_step_adds_text_and_nothing_on_screen_moves() -> None:
+    app = make_app(DECK, start=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = []
+        for step in range(4):
+            assert app.presentation.step == step
+            seen.append(screen_lines(app))
+            await pilot.press("right")
+            await pilot.pause()
+        assert app.presentation.index == 2  # from the last step: the next slide
+        for before, after in zip(seen, seen[1:], strict=False):
+            assert before.items() <= after.items()  # every line stays where it was
+            assert len(after) > len(before)
+        words = ["Always", "Zebra", "Alpha", "Bravo", "Charlie", "Yankee"]
+        first_step = [word for word in words if any(word in line for line in seen[0].values())]
+        assert first_step == ["Always"]
+        assert all(any(word in line for line in seen[3].values()) for word in words)
+
+
+async def test_hidden_text_is_not_drawn_on_the_screen() -> None:
+    app = make_app(DECK, start=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = on_screen(app)
+        assert "Always" in screen and "Zebra" not in screen and "Items" not in screen
+        await pilot.press("right")
+        await pilot.pause()
+        screen = on_screen(app)
+        assert "Zebra" in screen and "Alpha" in screen and "Bravo" not in screen
+        assert "Lead:" in screen and "Yankee" not in screen
+
+
+async def test_the_status_bar_counts_the_steps_only_on_a_slide_with_steps() -> None:
+    app = make_app(DECK)
+    async with app.run_test(size=SIZE) as pilot:
+        assert status(app).endswith(" 1 / 3 ")
+        await pilot.press("right")
+        await pilot.pause()
+        assert status(app).endswith(" 2 / 3 ●○○○ ")
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert status(app).endswith(" 2 / 3 ●●●○ ")
+        await pilot.press("left")
+        await pilot.pause()
+        assert status(app).endswith(" 2 / 3 ●●○○ ")
+
+
+async def test_back_from_the_next_slide_shows_it_complete_then_steps_back() -> None:
+    app = make_app(DECK, start=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left")
+        await pilot.pause()
+        assert (app.presentation.index, app.presentation.step) == (1, 3)
+        assert "Yankee" in on_screen(app)
+        await pilot.press("left")
+        await pilot.pause()
+        assert "Yankee" not in on_screen(app) and "Bravo" in on_screen(app)
+
+
+async def test_the_overview_jumps_to_a_slide_complete() -> None:
+    app = make_app(DECK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "down", "enter")
+        await pilot.pause()
+        assert (app.presentation.index, app.presentation.step) == (1, 3)
+        assert "Yankee" in on_screen(app)
+
+
+async def test_starting_with_slide_shows_it_complete() -> None:
+    app = make_app(DECK, start=1, start_complete=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Charlie" in on_screen(app)
+        assert status(app).endswith(" 2 / 3 ●●●● ")
+
+
+async def test_a_search_match_in_a_hidden_item_shows_the_slide_complete() -> None:
+    app = make_app(DECK)
+    async with app.run_test(size=SIZE) as pilot:
+        app.presentation.search("Charlie")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert (app.presentation.index, app.presentation.step) == (1, 3)
+
+
+async def test_the_tour_reveal_slide_steps_through_its_blocks() -> None:
+    tour = load_deck(DECKS / "tour.json5")
+    index = tour.find("1.11")
+    assert index is not None
+    app = make_app(tour, path=DECKS / "tour.json5", start=index)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert app.presentation.steps == 3
+        hidden = [view.styles.visibility == "hidden" for view in app.slides.slide_view.blocks]
+        assert hidden == [False, True, True]
+        await pilot.press("right", "right")
+        await pilot.pause()
+        hidden = [view.styles.visibility == "hidden" for view in app.slides.slide_view.blocks]
+        assert hidden == [False, False, False]
+
+
+def test_show_prints_every_slide_complete(capsys: object, tmp_path: Path) -> None:
+    assert main(["show", str(DECKS / "tour.json5"), "--slide", "1.11", "--width", "100"]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    for title in ("Step by step", "pause", "reveal"):
+        assert title in out
+    assert main(["show", str(DECKS / "tour.json5"), "--slide", "1.12", "--width", "100"]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert all(item in out for item in ("present your own", "see the other", "read the reference"))
