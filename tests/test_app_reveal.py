@@ -1,8 +1,9 @@
 """Incremental reveal on screen: hidden blocks keep their place, nothing moves as steps appear,
-the status bar counts the steps, and jumps (overview, --slide, back from the next) show slides complete."""
+the status bar counts the steps, and jumps (overview, --slide, back) show slides complete."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from app_support import make_app, status
@@ -23,7 +24,8 @@ REVEALING = Slide(
         Block(title="Paused", text="Zebra appears on the second step.", pause=True),
         Block(
             title="Items",
-            text="Lead:\n- Alpha first\n- Bravo second\n    - nested in Bravo\n- Charlie third\nAfter.",
+            text="Lead:\n- Alpha first\n- Bravo second\n    - nested in Bravo\n"
+            "- Charlie third\nAfter.",
             reveal=Reveal.ITEMS,
         ),
         Block(title="Closing", text="Yankee closes the slide."),
@@ -70,7 +72,7 @@ async def test_each_step_adds_text_and_nothing_on_screen_moves() -> None:
             await pilot.press("right")
             await pilot.pause()
         assert app.presentation.index == 2  # from the last step: the next slide
-        for before, after in zip(seen, seen[1:], strict=False):
+        for before, after in itertools.pairwise(seen):
             assert before.items() <= after.items()  # every line stays where it was
             assert len(after) > len(before)
         words = ["Always", "Zebra", "Alpha", "Bravo", "Charlie", "Yankee"]
