@@ -98,3 +98,12 @@ async def test_a_deck_that_fails_to_reload_under_watch_keeps_the_last_good_one_r
         app.presentation.next()  # what the timer does
         await pilot.pause()
         assert status(app).endswith("▶ 10s  2 / 3 ")
+
+
+async def test_the_help_names_the_resume_key_only_when_the_advance_is_on() -> None:
+    for advance, listed in ((10.0, True), (None, False)):
+        app = make_app(make_deck(2), advance=advance)
+        async with app.run_test(size=(100, 60)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert ("Resume" in app.export_screenshot()) is listed

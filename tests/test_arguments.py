@@ -28,7 +28,10 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "slide": None,
             "theme": None,
             "watch": False,
-            "images": "auto",
+            "images": None,  # not given: the config file's, else auto (tests/test_config.py)
+            "advance": None,
+            "loop": False,
+            "config_path": False,
             "strict": False,
             "max_size": DEFAULT_MAX_BYTES,
         },

@@ -273,8 +273,11 @@ class PresenterApp(App[int]):
         from tui_slides.app.screens.overview import OverviewScreen
         from tui_slides.app.screens.search import SearchScreen
 
+        slides = SlidesScreen.BINDINGS
+        if self.advance is None:  # ``a`` does something only with --advance
+            slides = [b for b in slides if not isinstance(b, Binding) or b.action != "advance"]
         sections = [
-            ("Slides", SlidesScreen.BINDINGS),
+            ("Slides", slides),
             ("Overview (o)", OverviewScreen.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
             ("Blank screen (b)", BlankScreen.BINDINGS),
