@@ -9,6 +9,7 @@ import pytest
 import tui_slides.app
 from tui_slides.app.screens.slides import ACTIONS as SCREEN_ACTIONS
 from tui_slides.cli import main
+from tui_slides.commands import present
 from tui_slides.config import ACTIONS, Config, config_path, load_config
 
 
@@ -120,6 +121,7 @@ def presented(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     monkeypatch.setattr(
         tui_slides.app, "run_presenter", lambda deck, options: seen.update(vars(options)) or 0
     )
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     return seen
 
 

@@ -8,6 +8,7 @@ pick the theme, and reloads it. How it starts is the entry point's business:
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
     from tui_slides.presenting.advance import Advance
 
@@ -131,19 +133,27 @@ class PresenterApp(App[int]):
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
         opening, self._opening = self._opening, None
         if opening is not None:
-            self._complete(opening.complete)
+            self.run_worker(self._read_the_rest(opening), name="read the rest", group="opening")
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
 
-    def _complete(self, complete: Callable[[], Deck]) -> None:
+    async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
 
-        The deck had been checked as far as opening it: a deck that turns out
-        not to load ends the presenter with the reason, as if it had not started.
+        Read a step at a time, keys handled in between: on 10,000 slides of 100
+        blocks the reading takes seconds, and ``q`` must not wait for it (quitting
+        cancels this worker). The deck had been checked as far as opening it: a
+        deck that turns out not to load ends the presenter with the reason, as if
+        it had not started.
         """
+        steps = opening.complete_in_steps()
         try:
-            deck = complete()
+            while True:
+                next(steps)
+                await asyncio.sleep(0)
+        except StopIteration as done:
+            deck: Deck = done.value
         except DeckError as error:
             self.exit(return_code=1, message=Text(visible(str(error))))
             return

@@ -2,11 +2,15 @@
 
 Moving to another slide reuses the block widgets already mounted (updating
 their content and style classes) and mounts or removes only the difference,
-so a slide change costs about as much as repainting it.
+so a slide change costs about as much as repainting it. A slide past the
+bounds of ``tui_slides.app.shown`` (200 blocks, 2,000 lines, 100,000
+characters) is shown up to them, with a notice saying what is left out, so
+no slide takes more than a fraction of a second to show, nor keeps ``q`` waiting.
 """
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.console import ConsoleOptions, RenderableType
@@ -21,19 +25,26 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
+from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
 from tui_slides.deck.model import Block, Slide, TextFormat
+from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 
 if TYPE_CHECKING:
     from tui_slides.render.highlight import HighlightMatches
+
+__all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
 # The highlighter (a search is active) and the media modules (a block has media) are
 # imported when first needed: most slides need neither, and never before the first paint.
 
 PREFETCH_DELAY = 0.05
 """Seconds after the last slide change before the neighbours are rendered ahead."""
-EMPTY_SLIDE_TEXT = "This slide is empty."
-"""What an empty slide shows, so an empty slide never looks like a broken app."""
+PREFETCH_SLICE = 0.02
+"""Seconds of rendering ahead after which the rest waits for the next idle moment."""
+RENDER_CACHE_SIZE = 3 * MAX_BLOCKS + 64
+"""Block renderables kept: the current slide and both neighbours at their bounds, and
+then some (~11 KiB per block of the seed's kind: ~7 MiB when full of them)."""
 
 
 def text_options(widget: Widget, width: int) -> ConsoleOptions:
@@ -165,13 +176,20 @@ class SlideView(VerticalScroll, can_focus=False):
         self.slide: Slide | None = None
         self.slide_styles: SlideStyles = DEFAULT_STYLES
         """The renderer's styles, from the app's theme."""
-        self.renders = RenderCache()
+        self.renders = RenderCache(RENDER_CACHE_SIZE)
         """Block renderables of recent and neighbouring slides."""
         self.upcoming: list[Slide] = []
         """Slides to render ahead while idle (the neighbours of the current one)."""
         self._prefetch_timer: Timer | None = None
+        self._prefetched = 0
+        """How many of ``upcoming`` were rendered ahead since the last slide change."""
         self._empty: Static | None = None
         """The empty-slide notice, mounted when a slide first needs it."""
+        self._empty_text = EMPTY_SLIDE_TEXT
+        self._truncated: Static | None = None
+        """The notice under a slide shown in part, mounted when a slide first needs it."""
+        self._told: set[str] = set()
+        """Empty slides with unknown fields already reported in a notification."""
         self._views: list[BlockView] = []
         """The block widgets, kept here: looking them up on every key costs."""
         self._image_widgets = False
@@ -200,10 +218,12 @@ class SlideView(VerticalScroll, can_focus=False):
         self.slide = slide
         plan = slide.step_plan
         step = plan.last if step is None else step
-        self._show_empty_notice(slide.is_empty)
+        self._show_empty_notice(slide)
+        shown = shown_part(slide)
+        content = shown.blocks
         views = self._views
         new: list[BlockView] = []
-        for number, block in enumerate(slide.content):
+        for number, block in enumerate(content):
             if number < len(views):
                 view = views[number]
             else:
@@ -214,24 +234,26 @@ class SlideView(VerticalScroll, can_focus=False):
             view.show(block, self.renderable_for(block, items), query, emphasise)
             _reveal(view, plan.shown(number, step))
         if new:
-            self.mount_all(new)
-        for extra in views[len(slide.content) :]:
+            self.mount_all(new, before=self._truncated)
+        for extra in views[len(content) :]:
             extra.remove()
-        self._views = [*views[: len(slide.content)], *new]
+        self._views = [*views[: len(content)], *new]
+        self._show_truncated(shown.notice)
         protocol = image_protocol(self)
         if protocol != "none" and (
-            self._image_widgets or any(block.image_files for block in slide.content)
+            self._image_widgets or any(block.image_files for block in content)
         ):
             from tui_slides.app.images import sync_images
 
             self._image_widgets = True
             height = max_image_height(self)
-            sync_images(self, self._views, slide, protocol, max_height=height)
+            sync_images(self, self._views, content, protocol, max_height=height)
             for widget in self.query_children(".media-image"):  # a block not shown: its images
                 key = getattr(widget, "key", None)
                 _reveal(widget, key is None or plan.shown(key[0], step))
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
+        self._prefetched = 0
         if self._prefetch_timer is None:
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         else:
@@ -242,27 +264,78 @@ class SlideView(VerticalScroll, can_focus=False):
         """True while the slide shows the empty-slide notice."""
         return self._empty is not None and bool(self._empty.display)
 
-    def _show_empty_notice(self, shown: bool) -> None:
+    @property
+    def empty_notice(self) -> str:
+        """The empty-slide notice as last shown: ``EMPTY_SLIDE_TEXT``, then any unknown fields."""
+        return self._empty_text
+
+    @property
+    def truncated_notice(self) -> str:
+        """What the notice under a slide shown in part says (``""`` while none is shown)."""
+        notice = self._truncated
+        return str(notice.content) if notice is not None and notice.display else ""
+
+    def _show_empty_notice(self, slide: Slide) -> None:
         """Show or hide the empty-slide notice (above the blocks; mounted when first shown).
 
         Every widget mounted costs the first paint styling, so one that most
-        decks never show is not mounted up front.
+        decks never show is not mounted up front. An empty slide holding
+        unknown fields (``contents`` for ``content``) names them, and says so
+        once more in a notification, the first time it is shown.
         """
+        shown = slide.is_empty
         empty = self._empty
+        if not shown:
+            if empty is not None and empty.display:
+                empty.display = False
+            return
+        text = empty_notice(slide)
+        if text != EMPTY_SLIDE_TEXT:
+            self._tell(slide, text)
         if empty is None:
-            if not shown:
-                return
-            empty = self._empty = Static(EMPTY_SLIDE_TEXT, id="empty-slide", markup=False)
+            empty = self._empty = Static(text, id="empty-slide", markup=False)
             if self.children:
                 self.mount(empty, before=0)
             else:
                 self.mount(empty)
-        elif empty.display != shown:
-            empty.display = shown
+        else:
+            if text != self._empty_text:
+                empty.update(text)
+            if not empty.display:
+                empty.display = True
+        self._empty_text = text
+
+    def _tell(self, slide: Slide, text: str) -> None:
+        """Notify, once per slide and notice, that an empty slide holds unknown fields."""
+        key = f"{slide.source}\n{slide.label}\n{text}"
+        if key in self._told:
+            return
+        self._told.add(key)
+        label = visible(slide.label[:40]) or "without a name"
+        fields = text.removeprefix(EMPTY_SLIDE_TEXT).strip()
+        self.app.notify(
+            f"Slide {label} is empty.\n{fields}", severity="warning", timeout=8, markup=False
+        )
+
+    def _show_truncated(self, notice: str) -> None:
+        """Show ``notice`` under the last block (``""``: hide it; mounted when first shown)."""
+        widget = self._truncated
+        if widget is None:
+            if not notice:
+                return
+            widget = self._truncated = Static(notice, id="truncated", classes="block", markup=False)
+            self.mount(widget)
+        elif notice:
+            if str(widget.content) != notice:
+                widget.update(notice)
+            if not widget.display:
+                widget.display = True
+        elif widget.display:
+            widget.display = False
 
     def is_rendered(self, slide: Slide) -> bool:
         """True when every block of ``slide`` is drawn from lines kept (shown lately, or ahead)."""
-        for block in slide.content:
+        for block in shown_part(slide).blocks:
             if not self.renderable_for(block).rendered:
                 return False
         return True
@@ -287,16 +360,27 @@ class SlideView(VerticalScroll, can_focus=False):
         return self.renders.get(block, (id(styles), protocol, height, items), build)
 
     def _prefetch(self) -> None:
-        """Render the upcoming slides' blocks now, while idle, at the width they will get."""
+        """Render the upcoming slides' blocks now, while idle, at the width they will get.
+
+        Once rendering has taken ``PREFETCH_SLICE`` (a slide near the bounds of
+        ``app.shown``), the rest waits for the next idle moment: a key pressed
+        meanwhile (``q``) waits for one bounded slide at most, never for all.
+        """
         self._prefetch_timer = None
         views = self.blocks
         width = views[0].content_region.width if views else 0
         if width <= 0:
             return
         options = text_options(self, width)
-        for slide in self.upcoming:
-            for block in slide.content:
+        started = monotonic()
+        while self._prefetched < len(self.upcoming):
+            slide = self.upcoming[self._prefetched]
+            self._prefetched += 1
+            for block in shown_part(slide).blocks:
                 self.renderable_for(block).lines(self.app.console, options)
+            if self._prefetched < len(self.upcoming) and monotonic() - started > PREFETCH_SLICE:
+                self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+                return
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
+from time import perf_counter
 
 from tui_slides.deck import values
 from tui_slides.deck.checks import empty_slide_note
@@ -54,6 +55,9 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
 
 _NO_DEFAULTS = Slide()
+
+STEP_SECONDS = 0.005
+"""How long ``Reader.slides_in_steps`` reads before it yields: a key waits no longer."""
 
 Locate = Callable[[ValuePath], tuple[int, int]]
 """Gives the line and column where the value at a path starts."""
@@ -346,7 +350,27 @@ class Reader:
 
     def slides(self, value: object) -> tuple[list[tuple[ValuePath, Slide]], str | None]:
         """All slides of a file in any shape, each with where it stands, and the deck theme."""
-        read = self._slides(value)
+        steps = self.slides_in_steps(value, seconds=0)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value  # type: ignore[no-any-return]
+
+    def slides_in_steps(
+        self, value: object, seconds: float = STEP_SECONDS
+    ) -> Generator[None, None, tuple[list[tuple[ValuePath, Slide]], str | None]]:
+        """``slides``, yielding whenever ``seconds`` of reading have passed (0: never),
+        so that a caller on an event loop can handle keys in between; it returns
+        what ``slides`` returns."""
+        entries, defaults, theme = self._shape(value)
+        read: list[tuple[ValuePath, Slide]] = []
+        due = perf_counter() + seconds
+        for where, item in entries:
+            read.append((where, self.slide(item, where, defaults)))
+            if seconds and perf_counter() >= due:
+                yield
+                due = perf_counter() + seconds
         if self.unlisted:
             message = f"{self.unlisted:,} more unknown fields kept in this file (not listed)"
             self.report(Level.INFO, (), message)
@@ -356,27 +380,26 @@ class Reader:
                 " fields (not listed)"
             )
             self.report(Level.WARNING, (), message)
-        return read
+        return read, theme
 
-    def _slides(self, value: object) -> tuple[list[tuple[ValuePath, Slide]], str | None]:
+    def _shape(self, value: object) -> tuple[list[tuple[ValuePath, object]], Slide, str | None]:
+        """Where each slide of a file stands and its value, the deck's defaults and theme."""
         if isinstance(value, list):
-            return [
-                ((index,), self.slide(item, (index,))) for index, item in enumerate(value)
-            ], None
+            return [((index,), item) for index, item in enumerate(value)], _NO_DEFAULTS, None
         if not isinstance(value, dict):
             shapes = "a slide object, an array of slides or a deck object"
             raise self.fail((), f"expected {shapes}, not {values.kind(value)}")
         if "slides" not in value:
-            return [((), self.slide(value, ()))], None
+            return [((), value)], _NO_DEFAULTS, None
         slides = value["slides"]
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
         defaults = self._deck_defaults(value)
-        read: list[tuple[ValuePath, Slide]] = []
-        for index, item in enumerate(slides):
-            read.append((("slides", index), self.slide(item, ("slides", index), defaults)))
-        return read, defaults.theme
+        entries: list[tuple[ValuePath, object]] = [
+            (("slides", index), item) for index, item in enumerate(slides)
+        ]
+        return entries, defaults, defaults.theme
 
     def first_slide(self, value: list[object] | dict[str, object]) -> tuple[Slide, str | None]:
         """The first slide of an array of slides or of a deck object's ``slides``, and the

@@ -50,7 +50,10 @@ class HighlightMatches:
                 yield from line
                 yield Segment.line()
                 continue
-            text = Text.assemble(*((seg.text, seg.style) for seg in line if not seg.control))
+            text = Text()
+            for segment in line:
+                if not segment.control:
+                    text.append(segment.text, segment.style)
             while start != -1:
                 end = start + len(self.needle)
                 text.stylize(CURRENT_STYLE if rank == self.current else MATCH_STYLE, start, end)

@@ -103,8 +103,11 @@ class SlidesScreen(TalkView):
         self.extra_keys = {key: action for action, names in (keys or {}).items() for key in names}
         """Each extra key (a Textual key name, or the character it types) and its action."""
 
-    async def on_key(self, event: events.Key) -> None:
-        """Any key but the advance's own pauses the automatic advance; extra keys act."""
+    def on_key(self, event: events.Key) -> None:
+        """Any key but the advance's own pauses the automatic advance; extra keys act.
+
+        (``TalkView.on_key`` is called too: Textual calls each class's handler.)
+        """
         action = self.extra_keys.get(event.key)
         if action is None and event.character:
             action = self.extra_keys.get(event.character)
@@ -112,7 +115,7 @@ class SlidesScreen(TalkView):
             self.presentation.pause_advance()
         if action is not None and action in ACTIONS:
             event.stop()  # not on to the built-in bindings: the extra key wins
-            await self.run_action(ACTIONS[action])
+            self.call_later(self.run_action, ACTIONS[action])
 
     # -- actions -----------------------------------------------------------------------
 
