@@ -65,8 +65,7 @@ def max_image_height(widget: Widget) -> int:
 
 def _reveal(widget: Widget, shown: bool) -> None:
     """Show ``widget``, or keep its place on the slide drawn blank (a later reveal step)."""
-    visibility = "visible" if shown else "hidden"
-    if widget.styles.visibility != visibility:
+    if widget.styles.visibility != (visibility := "visible" if shown else "hidden"):
         widget.styles.visibility = visibility
 
 

@@ -25,8 +25,9 @@ from tui_slides.deck.fields import (
     close_themes,
     suggestion,
 )
-from tui_slides.deck.model import Block, MediaKind, MediaRef, Reveal, Slide, TextFormat, shown
+from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
 from tui_slides.deck.safety import describe, is_safe
+from tui_slides.deck.steps import read_pause, read_reveal, reveal_problem
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
@@ -49,7 +50,6 @@ file; the rest are counted in one line each. A 5 MB deck of 300,000 unknown keys
 13 s of ``difflib`` and 300,000 lines of ``check``."""
 
 _FORMATS = {member.value: member for member in TextFormat}
-_REVEALS = {member.value: member for member in Reveal}
 """``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
@@ -168,23 +168,6 @@ class Reader:
         self.report(Level.WARNING, (*where, key), message)
         return None
 
-    def boolean(self, obj: Mapping[str, object], where: ValuePath, key: str) -> bool:
-        """A boolean field (``pause``); anything but true or false is reported and ignored."""
-        value = obj.get(key)
-        if not (value is None or isinstance(value, bool)):
-            message = f"'{key}' should be true or false, not {values.shown_value(value)}; ignored"
-            self.report(Level.WARNING, (*where, key), message)
-        return value is True
-
-    def reveal(self, obj: Mapping[str, object], where: ValuePath) -> Reveal | None:
-        """The ``reveal`` field of a block: ``"items"``, else reported and ignored."""
-        name = self.string(obj, where, "reveal").strip().lower()
-        reveal = _REVEALS.get(name)
-        if name and reveal is None:
-            message = f"unknown reveal '{shown(name)}' (reveal takes \"items\"); ignored"
-            self.report(Level.WARNING, (*where, "reveal"), message)
-        return reveal
-
     def media(
         self, obj: Mapping[str, object], where: ValuePath, key: str, *, coords: bool = False
     ) -> MediaRef | None:
@@ -290,15 +273,12 @@ class Reader:
             video=self.media(value, where, "video"),
             map=self.media(value, where, "map", coords=True),
             format=text_format,
-            pause=self.boolean(value, where, "pause") if "pause" in value else False,
-            reveal=self.reveal(value, where) if "reveal" in value else None,
+            pause=read_pause(self, value, where) if "pause" in value else False,
+            reveal=read_reveal(self, value, where) if "reveal" in value else None,
             extra=self.unknown(value, BLOCK_FIELDS, where, "block"),
         )
-        if block.reveal is not None:  # only a revealing block needs the steps module
-            from tui_slides.deck.steps import reveal_problem
-
-            if problem := reveal_problem(block):
-                self.report(Level.WARNING, (*where, "reveal"), problem)
+        if block.reveal is not None and (problem := reveal_problem(block)):
+            self.report(Level.WARNING, (*where, "reveal"), problem)
         return block
 
     def content(self, value: object, where: ValuePath) -> tuple[Block, ...]:

@@ -21,14 +21,20 @@ with the block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui_slides.deck.model import Reveal, TextFormat
+from tui_slides.deck import values
+from tui_slides.deck.diagnostics import Level
+from tui_slides.deck.model import Reveal, TextFormat, shown
 
 if TYPE_CHECKING:
     from tui_slides.deck.model import Block
+    from tui_slides.deck.schema import Reader
+    from tui_slides.deck.syntax import Path as ValuePath
+
+_REVEALS = {member.value: member for member in Reveal}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +111,25 @@ def reveal_problem(block: Block) -> str | None:
     if not revealed_items(block):
         return 'reveal "items" but the text has no list items; shown whole'
     return None
+
+
+# -- the fields, as the schema reads them ---------------------------------------------
+
+
+def read_pause(reader: Reader, block: Mapping[str, object], where: ValuePath) -> bool:
+    """A block's ``pause``: true or false; anything else is reported and ignored."""
+    value = block.get("pause")
+    if not (value is None or isinstance(value, bool)):
+        message = f"'pause' should be true or false, not {values.shown_value(value)}; ignored"
+        reader.report(Level.WARNING, (*where, "pause"), message)
+    return value is True
+
+
+def read_reveal(reader: Reader, block: Mapping[str, object], where: ValuePath) -> Reveal | None:
+    """A block's ``reveal``: ``"items"`` (any case); anything else is reported and ignored."""
+    name = reader.string(block, where, "reveal").strip().lower()
+    reveal = _REVEALS.get(name)
+    if name and reveal is None:
+        message = f"unknown reveal '{shown(name)}' (reveal takes \"items\"); ignored"
+        reader.report(Level.WARNING, (*where, "reveal"), message)
+    return reveal
