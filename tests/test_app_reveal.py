@@ -171,3 +171,21 @@ def test_show_prints_every_slide_complete(capsys: object, tmp_path: Path) -> Non
     assert main(["show", str(DECKS / "tour.json5"), "--slide", "1.12", "--width", "100"]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert all(item in out for item in ("present your own", "see the other", "read the reference"))
+
+
+async def test_a_step_that_appears_below_the_screen_is_scrolled_into_view() -> None:
+    long = "\n".join(f"Line {n} of the top block" for n in range(1, 31))
+    slide = Slide(
+        content=(Block(title="Top", text=long), Block(title="Below", text="Quebec", pause=True))
+    )
+    app = make_app(Deck(slides=(slide,), source="mem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.slides.slide_view.scroll_y == 0
+        await pilot.press("right")
+        await pilot.pause()
+        view = app.slides.slide_view
+        assert view.scroll_y > 0 and "Quebec" in on_screen(app)
+        await pilot.press("left")  # back a step: the scroll stays where it is
+        await pilot.pause()
+        assert view.scroll_y > 0

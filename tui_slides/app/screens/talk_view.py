@@ -162,6 +162,7 @@ class TalkView(Screen[None]):
         elif kind is StepChanged:
             if not self._show_pending:  # else the slide about to be shown reads the step
                 self._show_current(reset_scroll=False)
+                self.call_after_refresh(self._show_step_appeared)
         elif kind is AdvanceChanged:
             self._show_advance()
         elif kind is TypedChanged or kind is SearchChanged:
@@ -255,6 +256,26 @@ class TalkView(Screen[None]):
         view.show(
             slide, presentation.query, current, reset_scroll=reset_scroll, step=presentation.step
         )
+
+    def _show_step_appeared(self) -> None:
+        """Scroll a long slide so the block the last step changed is in view (its end)."""
+        slide, step = self.slide, self.presentation.step
+        if slide is None or not step:
+            return
+        plan, blocks = slide.step_plan, self.slide_view.blocks
+        changed = [
+            number
+            for number in range(min(len(blocks), len(plan.starts)))
+            if plan.shown(number, step)
+            and (
+                not plan.shown(number, step - 1)
+                or plan.items_shown(number, step) != plan.items_shown(number, step - 1)
+            )
+        ]
+        if changed:
+            block = blocks[changed[-1]]
+            bottom = Region(0, block.virtual_region.bottom - 1, 1, 1)
+            self.slide_view.scroll_to_region(bottom, animate=False, immediate=True)
 
     def _show_advance(self) -> None:
         """Say in the status bar whether the automatic advance runs (``--advance``)."""
