@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from app_support import make_app, make_deck, status
+
+from tui_slides.app.status_bar import advance_label, step_label
 
 SIZE = (80, 24)
 
@@ -107,3 +110,26 @@ async def test_the_help_names_the_resume_key_only_when_the_advance_is_on() -> No
             await pilot.press("question_mark")
             await pilot.pause()
             assert ("Resume" in app.export_screenshot()) is listed
+
+
+@pytest.mark.parametrize(
+    ("state", "seconds", "label"),
+    [
+        ("running", 10, "▶ 10s"),
+        ("paused", 90, "⏸ 1m30s"),
+        ("stopped", 120, "⏹ 2m"),
+        ("running", 0.05, "▶ 0.05s"),
+        ("running", 2.5, "▶ 2.5s"),
+        ("off", 10, ""),
+    ],
+)
+def test_advance_label(state: str, seconds: float, label: str) -> None:
+    assert advance_label(state, seconds) == label
+
+
+@pytest.mark.parametrize(
+    ("step", "steps", "label"),
+    [(0, 1, ""), (0, 4, "●○○○"), (3, 4, "●●●●"), (1, 8, "●●○○○○○○"), (1, 12, "·2/12")],
+)
+def test_step_label(step: int, steps: int, label: str) -> None:
+    assert step_label(step, steps) == label

@@ -44,15 +44,10 @@ def advance_label(state: str, seconds: float) -> str:
     sign = ADVANCE_SIGNS.get(state)
     if sign is None:
         return ""
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    if seconds < 1:
-        interval = f"{seconds:g}s"
-    elif minutes:
-        interval = f"{minutes}m{rest}s" if rest else f"{minutes}m"
-    else:
-        interval = f"{rest}s"
-    return f"{sign} {interval}"
+    if seconds < 60:
+        return f"{sign} {seconds:g}s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{sign} {minutes}m{rest}s" if rest else f"{sign} {minutes}m"
 
 
 def _fit(text: Text, width: int) -> Text:
