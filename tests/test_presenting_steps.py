@@ -196,3 +196,14 @@ def test_revealed_items_are_steps_of_the_presentation() -> None:
     talk.next()
     talk.next()
     assert talk.at_end
+
+
+def test_upcoming_is_what_next_would_show() -> None:
+    talk = Presentation(DECK)
+    seen = []
+    while talk.upcoming is not None:
+        expected = talk.upcoming
+        talk.next()
+        seen.append(expected == (talk.index, talk.step))
+    assert all(seen) and len(seen) == sum(STEPS) - 1 and talk.at_end
+    assert Presentation(DECK, 3, complete=True, loop=True).upcoming == (0, 0)

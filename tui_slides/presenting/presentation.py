@@ -136,6 +136,12 @@ class Presentation:
         return slides[index].step_plan.last if 0 <= index < len(slides) else 0
 
     @property
+    def upcoming(self) -> tuple[int, int] | None:
+        """What ``next()`` would show, ``(index, step)`` (a console's "next"); None at the end."""
+        place = walk(self.index, self.step, self.total, self._last_step, 1, loop=self.loop)
+        return None if place == (self.index, self.step) else place
+
+    @property
     def at_end(self) -> bool:
         """True on the last step of the last slide (next would stay, or loop round)."""
         return self.index >= self.total - 1 and self.step >= self.steps - 1
@@ -228,17 +234,13 @@ class Presentation:
             self._tell_step()
         elif step != self.step:
             self.step = step
-            self._emit(StepChanged(index, step, self.steps))
-            self._advance_to_end()
+            self._tell_step(changed=True)
 
-    def _tell_step(self) -> None:
-        """After a slide change or a reload: the step shown, when the slide has steps."""
-        steps = self.steps
-        if steps > 1:
-            self._emit(StepChanged(self.index, self.step, steps))
-        self._advance_to_end()
-
-    def _advance_to_end(self) -> None:
+    def _tell_step(self, *, changed: bool = False) -> None:
+        """The step shown: when it ``changed``, or after a slide change or a reload when the
+        slide has steps. Then the advance stops if this is the end."""
+        if changed or self.steps > 1:
+            self._emit(StepChanged(self.index, self.step, self.steps))
         if self.advance == "running":
             self._set_advance("running")  # stopped, if this is the end
 
