@@ -36,6 +36,8 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "slide": None,
             "theme": None,
             "watch": False,
+            "console": False,
+            "duration": None,
             "images": None,  # not given: the config file's, else auto (tests/test_config.py)
             "advance": None,
             "loop": False,
@@ -201,11 +203,21 @@ def test_help_anywhere_is_shown_not_parsed(
 
 LOADING = ["--strict", "--max-size MB"]
 ARGUMENTS = {
-    "present": ["DECK", "--slide N|ID", "--theme NAME", "--watch", "--images", *LOADING],
+    "present": [
+        "DECK",
+        "--slide N|ID",
+        "--theme NAME",
+        "--watch",
+        "--images",
+        "--console",
+        "--duration TIME",
+        *LOADING,
+    ],
     "check": ["DECK", "--format {text,json}", *LOADING],
-    "show": ["DECK", "--slide N|ID", "--width W", *LOADING],
+    "show": ["DECK", "--slide N|ID", "--width W", "--notes", *LOADING],
     "fix": ["DECK", "--write", "--max-size MB"],
     "export": ["DECK", "--html OUT.html", "--pdf OUT.pdf", "--theme NAME", "--notes", *LOADING],
+    "console": ["--join NAME", "--duration TIME"],
 }
 
 

@@ -187,3 +187,18 @@ def test_a_bad_advance_is_a_usage_error(
 ) -> None:
     assert main([deck(tmp_path), f"--advance={value}"]) == 2
     assert "argument --advance:" in capsys.readouterr().err
+
+
+def test_the_deck_s_duration_wins_over_the_config_s_and_the_command_line_over_both(
+    tmp_path: Path, no_user_config: Path, presented: dict[str, object]
+) -> None:
+    write(no_user_config, 'duration = "20"\n')  # a bare number is minutes, as in a deck
+    plain = deck(tmp_path)
+    assert main([plain]) == 0
+    assert presented["duration"] == 1200
+    timed = tmp_path / "timed.json5"
+    timed.write_text("{ duration: '5m', slides: [{ content: [{ title: 'Hello' }] }] }")
+    assert main([str(timed)]) == 0
+    assert presented["duration"] is None  # the console reads the deck's own 5m
+    assert main([str(timed), "--duration", "30m"]) == 0
+    assert presented["duration"] == 1800

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tui_slides.deck.model import Block, Deck, Slide
-from tui_slides.presenting.advance import Advance, parse_duration
+from tui_slides.presenting.advance import Advance, parse_interval
 from tui_slides.presenting.events import AdvanceChanged, Event
 from tui_slides.presenting.presentation import Presentation
 
@@ -142,10 +142,10 @@ def test_close_stops_everything() -> None:
      (" 1M ", 60)],
 )  # fmt: skip
 def test_durations(text: str, seconds: float) -> None:
-    assert parse_duration(text) == seconds
+    assert parse_interval(text) == seconds
 
 
 @pytest.mark.parametrize("text", ["", "s", "ten", "10x", "1m-3s", "m30"])
 def test_bad_durations(text: str) -> None:
     with pytest.raises(ValueError, match="not a duration"):
-        parse_duration(text)
+        parse_interval(text)

@@ -1,4 +1,5 @@
-"""The command line: ``present`` (the default), ``check``, ``show``, ``fix``, ``export``.
+"""The command line: ``present`` (the default), ``check``, ``show``, ``fix``, ``export``,
+``console``.
 
 Parsed by argparse: each command is one parser here and one function in
 ``tui_slides.commands``, paired in ``COMMANDS``; ``main`` picks the command
@@ -20,6 +21,7 @@ from typing import NamedTuple
 from tui_slides import __version__
 from tui_slides.commands.check import check
 from tui_slides.commands.common import EXIT_USAGE, Started
+from tui_slides.commands.console import console
 from tui_slides.commands.export import export
 from tui_slides.commands.fix import fix
 from tui_slides.commands.present import present
@@ -47,10 +49,10 @@ def _max_size(value: str) -> int:
 
 def _interval(value: str) -> float:
     """``--advance``: a duration like ``10s`` or ``1m30s``, in seconds, more than 0."""
-    from tui_slides.presenting.advance import parse_duration  # only --advance needs it
+    from tui_slides.presenting.advance import parse_interval  # only --advance needs it
 
     try:
-        seconds = parse_duration(value)
+        seconds = parse_interval(value)
     except ValueError:
         message = f"not a duration like 10s, 1m30s or 2m: {visible(value)!r}"
         raise argparse.ArgumentTypeError(message) from None
@@ -72,6 +74,26 @@ def _width(value: str) -> int:
             f"must be from {WIDTHS.start} to {WIDTHS.stop - 1} columns"
         )
     return columns
+
+
+def _duration(value: str) -> int:
+    """``--duration``: a talk's planned length in seconds (``deck.duration``)."""
+    from tui_slides.deck.duration import parse_duration
+
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(visible(str(error))) from None
+
+
+def _duration_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--duration",
+        type=_duration,
+        metavar="TIME",
+        help="the talk's planned length for the console's timer: 20m, 1h30m, 90s"
+        " (default: the deck's duration)",
+    )
 
 
 def _parser(
@@ -156,6 +178,13 @@ def present_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-dark, nord")
     parser.add_argument("--watch", action="store_true", help="reload when the deck file changes")
     parser.add_argument(
+        "--console",
+        action="store_true",
+        help="print the command that opens the presenter console in a second terminal"
+        " (any presentation can be joined with `tui-slides console`)",
+    )
+    _duration_option(parser)
+    parser.add_argument(
         "--images",
         choices=("auto", "cells", "none"),
         help="draw images with the terminal's graphics (auto, the default), in cells of half"
@@ -197,6 +226,9 @@ def show_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--width", type=_width, metavar="W", help="line width (default: the terminal's)"
     )
+    parser.add_argument(
+        "--notes", action="store_true", help="print each slide's speaker notes under it"
+    )
     _loading_options(parser)
     return parser
 
@@ -225,6 +257,18 @@ def export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--notes", action="store_true", help="include the speaker notes")
     _loading_options(parser)
+    return parser
+
+
+def console_parser() -> argparse.ArgumentParser:
+    """``tui-slides console``."""
+    parser = _parser("tui-slides console", COMMANDS["console"].help)
+    parser.add_argument(
+        "--join",
+        metavar="NAME",
+        help="the presentation to join when several run: its deck's name, its pid, or NAME.PID",
+    )
+    _duration_option(parser)
     return parser
 
 
@@ -286,5 +330,10 @@ COMMANDS = {
         fix,
     ),
     "export": Command("write a deck as a self-contained HTML page or a PDF", export_parser, export),
+    "console": Command(
+        "the presenter console: join a presentation running in another terminal",
+        console_parser,
+        console,
+    ),
 }
 """Every command by name; the first is the default."""

@@ -193,13 +193,16 @@ class _Reader:
         return None
 
     def duration(self, values: Mapping[str, object], key: str) -> float | None:
+        """``duration`` as a deck writes it (a bare number is minutes); ``advance`` as
+        ``--advance`` takes it (a bare number is seconds)."""
         text = self.string(values, key)
         if not text:
             return None
-        from tui_slides.presenting.advance import parse_duration
+        from tui_slides.deck.duration import parse_duration
+        from tui_slides.presenting.advance import parse_interval
 
         try:
-            seconds = parse_duration(text)
+            seconds = float(parse_duration(text) if key == "duration" else parse_interval(text))
         except ValueError:
             seconds = 0.0
         if seconds <= 0:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
     from tui_slides.presenting.advance import Advance
+    from tui_slides.presenting.console_server import ConsoleServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -93,6 +94,8 @@ class PresenterApp(App[int]):
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(self.presentation.slide)
         self._unsubscribe = self.presentation.subscribe(self._on_event)
+        self.console_server: ConsoleServer | None = None
+        """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -137,6 +140,10 @@ class PresenterApp(App[int]):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
+        if self.options.console:  # after the first paint: consoles can wait a frame
+            from tui_slides.app.console.sharing import share
+
+            self.run_worker(share(self), name="console-server")
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).

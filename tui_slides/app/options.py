@@ -37,6 +37,15 @@ class PresenterOptions:
     """A large deck opened with its first slide only: the app completes it after its first paint."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    console: bool = False
+    """Share the talk with ``tui-slides console`` (on a Unix socket; the CLI always does)."""
+    console_socket: Path | None = None
+    """Where to listen for consoles (None: ``presenting.rendezvous.socket_path``)."""
+    announce_console: bool = False
+    """``--console``: say how to open the console (a notification, once listening)."""
+    duration: float | None = None
+    """``--duration`` (else the config file's, for a deck without its own): the talk's planned
+    length in seconds, for the console's timer."""
     advance: float | None = None
     """``--advance``: seconds before the talk moves on by itself (each step); None: never."""
     loop: bool = False
@@ -47,5 +56,3 @@ class PresenterOptions:
     """A Textual CSS file from the config file (kept for the styling the deck format plans)."""
     default_theme: str | None = None
     """The config file's theme: below ``--theme`` and the deck's own, above the built-in."""
-    duration: float | None = None
-    """The config file's planned talk length in seconds, for a deck that sets none."""

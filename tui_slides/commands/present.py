@@ -72,15 +72,21 @@ def present(args: argparse.Namespace, started: Started) -> int:
         images=args.images or config.images or "auto",
         opening=opening,
         on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
+        console=True,  # always shared: `tui-slides console` joins any running talk
+        announce_console=args.console,
+        # The command line wins, then the deck's own fields (theme, duration), then the config.
+        duration=args.duration or (None if deck.duration else config.duration),
         start_complete=args.slide is not None,  # a jump: the slide is shown complete
-        # The command line wins, then the deck's own fields (theme), then the config file.
         advance=args.advance or config.advance,
         loop=args.loop or bool(config.loop),
         keys=config.keys,
         css=config.css,
         default_theme=config.theme,
-        duration=config.duration,
     )
+    if args.console:
+        from tui_slides.app.console.launch import announce
+
+        announce(path)
     status = run_presenter(deck, options)
     # Read once the first slide was up: said now, not before. Quit before the rest
     # was read, there is nothing to say (and no reason to read it now).

@@ -30,5 +30,5 @@ def show(args: argparse.Namespace, started: Started) -> int:
         from tui_slides.render.media import media_for  # only then: it is heavy
 
         media = media_for(console)
-    print_deck(deck, console, index=index, media=media)
+    print_deck(deck, console, index=index, media=media, notes=args.notes)
     return EXIT_OK

@@ -224,6 +224,8 @@ class Deck:
     source: str
     theme: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    duration: int | None = None
+    """The talk's planned length in seconds (the deck object's ``duration``), if given."""
 
     def __len__(self) -> int:
         return len(self.slides)

@@ -25,7 +25,9 @@ from tui_slides.deck.fields import (
     close_themes,
     suggestion,
 )
+from tui_slides.deck.findings import LISTED
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
+from tui_slides.deck.numbers import spelling
 from tui_slides.deck.safety import describe, is_safe
 from tui_slides.deck.steps import read_pause, read_reveal, reveal_problem
 from tui_slides.deck.syntax import MAX_DEPTH
@@ -43,11 +45,6 @@ billion slides, and a number of thousands of digits is not one Python may print.
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 """A numeric string an integer field accepts: ASCII digits only (``int`` refuses ``²``
 and ``①``, which ``str.isdigit`` accepts)."""
-
-LISTED = 200
-"""Unknown fields, and slides that show nothing because of them, listed one by one per
-file; the rest are counted in one line each. A 5 MB deck of 300,000 unknown keys was
-13 s of ``difflib`` and 300,000 lines of ``check``."""
 
 _FORMATS = {member.value: member for member in TextFormat}
 """``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
@@ -73,6 +70,8 @@ class Reader:
         """The folder that relative media paths start from."""
         self.locate = locate
         self.diagnostics = diagnostics
+        self.duration: int | None = None
+        """The deck object's ``duration`` in seconds, once ``slides`` has read it."""
         self.unknown_fields = 0
         """How many objects with unknown fields were read (a slide checks its own)."""
         self.listed = 0
@@ -101,12 +100,7 @@ class Reader:
                 return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = values.number_text(value)
-            if number is None:
-                message = f"'{key}' is {values.shown_value(value)}, too long to read; ignored"
-                self.report(Level.WARNING, (*where, key), message)
-                return ""
-            text = number
+            text = spelling(value)  # as written: ID 1.10 is "1.10", block 0x1F is "0x1F"
         else:
             if value is not None:
                 message = f"'{key}' should be a string, not {values.kind(value)}; ignored"
@@ -375,6 +369,8 @@ class Reader:
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
+        if "duration" in value:
+            self.duration = self._duration(value)
         defaults = self._deck_defaults(value)
         entries: list[tuple[ValuePath, object]] = [
             (("slides", index), item) for index, item in enumerate(slides)
@@ -391,6 +387,16 @@ class Reader:
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         defaults = self._deck_defaults(value)
         return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
+
+    def _duration(self, value: Mapping[str, object]) -> int | None:
+        """The deck's ``duration`` in seconds; a bad one is reported and ignored."""
+        from tui_slides.deck.duration import parse_duration
+
+        try:
+            return parse_duration(self.string(value, (), "duration"))
+        except ValueError as error:
+            self.report(Level.WARNING, ("duration",), f"{error}; ignored")
+            return None
 
     def _deck_defaults(self, value: Mapping[str, object]) -> Slide:
         """What a deck object gives every slide that does not set it."""

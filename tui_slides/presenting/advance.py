@@ -24,8 +24,9 @@ Schedule = Callable[[float, Callable[[], None]], Cancel]
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?")
 
 
-def parse_duration(text: str) -> float:
-    """Seconds in ``10s``, ``1m30s``, ``2m``, ``1h``, ``90`` (seconds); ``ValueError`` otherwise."""
+def parse_interval(text: str) -> float:
+    """Seconds in ``10s``, ``1m30s``, ``2m``, ``1h``, ``0.5s``, ``90`` (seconds); ``ValueError``
+    otherwise. (A talk's ``duration`` is ``deck.duration``'s: there a bare number is minutes.)"""
     match = _DURATION.fullmatch(text.strip().lower())
     if not text.strip() or match is None or not any(match.groups()):
         raise ValueError(f"not a duration like 10s, 1m30s or 2m: {text!r}")
