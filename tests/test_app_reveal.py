@@ -189,3 +189,23 @@ async def test_a_step_that_appears_below_the_screen_is_scrolled_into_view() -> N
         await pilot.press("left")  # back a step: the scroll stays where it is
         await pilot.pause()
         assert view.scroll_y > 0
+
+
+async def test_space_steps_on_rather_than_page_through_the_place_of_hidden_blocks() -> None:
+    long = "\n".join(f"Line {n} of the hidden block" for n in range(1, 61))
+    slide = Slide(
+        content=(Block(title="Top", text="Short."), Block(title="Later", text=long, pause=True))
+    )
+    app = make_app(Deck(slides=(slide, REVEALING), source="mem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.slides.slide_view
+        assert view.max_scroll_y > 0  # the hidden block keeps its place
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.presentation.step == 1  # shown, not a page of blank scrolled to
+        assert "Line 1 of the hidden" in on_screen(app).replace("&#160;", " ")  # from its top
+        before = view.scroll_y
+        await pilot.press("space")  # the slide complete now: Space pages through it
+        await pilot.pause()
+        assert app.presentation.index == 0 and view.scroll_y > before

@@ -128,9 +128,18 @@ class SlidesScreen(TalkView):
         self.presentation.key(key)
 
     def action_space(self) -> None:
-        """Page down through a long slide; at its end, go to the next slide."""
+        """Page down through a long slide; at its end, the next step or slide.
+
+        The end is that of what is shown: the blank place kept for blocks of
+        later steps is not paged through.
+        """
         view = self.slide_view
-        if view.scroll_y < view.max_scroll_y:
+        end = view.max_scroll_y
+        if self.presentation.step < self.presentation.steps - 1:
+            blocks = view.blocks
+            shown = [b.virtual_region.bottom for b in blocks if b.styles.visibility != "hidden"]
+            end = min(end, max(shown, default=0) - view.scrollable_content_region.height)
+        if view.scroll_y < end:
             view.scroll_page_down(animate=False)
         else:
             self.presentation.next()

@@ -258,7 +258,7 @@ class TalkView(Screen[None]):
         )
 
     def _show_step_appeared(self) -> None:
-        """Scroll a long slide so the block the last step changed is in view (its end)."""
+        """Scroll a long slide so what the last step showed is in view."""
         slide, step = self.slide, self.presentation.step
         if slide is None or not step:
             return
@@ -272,10 +272,12 @@ class TalkView(Screen[None]):
                 or plan.items_shown(number, step) != plan.items_shown(number, step - 1)
             )
         ]
-        if changed:
-            block = blocks[changed[-1]]
-            bottom = Region(0, block.virtual_region.bottom - 1, 1, 1)
-            self.slide_view.scroll_to_region(bottom, animate=False, immediate=True)
+        if changed:  # a block shown now: from its top; another item of a block: its end
+            number = changed[-1]
+            region = blocks[number].virtual_region
+            if plan.shown(number, step - 1):
+                region = Region(0, region.bottom - 1, 1, 1)
+            self.slide_view.scroll_to_region(region, animate=False, immediate=True)
 
     def _show_advance(self) -> None:
         """Say in the status bar whether the automatic advance runs (``--advance``)."""
