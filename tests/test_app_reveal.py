@@ -209,3 +209,20 @@ async def test_space_steps_on_rather_than_page_through_the_place_of_hidden_block
         await pilot.press("space")  # the slide complete now: Space pages through it
         await pilot.pause()
         assert app.presentation.index == 0 and view.scroll_y > before
+
+
+async def test_more_below_leaves_out_the_blank_place_of_later_steps() -> None:
+    long = "\n".join(f"Line {n} of the hidden block" for n in range(1, 61))
+    slide = Slide(
+        content=(Block(title="Top", text="Short."), Block(title="Later", text=long, pause=True))
+    )
+    app = make_app(Deck(slides=(slide, REVEALING), source="mem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "more" not in status(app)  # only blank below: nothing to scroll to yet
+        await pilot.press("right")
+        await pilot.pause()
+        assert "▼" in status(app)  # the block shown now goes on below
+        await pilot.press("left")
+        await pilot.pause()
+        assert "▼" not in status(app)

@@ -134,12 +134,7 @@ class SlidesScreen(TalkView):
         later steps is not paged through.
         """
         view = self.slide_view
-        end = view.max_scroll_y
-        if self.presentation.step < self.presentation.steps - 1:
-            blocks = view.blocks
-            shown = [b.virtual_region.bottom for b in blocks if b.styles.visibility != "hidden"]
-            end = min(end, max(shown, default=0) - view.scrollable_content_region.height)
-        if view.scroll_y < end:
+        if view.scroll_y < self.shown_end():
             view.scroll_page_down(animate=False)
         else:
             self.presentation.next()

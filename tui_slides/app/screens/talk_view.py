@@ -21,6 +21,7 @@ from textual.widgets import Static
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar, advance_label
+from tui_slides.app.step_view import scroll_to_step, shown_end
 from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import (
@@ -92,6 +93,8 @@ class TalkView(Screen[None]):
         self._pending_changes = 0
         """How many times the slide changed since then (more than one: a burst)."""
         self._blank_screen: Screen[None] | None = None
+        self._hint_cut = False
+        """True while the more-below hint leaves out blank places of later steps."""
 
     def compose(self) -> ComposeResult:
         yield self._view
@@ -256,28 +259,14 @@ class TalkView(Screen[None]):
         view.show(
             slide, presentation.query, current, reset_scroll=reset_scroll, step=presentation.step
         )
+        if self._hint_cut or slide.step_plan.count > 1:  # the view's own hint may not do
+            self.call_after_refresh(self._update_more)
 
     def _show_step_appeared(self) -> None:
         """Scroll a long slide so what the last step showed is in view."""
-        slide, step = self.slide, self.presentation.step
-        if slide is None or not step:
-            return
-        plan, blocks = slide.step_plan, self.slide_view.blocks
-        changed = [
-            number
-            for number in range(min(len(blocks), len(plan.starts)))
-            if plan.shown(number, step)
-            and (
-                not plan.shown(number, step - 1)
-                or plan.items_shown(number, step) != plan.items_shown(number, step - 1)
-            )
-        ]
-        if changed:  # a block shown now: from its top; another item of a block: its end
-            number = changed[-1]
-            region = blocks[number].virtual_region
-            if plan.shown(number, step - 1):
-                region = Region(0, region.bottom - 1, 1, 1)
-            self.slide_view.scroll_to_region(region, animate=False, immediate=True)
+        slide = self.slide
+        if slide is not None:
+            scroll_to_step(self.slide_view, slide.step_plan, self.presentation.step)
 
     def _show_advance(self) -> None:
         """Say in the status bar whether the automatic advance runs (``--advance``)."""
@@ -313,8 +302,22 @@ class TalkView(Screen[None]):
         self.status_bar.prompt = prompt
 
     def on_slide_view_more_changed(self, event: SlideView.MoreChanged) -> None:
-        self.status_bar.more_above = event.above
-        self.status_bar.more_below = event.below
+        self._update_more()
+
+    def shown_end(self) -> float:
+        """The scroll at which the end of what is shown is in view (``step_view.shown_end``)."""
+        slide = self.slide
+        if slide is None:
+            return self.slide_view.max_scroll_y
+        return shown_end(self.slide_view, slide.step_plan, self.presentation.step)
+
+    def _update_more(self) -> None:
+        """The more-above/below hint of the status bar, as far as what is shown goes."""
+        view = self.slide_view
+        below = view.scroll_y < self.shown_end()
+        self._hint_cut = below != (view.scroll_y < view.max_scroll_y)
+        self.status_bar.more_above = view.scroll_y > 0
+        self.status_bar.more_below = below
 
     def _deck_reloaded(self) -> None:
         self.slide_view.renders.clear()
