@@ -226,3 +226,17 @@ async def test_more_below_leaves_out_the_blank_place_of_later_steps() -> None:
         await pilot.press("left")
         await pilot.pause()
         assert "▼" not in status(app)
+
+
+async def test_a_slide_after_one_with_hidden_blocks_shows_all_of_its_own() -> None:
+    plain = Slide(content=tuple(Block(title=f"Plain {n}") for n in range(3)))
+    stepped = Slide(content=(Block(title="A"), Block(title="B", pause=True), Block(title="C")))
+    app = make_app(Deck(slides=(plain, stepped), source="mem"), start=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        views = app.slides.slide_view.blocks
+        assert [v.styles.visibility for v in views] == ["visible", "hidden", "hidden"]
+        await pilot.press("left")  # the same three block widgets, for a slide of one step
+        await pilot.pause()
+        assert [v.styles.visibility for v in app.slides.slide_view.blocks] == ["visible"] * 3
+        assert "Plain 2" in on_screen(app).replace("&#160;", " ")

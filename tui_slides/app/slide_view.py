@@ -26,6 +26,7 @@ from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
 from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
+from tui_slides.app.step_view import reveal
 from tui_slides.deck.model import Block, Slide, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
@@ -61,12 +62,6 @@ def image_protocol(widget: Widget) -> str:
 def max_image_height(widget: Widget) -> int:
     """The most rows an image may take: the slide area, so it fits on one screen."""
     return max(4, widget.app.size.height - 4)
-
-
-def _reveal(widget: Widget, shown: bool) -> None:
-    """Show ``widget``, or keep its place on the slide drawn blank (a later reveal step)."""
-    if widget.styles.visibility != (visibility := "visible" if shown else "hidden"):
-        widget.styles.visibility = visibility
 
 
 class BlockView(Static):
@@ -194,6 +189,8 @@ class SlideView(VerticalScroll, can_focus=False):
         self._image_widgets = False
         """True once a slide with an image file was shown: its image widgets stay
         mounted (hidden) after it, so every later slide syncs them."""
+        self._stepped = False
+        """True while the slide shown has reveal steps (some widgets may be hidden)."""
 
     @property
     def blocks(self) -> list[BlockView]:
@@ -217,6 +214,7 @@ class SlideView(VerticalScroll, can_focus=False):
         self.slide = slide
         plan = slide.step_plan
         step = plan.last if step is None else step
+        stepped, self._stepped = plan.count > 1 or self._stepped, plan.count > 1
         self._show_empty_notice(slide)
         shown = shown_part(slide)
         content = shown.blocks
@@ -231,7 +229,8 @@ class SlideView(VerticalScroll, can_focus=False):
             emphasise = current[1] if current is not None and current[0] == number else None
             items = plan.items_shown(number, step)
             view.show(block, self.renderable_for(block, items), query, emphasise)
-            _reveal(view, plan.shown(number, step))
+            if stepped:
+                reveal(view, plan.shown(number, step))
         if new:
             self.mount_all(new, before=self._truncated)
         for extra in views[len(content) :]:
@@ -247,9 +246,9 @@ class SlideView(VerticalScroll, can_focus=False):
             self._image_widgets = True
             height = max_image_height(self)
             sync_images(self, self._views, content, protocol, max_height=height)
-            for widget in self.query_children(".media-image"):  # a block not shown: its images
-                key = getattr(widget, "key", None)
-                _reveal(widget, key is None or plan.shown(key[0], step))
+            for widget in self.query_children(".media-image") if stepped else ():
+                key = getattr(widget, "key", None)  # a block not shown: its images neither
+                reveal(widget, key is None or plan.shown(key[0], step))
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         self._prefetched = 0

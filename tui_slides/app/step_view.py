@@ -1,5 +1,5 @@
-"""How the slide view follows the reveal steps on a long slide: where what is shown ends,
-and scrolling what a step showed into view (``TalkView`` and ``SlidesScreen`` use these)."""
+"""How the slide view follows the reveal steps: a widget hidden in its place, where what
+is shown ends on a long slide, and scrolling what a step showed into view."""
 
 from __future__ import annotations
 
@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 from textual.geometry import Region
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from tui_slides.app.slide_view import SlideView
     from tui_slides.deck.steps import StepPlan
+
+
+def reveal(widget: Widget, shown: bool) -> None:
+    """Show ``widget``, or keep its place on the slide drawn blank (a later reveal step)."""
+    if widget.styles.visibility != (visibility := "visible" if shown else "hidden"):
+        widget.styles.visibility = visibility
 
 
 def shown_end(view: SlideView, plan: StepPlan, step: int) -> float:
