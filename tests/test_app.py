@@ -401,7 +401,7 @@ async def test_search_escape_closes_without_moving() -> None:
 
 
 async def test_help_lists_every_binding_and_closes() -> None:
-    app = make_app(make_deck(2))
+    app = make_app(make_deck(2), advance=60.0)  # with --advance, so its key (a) is listed too
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         help_screen = app.screen

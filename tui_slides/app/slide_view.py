@@ -26,6 +26,7 @@ from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
 from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
+from tui_slides.app.step_view import reveal
 from tui_slides.deck.model import Block, Slide, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
@@ -188,6 +189,8 @@ class SlideView(VerticalScroll, can_focus=False):
         self._image_widgets = False
         """True once a slide with an image file was shown: its image widgets stay
         mounted (hidden) after it, so every later slide syncs them."""
+        self._stepped = False
+        """True while the slide shown has reveal steps (some widgets may be hidden)."""
 
     @property
     def blocks(self) -> list[BlockView]:
@@ -201,12 +204,17 @@ class SlideView(VerticalScroll, can_focus=False):
         current: tuple[int, int] | None = None,
         *,
         reset_scroll: bool = True,
+        step: int | None = None,
     ) -> None:
         """Show ``slide`` (scrolled to the top unless ``reset_scroll`` is false).
 
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
+        ``step``: the reveal step shown (``Slide.step_plan``; None: the slide complete).
         """
         self.slide = slide
+        plan = slide.step_plan
+        step = plan.last if step is None else step
+        stepped, self._stepped = plan.count > 1 or self._stepped, plan.count > 1
         self._show_empty_notice(slide)
         shown = shown_part(slide)
         content = shown.blocks
@@ -219,7 +227,10 @@ class SlideView(VerticalScroll, can_focus=False):
                 view = BlockView(block.style_class or "block-none")  # styled once, not twice
                 new.append(view)
             emphasise = current[1] if current is not None and current[0] == number else None
-            view.show(block, self.renderable_for(block), query, emphasise)
+            items = plan.items_shown(number, step)
+            view.show(block, self.renderable_for(block, items), query, emphasise)
+            if stepped:
+                reveal(view, plan.shown(number, step))
         if new:
             self.mount_all(new, before=self._truncated)
         for extra in views[len(content) :]:
@@ -235,6 +246,9 @@ class SlideView(VerticalScroll, can_focus=False):
             self._image_widgets = True
             height = max_image_height(self)
             sync_images(self, self._views, content, protocol, max_height=height)
+            for widget in self.query_children(".media-image") if stepped else ():
+                key = getattr(widget, "key", None)  # a block not shown: its images neither
+                reveal(widget, key is None or plan.shown(key[0], step))
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         self._prefetched = 0
@@ -324,21 +338,24 @@ class SlideView(VerticalScroll, can_focus=False):
                 return False
         return True
 
-    def renderable_for(self, block: Block) -> Guarded:
-        """The block's renderable with the current styles and media settings (cached)."""
+    def renderable_for(self, block: Block, items: int | None = None) -> Guarded:
+        """The block's renderable with the current styles and media settings (cached).
+
+        ``items``: the top-level list items revealed so far (None: all of them).
+        """
         protocol = image_protocol(self)
         height = max_image_height(self)
         styles = self.slide_styles
 
         def build() -> RenderableType:
             if not block.has_media:
-                return render_block(block, styles, measure=None)
+                return render_block(block, styles, measure=None, items=items)
             from tui_slides.render.media import app_media
 
             media = app_media(block, protocol, max_image_height=height)
-            return render_block(block, styles, media=media, measure=None)
+            return render_block(block, styles, media=media, measure=None, items=items)
 
-        return self.renders.get(block, (id(styles), protocol, height), build)
+        return self.renders.get(block, (id(styles), protocol, height, items), build)
 
     def _prefetch(self) -> None:
         """Render the upcoming slides' blocks now, while idle, at the width they will get.

@@ -23,6 +23,33 @@ _MORE_HINTS = {
 """``(above, below)`` -> (long, short) scroll hints."""
 
 
+MAX_DOTS = 8
+"""Most reveal steps shown as dots (``●●○○``); a slide with more shows ``·2/12``."""
+
+ADVANCE_SIGNS = {"running": "▶", "paused": "⏸", "stopped": "⏹"}
+"""The automatic advance's states as the status bar shows them (``off``: nothing)."""
+
+
+def step_label(step: int, steps: int) -> str:
+    """Where in a slide's reveal steps we are: ``●●○○`` (steps done and to come), else ``""``."""
+    if steps <= 1:
+        return ""
+    if steps <= MAX_DOTS:
+        return "●" * (step + 1) + "○" * (steps - step - 1)
+    return f"·{step + 1}/{steps}"
+
+
+def advance_label(state: str, seconds: float) -> str:
+    """The automatic advance as the status bar shows it: ``▶ 10s``, ``⏸ 1m30s``, or ``""``."""
+    sign = ADVANCE_SIGNS.get(state)
+    if sign is None:
+        return ""
+    if seconds < 60:
+        return f"{sign} {seconds:g}s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{sign} {minutes}m{rest}s" if rest else f"{sign} {minutes}m"
+
+
 def _fit(text: Text, width: int) -> Text:
     """``text`` cut to ``width`` cells with an ellipsis (a copy; never wider)."""
     if width <= 0:
@@ -41,7 +68,8 @@ class StatusBar(Widget):
     | --- | --- |
     | left | the slide's logo title |
     | middle | the slide's name or ID, or what is being typed (go to slide, search) |
-    | right | more-above/below hint, then the real position and total, ``3 / 12`` |
+    | right | the automatic advance (``▶ 10s``), more-above/below hint, then the real
+      position and total, ``3 / 12``, and the reveal steps (``●●○○``) on a slide with steps |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -50,6 +78,8 @@ class StatusBar(Widget):
         "status-bar--prompt",
         "status-bar--more",
         "status-bar--counter",
+        "status-bar--steps",
+        "status-bar--advance",
     }
 
     # Its styles (docked at the bottom, the theme's panel colour, each part's style)
@@ -73,12 +103,25 @@ class StatusBar(Widget):
     """True when the slide continues below the view."""
     audience: reactive[int | None] = reactive(None)
     """Viewers watching over SSH (``--ssh``); None when the talk is not shared."""
+    step: reactive[int] = reactive(0)
+    """The reveal step shown, 0-based."""
+    steps: reactive[int] = reactive(1)
+    """How many reveal steps the slide has (1: none shown)."""
+    advance: reactive[str] = reactive("")
+    """The automatic advance (``advance_label``), ``""`` when it is off."""
 
     def render(self) -> Text:
         width = self.size.width
         counter = Text(f"{self.position} / {self.total}", self._style("counter"))
+        steps = step_label(self.step, self.steps)
+        if steps:
+            counter.append(" ")
+            counter.append(steps, self._style("steps"))
         hint = _MORE_HINTS.get((self.more_above, self.more_below))
         right = Text(" ")
+        if self.advance:
+            right.append(self.advance, self._style("advance"))
+            right.append("  ")
         if hint is not None:
             long_hint, short_hint = hint
             chosen = long_hint if width >= 60 else short_hint

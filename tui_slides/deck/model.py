@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.diagnostics import Diagnostic
@@ -16,6 +17,8 @@ from tui_slides.deck.safety import visible
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from tui_slides.deck.steps import StepPlan
 
 SHOWN_LENGTH = 160
 """Most characters of a path or URL shown in a message or on a card (a deck may hold 1,000,000)."""
@@ -122,6 +125,13 @@ class TextFormat(str, Enum):
     MARKDOWN = "markdown"
 
 
+class Reveal(str, Enum):
+    """How a block's text appears over the steps of its slide (the ``reveal`` field)."""
+
+    ITEMS = "items"
+    """Its top-level list items, one per step."""
+
+
 @dataclass(frozen=True)
 class Block:
     """One block of a slide: a titled piece of text, with optional media."""
@@ -134,6 +144,10 @@ class Block:
     video: MediaRef | None = None
     map: MediaRef | None = None
     format: TextFormat = TextFormat.PLAIN
+    pause: bool = False
+    """``pause: true``: this block and the ones after it wait for the next step."""
+    reveal: Reveal | None = None
+    """``reveal: "items"``: the text's top-level list items appear one per step."""
     extra: Mapping[str, object] = field(default_factory=dict, compare=False)
     """Fields the format does not know, kept as loaded."""
 
@@ -193,6 +207,13 @@ class Slide:
     def is_empty(self) -> bool:
         """True when the slide has no content to show."""
         return all(block.is_empty for block in self.content)
+
+    @cached_property
+    def step_plan(self) -> StepPlan:
+        """The slide's incremental reveal steps (``tui_slides.deck.steps``), worked out once."""
+        from tui_slides.deck.steps import plan_steps
+
+        return plan_steps(self.content)
 
 
 @dataclass(frozen=True)

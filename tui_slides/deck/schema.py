@@ -29,6 +29,7 @@ from tui_slides.deck.findings import LISTED
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
 from tui_slides.deck.numbers import spelling
 from tui_slides.deck.safety import describe, is_safe
+from tui_slides.deck.steps import read_pause, read_reveal, reveal_problem
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
@@ -258,7 +259,7 @@ class Reader:
             message = f"unknown format '{shown(fmt)}'; using plain text"
             self.report(Level.WARNING, (*where, "format"), message)
             text_format = TextFormat.PLAIN
-        return Block(
+        block = Block(
             title=self.string(value, where, "title"),
             text=self.string(value, where, "text"),
             style=self.string(value, where, "block") or None,
@@ -266,8 +267,13 @@ class Reader:
             video=self.media(value, where, "video"),
             map=self.media(value, where, "map", coords=True),
             format=text_format,
+            pause=read_pause(self, value, where) if "pause" in value else False,
+            reveal=read_reveal(self, value, where) if "reveal" in value else None,
             extra=self.unknown(value, BLOCK_FIELDS, where, "block"),
         )
+        if block.reveal is not None and (problem := reveal_problem(block)):
+            self.report(Level.WARNING, (*where, "reveal"), problem)
+        return block
 
     def content(self, value: object, where: ValuePath) -> tuple[Block, ...]:
         if value is None:

@@ -22,7 +22,7 @@ from tui_slides.deck.text import (
     parse_text,
 )
 from tui_slides.render.hanging import Hanging
-from tui_slides.render.lines import Prose, Stack
+from tui_slides.render.lines import Hidden, Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 
 MEASURE = 100
@@ -51,7 +51,9 @@ def _marker(node: ListNode, marker: str, level: int) -> str:
     return visible(marker)
 
 
-def _render_list(node: ListNode, styles: SlideStyles, level: int) -> RenderableType:
+def _render_list(
+    node: ListNode, styles: SlideStyles, level: int, shown: int | None = None
+) -> RenderableType:
     marker_style = styles.number if isinstance(node, NumberedList) else styles.bullet
     markers = [Text(_marker(node, item.marker, level), style=marker_style) for item in node.items]
     width = max(marker.cell_len for marker in markers)
@@ -62,7 +64,8 @@ def _render_list(node: ListNode, styles: SlideStyles, level: int) -> RenderableT
             children = (_render_node(child, styles, level + 1) for child in item.children)
             body = Stack(body, *children)
         indent = LIST_INDENT if level == 0 else 0
-        rows.append(Hanging(marker, body, marker_width=width, indent=indent))
+        row = Hanging(marker, body, marker_width=width, indent=indent)
+        rows.append(row if shown is None or len(rows) < shown else Hidden(row))
     return Stack(*rows)
 
 
@@ -76,17 +79,28 @@ def _render_node(node: Node, styles: SlideStyles, level: int = 0) -> RenderableT
     return _render_list(node, styles, level)
 
 
-def render_nodes(nodes: Sequence[Node], styles: SlideStyles = DEFAULT_STYLES) -> RenderableType:
+def render_nodes(
+    nodes: Sequence[Node], styles: SlideStyles = DEFAULT_STYLES, *, items: int | None = None
+) -> RenderableType:
     """Parsed structured text as one renderable.
 
     A blank line separates the pieces, except after a heading or a lead-in,
-    which bind to what follows them.
+    which bind to what follows them. ``items``: only the first ``items``
+    top-level list items are drawn, with what comes before the next one
+    (incremental reveal, ``tui_slides.deck.steps``); the rest keeps its place, blank.
     """
     parts: list[RenderableType] = []
+    left = items  # top-level items still to draw (None: all)
     for index, node in enumerate(nodes):
         if index and not isinstance(nodes[index - 1], (Heading, LeadIn)):
             parts.append(BLANK)
-        parts.append(_render_node(node, styles))
+        if left is not None and isinstance(node, (BulletList, NumberedList)):
+            parts.append(_render_list(node, styles, 0, max(0, left)))
+            left -= len(node.items)
+        elif left is not None and left < 0:  # below an item not drawn yet
+            parts.append(Hidden(_render_node(node, styles)))
+        else:
+            parts.append(_render_node(node, styles))
     return Stack(*parts)
 
 
@@ -95,13 +109,17 @@ def render_text(
     styles: SlideStyles = DEFAULT_STYLES,
     *,
     format: TextFormat = TextFormat.PLAIN,
+    items: int | None = None,
 ) -> RenderableType:
-    """A block's ``text``: structured plain text, or Markdown when ``format`` says so."""
+    """A block's ``text``: structured plain text, or Markdown when ``format`` says so.
+
+    ``items``: how many top-level list items of plain text are revealed (``render_nodes``).
+    """
     if format is TextFormat.MARKDOWN:
         from tui_slides.render.markdown import render_markdown
 
         return render_markdown(text, code_theme=styles.code_theme)
-    return render_nodes(parse_text(text), styles)
+    return render_nodes(parse_text(text), styles, items=items)
 
 
 def render_block(
@@ -110,13 +128,15 @@ def render_block(
     *,
     media: Sequence[RenderableType] = (),
     measure: int | None = MEASURE,
+    items: int | None = None,
 ) -> RenderableType:
     """A block: its title as a heading, its text, then ``media``, at most ``measure`` cells wide.
 
     ``media`` is where the block's image, video card and map go (built by
     ``tui_slides.render.media`` from ``block.image``, ``block.video`` and
     ``block.map``); they follow the text, a blank line apart. ``measure=None``
-    leaves the width to the caller (the app lays blocks out itself).
+    leaves the width to the caller (the app lays blocks out itself). ``items``:
+    the top-level list items revealed so far (``render_nodes``; None: all).
     """
     parts: list[RenderableType] = []
     if block.title:
@@ -124,7 +144,7 @@ def render_block(
     if block.text.strip():
         if parts:
             parts.append(BLANK)
-        parts.append(render_text(block.text, styles, format=block.format))
+        parts.append(render_text(block.text, styles, format=block.format, items=items))
     for item in media:
         if parts:
             parts.append(BLANK)
