@@ -28,6 +28,7 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "slide": None,
             "theme": None,
             "watch": False,
+            "css": None,
             "images": "auto",
             "strict": False,
             "max_size": DEFAULT_MAX_BYTES,

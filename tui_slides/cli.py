@@ -80,6 +80,9 @@ PROGRAM = Program(
                 Option("--theme", "a Textual theme, e.g. textual-dark, nord", "NAME"),
                 Option("--watch", "reload when the deck file changes"),
                 Option(
+                    "--css", "a Textual CSS file styling the deck, over the built-in styles", "FILE"
+                ),
+                Option(
                     "--images",
                     "draw images with the terminal's graphics (auto), half-block cells,"
                     " or not at all",
@@ -330,6 +333,7 @@ def present(args: SimpleNamespace) -> int:
         # Reloads (r, --watch) read the deck with the options it was first loaded with.
         loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
         images=args.images,
+        css=Path(args.css) if args.css else None,
         opening=opening,
         on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
     )

@@ -8,6 +8,7 @@ pick the theme, and reloads it. How it starts is the entry point's business:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -27,7 +28,6 @@ from tui_slides.presenting.presentation import Presentation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from tui_slides.deck.model import Deck, Slide
 
@@ -85,6 +85,9 @@ class PresenterApp(App[int]):
         self._bad_themes: set[str] = set()
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(self.presentation.slide)
+        self.css_problems: list[str] = []
+        """Why a deck's CSS file (``css``, ``--css``) is not used: shown, and printed at the end."""
+        self._add_css()
         self._unsubscribe = self.presentation.subscribe(self._on_event)
 
     def get_key_display(self, binding: Binding) -> str:
@@ -101,7 +104,28 @@ class PresenterApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         return self.slides
 
+    def _add_css(self) -> None:
+        """Load the deck's ``css`` file, then ``--css``, over the built-in styles: each one
+        that parses (``styling.css_problem``); the others are reported, and left out."""
+        deck_css = self.presentation.deck.css
+        files = [Path(deck_css) if deck_css else None, self.options.css]
+        wanted = [path for path in files if path is not None]
+        if not wanted:
+            return
+        from tui_slides.app.styling import css_problem
+
+        variables = self.get_css_variables()
+        for path in wanted:
+            problem = css_problem(path, variables)
+            if problem is None:
+                self.css_path.append(path)
+            else:
+                self.css_problems.append(problem)
+
     def on_mount(self) -> None:
+        for problem in self.css_problems:
+            message = f"{problem}\nPresenting with the built-in styles."
+            self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
         self.call_after_refresh(self._after_first_paint)
         if self.options.watch:
             self.set_interval(WATCH_INTERVAL, self._poll)

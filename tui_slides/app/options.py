@@ -33,5 +33,7 @@ class PresenterOptions:
     """``auto``, ``kitty``, ``sixel``, ``cells`` or ``none`` (``run_presenter`` resolves auto)."""
     opening: Opening | None = None
     """A large deck opened with its first slide only: the app completes it after its first paint."""
+    css: Path | None = None
+    """``--css FILE``: a Textual CSS file loaded over the built-in styles (and the deck's)."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.align import Align
 from rich.console import ConsoleOptions, RenderableType
 from rich.segment import Segment
 from textual.containers import VerticalScroll
@@ -21,8 +22,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.blocks import Guarded, RenderCache
-from tui_slides.deck.model import Block, Slide, TextFormat
+from tui_slides.app.layout import column_width, shown_layout, side_margin
+from tui_slides.deck.model import Block, Layout, Slide, TextFormat
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
+from tui_slides.render.block import HeadingKind
 
 if TYPE_CHECKING:
     from tui_slides.render.highlight import HighlightMatches
@@ -62,6 +65,8 @@ class BlockView(Static):
 
     def __init__(self, style_class: str = "block-none") -> None:
         super().__init__(markup=False, classes=f"block {style_class}")
+        self.heading: HeadingKind = "none"
+        """Whether this block's title is the slide's heading (``render.block.HeadingKind``)."""
         self.block: Block | None = None
         self.highlight: HighlightMatches | None = None
         self.search: tuple[str, int | None] = ("", None)
@@ -90,8 +95,12 @@ class BlockView(Static):
 
             self.highlight = HighlightMatches(renderable, query, current)
         style_class = block.style_class or "block-none"
-        if not self.has_class(style_class) or len(self.classes) != 2:
-            self.set_classes({"block", style_class})  # restyling costs: only when it changes
+        wanted = {"block", style_class, "-heading"} if self.heading != "none" else None
+        if wanted is not None:
+            if self.classes != wanted:
+                self.set_classes(wanted)  # restyling costs: only when it changes
+        elif not self.has_class(style_class) or len(self.classes) != 2:
+            self.set_classes({"block", style_class})
         if self.display == block.is_empty:
             self.display = not block.is_empty
         plain = block.format is TextFormat.PLAIN and not block.has_media and not query
@@ -135,8 +144,16 @@ class BlockView(Static):
         return strip
 
 
+LAYOUT_CLASSES = {layout: f"-{layout.value}" for layout in Layout}
+"""The slide view's class for each layout (``-stack``, ``-columns``, ``-title``; slides.tcss)."""
+
+
 class SlideView(VerticalScroll, can_focus=False):
     """The current slide's blocks, top to bottom, scrolling when taller than the screen.
+
+    The blocks sit in a centred column (``app.layout``): its margins are this
+    view's padding, set when the screen's width changes, never per slide. A
+    ``columns`` slide puts them side by side, a ``title`` slide centres them.
 
     It does not take focus: the screen's keys (PageUp/PageDown change slides)
     must never be swallowed by the scroll container's own bindings.
@@ -153,7 +170,9 @@ class SlideView(VerticalScroll, can_focus=False):
             """True when content continues below the view."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes=LAYOUT_CLASSES[Layout.STACK])
+        self.slide_layout = Layout.STACK
+        """The layout the current slide is drawn in (``app.layout.shown_layout``)."""
         self._more: tuple[bool, bool] = (False, False)
         self.slide: Slide | None = None
         self.slide_styles: SlideStyles = DEFAULT_STYLES
@@ -190,8 +209,12 @@ class SlideView(VerticalScroll, can_focus=False):
         """
         self.slide = slide
         self._show_empty_notice(slide.is_empty)
+        self._set_layout(shown_layout(slide, self.app.size.width))
         views = self._views
         new: list[BlockView] = []
+        heading, kind = _heading(slide, self.slide_layout)
+        if query and kind == "title":
+            kind = "centred"  # letters spread apart would hide the words searched for
         for number, block in enumerate(slide.content):
             if number < len(views):
                 view = views[number]
@@ -199,7 +222,8 @@ class SlideView(VerticalScroll, can_focus=False):
                 view = BlockView(block.style_class or "block-none")  # styled once, not twice
                 new.append(view)
             emphasise = current[1] if current is not None and current[0] == number else None
-            view.show(block, self.renderable_for(block), query, emphasise)
+            view.heading = kind if number == heading else "none"
+            view.show(block, self.renderable_for(block, view.heading), query, emphasise)
         if new:
             self.mount_all(new)
         for extra in views[len(slide.content) :]:
@@ -213,13 +237,35 @@ class SlideView(VerticalScroll, can_focus=False):
 
             self._image_widgets = True
             height = max_image_height(self)
-            sync_images(self, self._views, slide, protocol, max_height=height)
+            # Columns draw their images inside their blocks, at the column's width.
+            widgets = Slide() if self.slide_layout is Layout.COLUMNS else slide
+            sync_images(self, self._views, widgets, protocol, max_height=height)
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         if self._prefetch_timer is None:
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         else:
             self._prefetch_timer.reset()  # keys still coming (a burst, a held key): wait
+
+    def _set_layout(self, layout: Layout) -> None:
+        """Draw the slide in ``layout`` (a class of this view: restyled only when it changes)."""
+        if layout is not self.slide_layout:
+            self.remove_class(LAYOUT_CLASSES[self.slide_layout])
+            self.add_class(LAYOUT_CLASSES[layout])
+            self.slide_layout = layout
+            self._set_margins(self.app.size.width)
+
+    def _set_margins(self, width: int) -> None:
+        """The column's margins for a screen ``width`` cells wide (``app.layout``)."""
+        side = side_margin(width)
+        if self.slide_layout is Layout.COLUMNS:
+            side = max(0, side - 1)  # each column has a cell of padding on either side
+        padding = (1, side, 0, side)
+        if tuple(self.styles.padding) != padding:
+            self.styles.padding = padding
+
+    def on_mount(self) -> None:
+        self._set_margins(self.app.size.width)
 
     @property
     def empty_notice_shown(self) -> bool:
@@ -244,46 +290,72 @@ class SlideView(VerticalScroll, can_focus=False):
         elif empty.display != shown:
             empty.display = shown
 
+    def renderables(self, slide: Slide) -> list[Guarded]:
+        """The renderables of ``slide``'s blocks as it will be shown (its layout, its heading)."""
+        layout = shown_layout(slide, self.app.size.width)
+        heading, kind = _heading(slide, layout)
+        return [
+            self.renderable_for(block, kind if number == heading else "none", layout)
+            for number, block in enumerate(slide.content)
+        ]
+
     def is_rendered(self, slide: Slide) -> bool:
         """True when every block of ``slide`` is drawn from lines kept (shown lately, or ahead)."""
-        for block in slide.content:
-            if not self.renderable_for(block).rendered:
-                return False
-        return True
+        return all(renderable.rendered for renderable in self.renderables(slide))
 
-    def renderable_for(self, block: Block) -> Guarded:
-        """The block's renderable with the current styles and media settings (cached)."""
+    def renderable_for(
+        self, block: Block, heading: HeadingKind = "none", layout: Layout | None = None
+    ) -> Guarded:
+        """The block's renderable with the current styles and media settings (cached).
+
+        ``heading`` says whether its title is the slide's heading; in a
+        ``columns`` slide (``layout``, else the current one) its images are
+        drawn inside it, at the column's width (``inline``); on a title slide,
+        a block below the heading is centred as a whole, its lines aligned.
+        """
         protocol = image_protocol(self)
         height = max_image_height(self)
         styles = self.slide_styles
+        shown = layout or self.slide_layout
+        inline = shown is Layout.COLUMNS and bool(block.image_files)
+        boxed = shown is Layout.TITLE and heading == "none"
 
         def build() -> RenderableType:
             if not block.has_media:
-                return render_block(block, styles, measure=None)
-            from tui_slides.render.media import app_media
+                drawn = render_block(block, styles, measure=None, heading=heading)
+            else:
+                from tui_slides.render.media import app_media
 
-            media = app_media(block, protocol, max_image_height=height)
-            return render_block(block, styles, media=media, measure=None)
+                media = app_media(block, protocol, max_image_height=height, inline=inline)
+                drawn = render_block(block, styles, media=media, measure=None, heading=heading)
+            return Align.center(drawn) if boxed else drawn
 
-        return self.renders.get(block, (id(styles), protocol, height), build)
+        key = (id(styles), protocol, height, heading, inline, boxed)
+        return self.renders.get(block, key, build)
 
     def _prefetch(self) -> None:
         """Render the upcoming slides' blocks now, while idle, at the width they will get."""
         self._prefetch_timer = None
-        views = self.blocks
-        width = views[0].content_region.width if views else 0
+        screen = self.app.size.width
+        width = column_width(screen)
         if width <= 0:
             return
         options = text_options(self, width)
         for slide in self.upcoming:
-            for block in slide.content:
-                self.renderable_for(block).lines(self.app.console, options)
+            if shown_layout(slide, screen) is Layout.STACK:  # the others: at other widths
+                for renderable in self.renderables(slide):
+                    renderable.lines(self.app.console, options)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._report_more()
 
     def on_resize(self) -> None:
+        width = self.app.size.width
+        slide = self.slide
+        if slide is not None and shown_layout(slide, width) is not self.slide_layout:
+            self.show(slide, reset_scroll=False)  # columns that no longer fit are stacked
+        self._set_margins(width)
         self._report_more()
 
     def watch_virtual_size(self) -> None:
@@ -296,3 +368,14 @@ class SlideView(VerticalScroll, can_focus=False):
         if more != self._more:
             self._more = more
             self.post_message(self.MoreChanged(*more))
+
+
+def _heading(slide: Slide, layout: Layout) -> tuple[int, HeadingKind]:
+    """The number of the block whose title is ``slide``'s heading (-1: none), and how it is
+    drawn in ``layout``: centred on a title slide, else with a rule under it."""
+    number = next((n for n, block in enumerate(slide.content) if block.title), -1)
+    if layout is not Layout.TITLE:
+        return number, "slide"
+    # Letter-spaced when the slide asks for the title layout; a slide shown as one because
+    # it holds only a title and a line (``Slide.shown_layout``) is centred, unspaced.
+    return number, "title" if slide.layout is Layout.TITLE else "centred"

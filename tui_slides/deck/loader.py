@@ -104,7 +104,7 @@ def open_deck(
         first, theme = reader.first_slide(value)
     except DeckError:  # reported by the full reading, which knows where it is
         return Opening(_deck_of(name, _read_file(name, text, options, value)))
-    stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme)
+    stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme, css=reader.deck_css)
     return Opening(stand_in, _Unread(name, text, value, options))
 
 
@@ -217,7 +217,8 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
     diagnostics.sort(key=source_order)
-    return Deck(slides, name, theme, tuple(diagnostics))
+    css = files[0].reader.deck_css if len(files) == 1 else None  # a folder has no deck object
+    return Deck(slides, name, theme, tuple(diagnostics), css)
 
 
 def read_text(name: str, options: LoadOptions) -> str:

@@ -24,7 +24,7 @@ from tui_slides.deck.fields import (
     close_themes,
     suggestion,
 )
-from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
+from tui_slides.deck.model import Block, Layout, MediaKind, MediaRef, Slide, TextFormat, shown
 from tui_slides.deck.safety import describe, is_safe
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
@@ -48,6 +48,7 @@ file; the rest are counted in one line each. A 5 MB deck of 300,000 unknown keys
 13 s of ``difflib`` and 300,000 lines of ``check``."""
 
 _FORMATS = {member.value: member for member in TextFormat}
+_LAYOUTS = {member.value: member for member in Layout}
 """``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
@@ -77,6 +78,8 @@ class Reader:
         self.empty_listed = 0
         """Slides reported as showing nothing because of unknown fields (``LISTED``)."""
         self.empty_unlisted = 0
+        self.deck_css: str | None = None
+        """The deck object's ``css`` file, resolved (``css``), once its slides are read."""
 
     def report(self, level: Level, where: ValuePath, message: str) -> None:
         line, col = self.locate(where)
@@ -242,6 +245,23 @@ class Reader:
             self.report(Level.WARNING, (*where, "theme"), message)
         return name or None
 
+    def layout(self, obj: Mapping[str, object], where: ValuePath) -> Layout | None:
+        """The ``layout`` field; an unknown value is a warning naming the layouts (ignored)."""
+        name = self.string(obj, where, "layout").strip().lower()
+        if name and name not in _LAYOUTS:
+            message = f"unknown layout '{shown(name)}'; the layouts are {', '.join(_LAYOUTS)}"
+            self.report(Level.WARNING, (*where, "layout"), message)
+        return _LAYOUTS.get(name)
+
+    def css(self, obj: Mapping[str, object], where: ValuePath) -> str | None:
+        """The deck's ``css`` field: a path relative to the deck's folder (a missing file warns)."""
+        raw = self.string(obj, where, "css").strip()
+        path = os.path.normpath(os.path.join(self.base, raw)) if raw else None
+        if path is not None and not os.path.isfile(path):
+            message = f"CSS file not found: '{shown(raw)}' (looked for {shown(path)})"
+            self.report(Level.WARNING, (*where, "css"), message)
+        return path
+
     # -- structures ---------------------------------------------------------
 
     def block(self, value: object, where: ValuePath) -> Block | None:
@@ -306,6 +326,7 @@ class Reader:
             content=self.content(value.get("content"), (*where, "content")),
             notes=self.string(value, where, "notes"),
             theme=self.theme(value, where) if "theme" in own else defaults.theme,
+            layout=self.layout(value, where) if "layout" in own else defaults.layout,
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
@@ -346,6 +367,7 @@ class Reader:
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
+        self.deck_css = self.css(value, ()) if "css" in value else None
         defaults = self._deck_defaults(value)
         read: list[tuple[ValuePath, Slide]] = []
         for index, item in enumerate(slides):
@@ -360,6 +382,7 @@ class Reader:
         slides = value["slides"]
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
+        self.deck_css = self.css(value, ()) if "css" in value else None
         defaults = self._deck_defaults(value)
         return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
 
@@ -370,4 +393,5 @@ class Reader:
             logo_title=self.string(value, (), "logo_title"),
             logo=self.media(value, (), "logo_path"),
             theme=self.theme(value, ()),
+            layout=self.layout(value, ()) if "layout" in value else None,
         )

@@ -11,19 +11,21 @@ so plain decks print without that cost.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 
 from tui_slides.deck.safety import is_safe, visible
 from tui_slides.media.links import safe_url
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+    from rich.syntax import SyntaxTheme
 
 _STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
 """What ``visible`` made of control characters: a URL that held one is not linked."""
@@ -76,10 +78,63 @@ def _clean(tokens: Iterable[Token]) -> None:
             _clean(token.children)
 
 
-def render_markdown(text: str, *, code_theme: str = "monokai") -> RenderableType:
-    """``text`` rendered as Markdown: headings, lists, tables, highlighted code."""
+class Themed:
+    """Renders ``renderable`` with Rich's named styles (``markdown.h1``...) set to ``styles``.
+
+    Rich's Markdown looks its colours up by name on the console: pushing a
+    theme of the slide's colours while it renders makes every heading, quote,
+    table and inline code take the app's theme, whatever console draws it.
+    """
+
+    def __init__(self, renderable: RenderableType, styles: Sequence[tuple[str, Style]]) -> None:
+        from rich.theme import Theme
+
+        self.renderable = renderable
+        self.theme = Theme(dict(styles))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        with console.use_theme(self.theme):
+            yield from console.render(self.renderable, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        with console.use_theme(self.theme):
+            return Measurement.get(console, options, self.renderable)
+
+
+def syntax_theme(code: Sequence[tuple[str, Style]]) -> SyntaxTheme:
+    """A Rich syntax theme of ``code`` (``SlideStyles.code``): styles by Pygments token name."""
+    from pygments.token import string_to_tokentype
+    from rich.syntax import ANSISyntaxTheme
+
+    styles = dict(code)
+    background = styles.pop("background", Style())
+    plain = styles.pop("", Style())
+
+    class _Theme(ANSISyntaxTheme):
+        def get_background_style(self) -> Style:
+            return background
+
+    mapping = {string_to_tokentype(name): style for name, style in styles.items()}
+    mapping[string_to_tokentype("Token")] = plain
+    return _Theme(mapping)
+
+
+def render_markdown(
+    text: str,
+    *,
+    code_theme: str = "monokai",
+    styles: Sequence[tuple[str, Style]] = (),
+    code: Sequence[tuple[str, Style]] = (),
+) -> RenderableType:
+    """``text`` rendered as Markdown: headings, lists, tables, highlighted code.
+
+    ``styles`` set Rich's Markdown style names, ``code`` the code colours
+    (``SlideStyles``); without them, Rich's defaults and ``code_theme``.
+    """
     from rich.markdown import Markdown
 
-    markdown = Markdown(visible(text), code_theme=code_theme)
+    theme: str | SyntaxTheme = syntax_theme(code) if code else code_theme
+    markdown = Markdown(visible(text), code_theme=theme)  # type: ignore[arg-type]
     _clean(markdown.parsed)
-    return SafeSegments(markdown)
+    safe = SafeSegments(markdown)
+    return Themed(safe, styles) if styles else safe

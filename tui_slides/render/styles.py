@@ -35,7 +35,18 @@ class SlideStyles(NamedTuple):
     muted: Style = Style(dim=True)
     """Rules and notices such as an empty slide."""
     code_theme: str = "monokai"
-    """The Pygments theme for code in Markdown blocks."""
+    """The Pygments theme for code in Markdown blocks, unless ``code`` gives the colours."""
+    slide_title: Style = Style(bold=True, color="cyan")
+    """The slide's heading: its first title, set apart from the blocks' own titles."""
+    rule: Style = Style(color="cyan")
+    """The rule under the slide's heading."""
+    markdown: tuple[tuple[str, Style], ...] = ()
+    """Rich's Markdown style names (``markdown.h1``, ``markdown.code``...) and their styles,
+    pushed while a Markdown block renders; empty: Rich's defaults."""
+    code: tuple[tuple[str, Style], ...] = ()
+    """Code colours by Pygments token name (``Keyword``, ``String``, ``Comment``...; ``""``
+    for plain code, ``background`` for the block): a syntax theme made of the app's theme.
+    Plain data, so that Pygments is imported only when a Markdown block renders."""
 
 
 DEFAULT_STYLES = SlideStyles()
