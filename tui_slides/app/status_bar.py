@@ -91,6 +91,9 @@ class StatusBar(Widget):
         width = self.size.width
         done = width * self.position // self.total if self.total else 0
         style = self.get_component_rich_style("status-bar--progress")
+        colour, background = _hex(style.color), _hex(style.bgcolor)
+        if colour is not None and background is not None:
+            style += Style(color=readable(colour, background))
         line = Text(no_wrap=True, overflow="crop", end="")
         line.append(PROGRESS * done, style)
         line.append(" " * (width - done), Style(bgcolor=style.bgcolor))

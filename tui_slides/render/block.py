@@ -24,7 +24,7 @@ from tui_slides.deck.text import (
 from tui_slides.deck.text import Heading as HeadingNode
 from tui_slides.render.hanging import Hanging
 from tui_slides.render.lines import Prose, Stack
-from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
+from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles, Themed
 
 MEASURE = 100
 """Widest line of slide text, in cells: text never runs edge to edge on a wide terminal."""
@@ -45,8 +45,9 @@ which a rule runs (``slide``), or a title slide's large, centred heading (``titl
 
 
 def _text(text: str, style: Style, *, centre: bool = False) -> Prose:
-    justify = "center" if centre else None
-    return Prose(Text(visible(text), style=style, overflow="fold", justify=justify))
+    return Prose(
+        Text(visible(text), style=style, overflow="fold", justify="center" if centre else None)
+    )
 
 
 BLANK = Prose(Text())
@@ -153,9 +154,10 @@ def render_block(
             parts.append(BLANK)
         centre = heading in ("title", "centred")
         parts.append(render_text(block.text, styles, format=block.format, centre=centre))
+    muted = (("slide.muted", styles.muted),)  # the cards' quieter lines (render.cards.MUTED)
     for item in media:
         if parts:
             parts.append(BLANK)
-        parts.append(item)
+        parts.append(Themed(item, muted))
     group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)

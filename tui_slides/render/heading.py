@@ -53,9 +53,8 @@ class SlideHeading(LineRenderable):
     def lines(self, console: Console, options: ConsoleOptions) -> list[Line]:
         width = options.max_width
         if not self.large:
-            text = Prose(Text(self.title, style=self.style, overflow="fold"))
-            lines = text.lines(console, options)
-            return [*lines, [Segment(RULE * width, self.rule_style)]]
+            prose = Prose(Text(self.title, style=self.style, overflow="fold"))
+            return [*prose.lines(console, options), [Segment(RULE * width, self.rule_style)]]
         title = spaced(self.title) if self.spaced else self.title
         if cell_len(title) > width:
             title = self.title

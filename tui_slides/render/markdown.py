@@ -22,10 +22,11 @@ from rich.style import Style
 
 from tui_slides.deck.safety import is_safe, visible
 from tui_slides.media.links import safe_url
+from tui_slides.render.styles import Themed
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
-    from rich.syntax import SyntaxTheme
+    from rich.syntax import SyntaxTheme, TokenType
 
 _STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
 """What ``visible`` made of control characters: a URL that held one is not linked."""
@@ -53,16 +54,38 @@ class SafeSegments:
         self.renderable = renderable
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for segment in console.render(self.renderable, options):
-            if segment.control:
+        # Blank lines before the first line and after the last are left out: a table's
+        # empty top edge, Markdown's spacing; the block's title and margins space it.
+        blanks: list[list[Segment]] = []
+        started = False
+        for line in Segment.split_lines(console.render(self.renderable, options)):
+            if _blank(line):
+                if started:
+                    blanks.append(line)
                 continue
-            text, style, _ = segment
-            if style is not None and style.link and not linkable(style.link):
-                style = style.update_link(None)
-            yield Segment(text if text == "\n" else visible(text), style)
+            started = True
+            for pending in [*blanks, line]:
+                for segment in pending:
+                    if segment.control:
+                        continue
+                    text, style, _ = segment
+                    if style is not None and style.link and not linkable(style.link):
+                        style = style.update_link(None)
+                    yield Segment(visible(text), style)
+                yield Segment.line()
+            blanks = []
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
+
+
+def _blank(line: list[Segment]) -> bool:
+    """True when ``line`` shows nothing: no text but spaces, and no background painted."""
+    return not any(
+        segment.text.strip() or (segment.style is not None and segment.style.bgcolor)
+        for segment in line
+        if not segment.control
+    )
 
 
 def _clean(tokens: Iterable[Token]) -> None:
@@ -78,29 +101,6 @@ def _clean(tokens: Iterable[Token]) -> None:
             _clean(token.children)
 
 
-class Themed:
-    """Renders ``renderable`` with Rich's named styles (``markdown.h1``...) set to ``styles``.
-
-    Rich's Markdown looks its colours up by name on the console: pushing a
-    theme of the slide's colours while it renders makes every heading, quote,
-    table and inline code take the app's theme, whatever console draws it.
-    """
-
-    def __init__(self, renderable: RenderableType, styles: Sequence[tuple[str, Style]]) -> None:
-        from rich.theme import Theme
-
-        self.renderable = renderable
-        self.theme = Theme(dict(styles))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        with console.use_theme(self.theme):
-            yield from console.render(self.renderable, options)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        with console.use_theme(self.theme):
-            return Measurement.get(console, options, self.renderable)
-
-
 def syntax_theme(code: Sequence[tuple[str, Style]]) -> SyntaxTheme:
     """A Rich syntax theme of ``code`` (``SlideStyles.code``): styles by Pygments token name."""
     from pygments.token import string_to_tokentype
@@ -111,12 +111,13 @@ def syntax_theme(code: Sequence[tuple[str, Style]]) -> SyntaxTheme:
     plain = styles.pop("", Style())
 
     class _Theme(ANSISyntaxTheme):
+        def get_style_for_token(self, token_type: TokenType) -> Style:
+            return plain + super().get_style_for_token(token_type)  # unmapped: plain code
+
         def get_background_style(self) -> Style:
             return background
 
-    mapping = {string_to_tokentype(name): style for name, style in styles.items()}
-    mapping[string_to_tokentype("Token")] = plain
-    return _Theme(mapping)
+    return _Theme({string_to_tokentype(name): style for name, style in styles.items()})
 
 
 def render_markdown(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.style import Style
 
 
@@ -51,3 +54,26 @@ class SlideStyles(NamedTuple):
 
 DEFAULT_STYLES = SlideStyles()
 """The styles used when a caller brings none."""
+
+
+class Themed:
+    """Renders ``renderable`` with Rich's named styles (``markdown.h1``...) set to ``styles``.
+
+    Rich's Markdown looks its colours up by name on the console: pushing a
+    theme of the slide's colours while it renders makes every heading, quote,
+    table and inline code take the app's theme, whatever console draws it.
+    """
+
+    def __init__(self, renderable: RenderableType, styles: Sequence[tuple[str, Style]]) -> None:
+        from rich.theme import Theme
+
+        self.renderable = renderable
+        self.theme = Theme(dict(styles))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        with console.use_theme(self.theme):
+            yield from console.render(self.renderable, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        with console.use_theme(self.theme):
+            return Measurement.get(console, options, self.renderable)
