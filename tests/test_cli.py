@@ -9,11 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SEED
 from tui_slides import startup
-from tui_slides.cli import bundled_decks, main
+from tui_slides.cli import main
+from tui_slides.commands import check, common, present
+from tui_slides.commands.present import bundled_decks
 from tui_slides.deck.errors import DeckLimitError, DeckSyntaxError
+from tui_slides.deck.model import Deck, Slide
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -95,11 +100,16 @@ def test_check_json_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         ["present", "/no/such/deck.json5"],
     ],
 )
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # the deck is what is wrong
     status, _, err = run(capsys, *argv)
     assert status == 2
     assert err.strip()
     assert "Traceback" not in err
+    if "/no/such/deck.json5" in argv:
+        assert err == "tui-slides: error: no such deck: /no/such/deck.json5\n"
 
 
 def test_unknown_slide_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -165,9 +175,10 @@ def test_present_reloads_with_the_options_it_loaded_with(
     monkeypatch.setattr(
         tui_slides.app, "run_presenter", lambda deck, options: seen.update(vars(options)) or 0
     )
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     deck = tmp_path / "deck.json5"
     deck.write_text("{ content: [] }")
-    assert main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
+    assert startup.main(["present", str(deck), "--strict", "--max-size", "1"]) == 0
     assert seen["on_first_paint"] is startup.resume  # the entry point's start-up policy
     reload = seen["loader"]
     assert callable(reload)
@@ -182,25 +193,24 @@ def test_present_reloads_with_the_options_it_loaded_with(
 def test_collection_is_paused_while_a_command_runs_and_resumed_after(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Start-up runs without the cyclic garbage collector (tui_slides.startup)."""
+    """The ``tui-slides`` command runs without the cyclic garbage collector (tui_slides.startup)."""
     import gc
 
-    from tui_slides import cli
-
     seen: list[bool] = []
-    real_show = cli.show
+    real_load = common.load_deck
 
-    def show(args: object) -> int:
+    def load_deck(path: str, **options: object) -> object:
         seen.append(gc.isenabled())
-        return real_show(args)  # type: ignore[arg-type]
+        return real_load(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "show", show)
+    monkeypatch.setattr(common, "load_deck", load_deck)
     assert gc.isenabled()
-    assert run(capsys, "show", str(SEED))[0] == 0
+    assert startup.main(["show", str(SEED)]) == 0
     assert seen == [False]
     assert gc.isenabled()
-    assert run(capsys, "show", "--width", "x", str(SEED))[0] == 2  # usage errors resume it too
+    assert startup.main(["show", "--width", "x", str(SEED)]) == 2  # usage errors resume it too
     assert gc.isenabled()
+    capsys.readouterr()
 
 
 def test_check_collects_as_usual_while_it_loads_deck_after_deck(
@@ -209,18 +219,17 @@ def test_check_collects_as_usual_while_it_loads_deck_after_deck(
     """Only start-up runs without collection: ``check`` may read many large decks."""
     import gc
 
-    from tui_slides import cli
-
     seen: list[bool] = []
-    real_load = cli.load_deck
+    real_load = check.load_deck
 
     def load_deck(path: str, **options: object) -> object:
         seen.append(gc.isenabled())
         return real_load(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "load_deck", load_deck)
-    assert run(capsys, "check", str(SEED), str(SEED))[0] == 0
+    monkeypatch.setattr(check, "load_deck", load_deck)
+    assert startup.main(["check", str(SEED), str(SEED)]) == 0
     assert seen == [True, True]
+    capsys.readouterr()
 
 
 def test_the_command_pauses_collection_before_it_imports_anything_else() -> None:
@@ -244,3 +253,82 @@ def test_the_command_pauses_collection_before_it_imports_anything_else() -> None
         "loader imported, collection False",
         "done, collection True 0",
     ]
+
+
+@pytest.fixture
+def three_slides(tmp_path: Path) -> Path:
+    deck = tmp_path / "three.json5"
+    deck.write_text(
+        '[{ content: [{ title: "one" }] }, { content: [{ title: "two" }] },'
+        ' { ID: "²", content: [{ title: "three" }] }]'
+    )
+    return deck
+
+
+@pytest.mark.parametrize(
+    ("key", "slide"),
+    [
+        ("2", "two"),
+        ("0002", "two"),
+        ("0" * 5000 + "1", "one"),  # past int()'s 4300 digits, still the first slide
+        ("٣", "three"),  # Arabic-Indic three: a decimal digit, as int() reads it
+        ("²", "three"),  # not a digit int() reads, but this slide's ID
+    ],
+    ids=["2", "0002", "5000 zeros, then 1", "Arabic-Indic 3", "superscript 2 as an ID"],
+)
+def test_slide_numbers_in_any_form_find_the_right_slide(
+    capsys: pytest.CaptureFixture[str], three_slides: Path, key: str, slide: str
+) -> None:
+    status, out, _ = run(capsys, "show", str(three_slides), "--slide", key, "--width", "40")
+    assert status == 0
+    assert slide in out and len(out.split("/ 3")) == 2  # that slide alone
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["9" * 5000, "0", "4", "①", "³", "-1", "1e3", "", " "],
+    ids=["5000 nines", "0", "4", "circled 1", "superscript 3", "-1", "1e3", "empty", "space"],
+)
+def test_slide_numbers_that_name_no_slide_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], three_slides: Path, key: str
+) -> None:
+    status, out, err = run(capsys, "show", str(three_slides), "--slide", key)
+    assert status == 2 and out == ""
+    said = err.splitlines()[-1]
+    assert said.startswith("tui-slides: error: no slide '")
+    assert said.endswith("': give a number from 1 to 3 or a slide ID")
+    assert len(said) < 120  # a 5000-digit key is cut short
+
+
+@given(st.text(max_size=20))
+def test_any_slide_key_finds_one_slide_or_none(key: str) -> None:
+    deck = Deck(tuple(Slide(id=f"{n}.1") for n in range(12)), "deck.json5")
+    found = deck.find(key)
+    assert found is None or 0 <= found < len(deck)
+    stripped = key.strip()
+    if found is not None and stripped not in {slide.id for slide in deck.slides}:
+        assert int(stripped) == found + 1  # only a position can have found it
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=0, max_value=6000))
+def test_every_position_is_found_with_any_number_of_leading_zeros(
+    position: int, zeros: int
+) -> None:
+    deck = Deck(tuple(Slide(id=f"{n}.1") for n in range(12)), "deck.json5")
+    assert deck.find("0" * zeros + str(position)) == position - 1
+
+
+def test_the_command_line_does_not_import_the_entry_point() -> None:
+    """``startup`` imports ``cli``; the way back would be a circle (``started`` is handed in)."""
+    probe = (
+        "import io, sys\n"
+        "from contextlib import redirect_stderr as err, redirect_stdout as out\n"
+        "from tui_slides.cli import main\n"
+        "with out(io.StringIO()), err(io.StringIO()):\n"
+        f"    main(['check', {str(SEED)!r}]), main(['show', {str(SEED)!r}])\n"
+        "print('tui_slides.startup' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout == "False\n"

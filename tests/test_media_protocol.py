@@ -103,6 +103,8 @@ def test_cli_passes_images_to_the_presenter(
         return 0
 
     monkeypatch.setattr(tui_slides.app, "run_presenter", fake_run)
+    # As if on a terminal:
+    monkeypatch.setattr("tui_slides.commands.present.terminal_problem", lambda: None)
     Image.new("RGB", (4, 4)).save(tmp_path / "b.png")
     deck = tmp_path / "d.json5"
     deck.write_text('{ content: [{ img_path: "b.png" }] }')

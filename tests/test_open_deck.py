@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,9 @@ from tests.app_support import make_app, slide_text, status
 from tests.conftest import SEED
 from tui_slides import cli
 from tui_slides.app.options import PresenterOptions
+from tui_slides.commands import present
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
-from tui_slides.deck.loader import QUICK_START, load_deck, open_deck
+from tui_slides.deck.loader import QUICK_START, Opening, load_deck, open_deck
 from tui_slides.deck.model import Deck, Slide
 
 COUNT = 400
@@ -132,16 +135,13 @@ async def test_the_presenter_reads_the_rest_once_the_first_slide_is_up(tmp_path:
     opening = open_deck(path)
     on_screen: list[str] = []
 
-    def read_the_rest() -> Deck:
-        on_screen.append(app.slides.status_bar.text)  # laid out and drawn by now
-        assert app.slides.slide_view.blocks[0].region.height > 0
-        return opening.complete()
-
     class Watched:  # the opening, noting what is on screen when the rest is read
         deck = opening.deck
 
-        def complete(self) -> Deck:
-            return read_the_rest()
+        def complete_in_steps(self) -> Generator[None, None, Deck]:
+            on_screen.append(app.slides.status_bar.text)  # laid out and drawn by now
+            assert app.slides.slide_view.blocks[0].region.height > 0
+            return (yield from opening.complete_in_steps())
 
     app = make_app(opening.deck, path, opening=Watched())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -153,6 +153,51 @@ async def test_the_presenter_reads_the_rest_once_the_first_slide_is_up(tmp_path:
         await pilot.press("end")
         await pilot.pause()
         assert "Title 400" in slide_text(app)
+
+
+async def test_keys_are_handled_while_the_rest_is_read_and_q_does_not_wait(
+    tmp_path: Path,
+) -> None:
+    path = big_deck(tmp_path)
+    opening = open_deck(path)
+    read: list[int] = []
+
+    steps = 3_000_000  # far more than the test takes, if keys are handled in between
+
+    class Endless:  # an opening whose rest takes far longer to read than the test
+        deck = opening.deck
+
+        def complete_in_steps(self) -> Generator[None, None, Deck]:
+            for _ in range(steps):
+                read.append(1)
+                yield
+            return opening.complete()
+
+    async def present() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            await pilot.pause(0.05)
+            assert status(app).rstrip().endswith(f"2 / {COUNT}")  # moved while reading
+            await pilot.press("q")
+
+    app = make_app(opening.deck, path, opening=Endless())
+    await asyncio.wait_for(present(), timeout=30)  # bounded: a failure must not hang
+    assert app.return_code == 0
+    assert 0 < len(read) < steps  # quit while the rest was being read
+
+
+def test_a_reading_in_steps_gives_the_same_deck_as_one_at_once(tmp_path: Path) -> None:
+    path = big_deck(tmp_path)
+    steps = open_deck(path).complete_in_steps(seconds=1e-9)  # a step a slide
+    count = 0
+    while True:
+        try:
+            next(steps)
+            count += 1
+        except StopIteration as done:
+            assert done.value == load_deck(path)
+            break
+    assert count == COUNT  # a step after each slide, the first read again with the rest
 
 
 async def test_the_presenter_ends_with_the_reason_when_the_rest_does_not_load(
@@ -180,9 +225,36 @@ def test_present_says_what_the_rest_found_once_the_presenter_ends(
         return 0
 
     monkeypatch.setattr(tui_slides.app, "run_presenter", presenter)
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     assert cli.main([str(path)]) == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"{path}:1:") and "'title' should be a string, not an array" in line
+
+
+def test_present_quit_before_the_rest_was_read_neither_reads_it_nor_says_anything(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import tui_slides.app
+
+    path = big_deck(tmp_path, s300={"content": [{"title": ["not", "text"], "text": "x"}]})
+    openings: list[Opening] = []
+
+    def presenter(deck: object, options: PresenterOptions) -> int:
+        assert options.opening is not None
+        openings.append(options.opening)
+        steps = options.opening.complete_in_steps(seconds=1e-9)
+        next(steps)  # the presenter started reading the rest, then was quit
+        steps.close()
+        return 0
+
+    monkeypatch.setattr(tui_slides.app, "run_presenter", presenter)
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
+    assert cli.main([str(path)]) == 0
+    assert capsys.readouterr().err == ""
+    (opening,) = openings
+    assert opening.completed is None  # not read after the presenter ended
+    assert opening.complete() == load_deck(path)  # a reading left off can still be completed
+    assert opening.completed is opening.complete()
 
 
 def test_present_from_another_slide_reads_the_whole_deck_first(
@@ -196,6 +268,7 @@ def test_present_from_another_slide_reads_the_whole_deck_first(
         "run_presenter",
         lambda deck, options: seen.update(vars(options), deck=deck) or 0,
     )
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
     path = big_deck(tmp_path)
     assert cli.main([str(path), "--slide", "1.250"]) == 0
     assert seen["opening"] is None and seen["start"] == 249

@@ -33,6 +33,22 @@ def test_ci_installs_as_the_readme_says() -> None:
 
 
 def test_the_bundled_tour_deck_the_first_command_presents_exists() -> None:
-    from tui_slides.cli import bundled_decks
+    from tui_slides.commands.present import bundled_decks
 
     assert (bundled_decks() / "tour.json5").is_file()
+
+
+def test_every_command_line_in_use_is_one_the_parser_takes() -> None:
+    """The "Use" section stays true: each example parses to the command it says."""
+    from tui_slides.cli import COMMANDS, parse
+
+    section = README.split("## Use", 1)[1].split("\n## ", 1)[0]
+    block = re.findall(r"```sh\n(.+?)\n```", section, re.DOTALL)[0]
+    examples = [line.split("#", 1)[0].split() for line in block.splitlines()]
+    assert len(examples) >= 8
+    for words in examples:
+        assert words[0] == "tui-slides"
+        argv = [{"DECK": "talk.json5", "DECK...": "talk.json5"}.get(w, w) for w in words[1:]]
+        command, args = parse(argv)
+        assert command == (argv[0] if argv[0] in COMMANDS else "present")
+        assert (getattr(args, "decks", None) or [args.deck]) == ["talk.json5"]

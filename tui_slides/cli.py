@@ -1,348 +1,318 @@
-"""The command line: ``present`` (the default), ``check`` and ``show``.
+"""The command line: ``present`` (the default), ``check``, ``show``, ``fix``, ``export``,
+``console``.
 
-Textual is imported only by ``present``, so ``check`` and ``show`` start fast
-and work where no full-screen terminal is available.
+Parsed by argparse: each command is one parser here and one function in
+``tui_slides.commands``, paired in ``COMMANDS``; ``main`` picks the command
+from the first argument, and every other first argument is the presenter's
+(``tui-slides DECK`` is ``tui-slides present DECK``). Textual is imported only
+by ``present``, so the others start fast and work where no terminal is.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
+import math
 import os
 import sys
-from collections.abc import Sequence
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
-from tui_slides import __version__, startup
-from tui_slides.arguments import Command, Option, Positional, Program, Shown, UsageError, parse
-from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
-from tui_slides.deck.errors import DeckError
-from tui_slides.deck.loader import DEFAULT_MAX_BYTES, Opening, load_deck, open_deck
-from tui_slides.deck.model import Deck
+from tui_slides import __version__
+from tui_slides.commands.check import check
+from tui_slides.commands.common import EXIT_USAGE, Started
+from tui_slides.commands.console import console
+from tui_slides.commands.export import export
+from tui_slides.commands.fix import fix
+from tui_slides.commands.present import present
+from tui_slides.commands.show import show
+from tui_slides.deck.loader import DEFAULT_MAX_BYTES
+from tui_slides.deck.safety import visible
+from tui_slides.streams import plain_ascii_fallback
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-LOUD = (Level.ERROR, Level.WARNING)
-"""The diagnostics ``show`` and ``present`` print (``check`` prints every one)."""
-
-
-def bundled_decks() -> Path:
-    """The folder of decks shipped with tui-slides (installed, or in a checkout)."""
-    from pathlib import Path  # here: only `present` without a deck needs it
-
-    installed = Path(__file__).resolve().parent / "decks"
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "decks"
+WIDTHS = range(10, 10_001)
+"""``show --width``: narrower cannot hold a slide's frame; wider is no screen's."""
 
 
 def _max_size(value: str) -> int:
+    """``--max-size``: a positive, finite number of megabytes, as bytes (at least 1)."""
     try:
         megabytes = float(value)
     except ValueError:
-        raise ValueError(f"not a number of megabytes: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {visible(value)!r}") from None
+    if not math.isfinite(megabytes * 1024 * 1024):  # inf, nan, 1e400, and 1e308 MB in bytes
+        raise argparse.ArgumentTypeError(f"not a finite number of megabytes: {visible(value)!r}")
     if megabytes <= 0:
-        raise ValueError("must be more than 0")
-    return int(megabytes * 1024 * 1024)
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return max(1, int(megabytes * 1024 * 1024))
 
 
-def _whole_number(value: str) -> int:
+def _width(value: str) -> int:
+    """``--width``: a whole number of columns in ``WIDTHS``."""
     try:
-        return int(value)
+        columns = int(value)
     except ValueError:
-        raise ValueError(f"not a whole number: {value!r}") from None
+        if not value.strip().isdecimal():
+            raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
+        columns = WIDTHS.stop  # digits beyond int()'s limit of 4300: far too wide
+    if columns not in WIDTHS:
+        raise argparse.ArgumentTypeError(
+            f"must be from {WIDTHS.start} to {WIDTHS.stop - 1} columns"
+        )
+    return columns
 
 
-LOADING = (
-    Option("--strict", "no repairs: the first defect is an error"),
-    Option(
-        "--max-size",
-        f"largest deck file to read, in MB (default {DEFAULT_MAX_BYTES // 1024 // 1024})",
-        metavar="MB",
-        convert=_max_size,
-        default=DEFAULT_MAX_BYTES,
-    ),
-)
-"""How decks are read: the options of every command."""
+def _duration(value: str) -> int:
+    """``--duration``: a talk's planned length in seconds (``deck.duration``)."""
+    from tui_slides.deck.duration import parse_duration
 
-PROGRAM = Program(
-    "tui-slides",
-    "Present JSON5 slide decks in a terminal. `tui-slides DECK` presents DECK;"
-    " `tui-slides` alone presents the bundled tour.",
-    __version__,
-    (
-        Command(
-            "present",
-            "present a deck full screen (the default)",
-            (Positional("deck", "DECK", "a deck file or folder (default: the tour)", "?"),),
-            (
-                Option("--slide", "start at slide number N or the slide with ID", "N|ID"),
-                Option("--theme", "a Textual theme, e.g. textual-dark, nord", "NAME"),
-                Option("--watch", "reload when the deck file changes"),
-                Option(
-                    "--css", "a Textual CSS file styling the deck, over the built-in styles", "FILE"
-                ),
-                Option(
-                    "--images",
-                    "draw images with the terminal's graphics (auto), half-block cells,"
-                    " or not at all",
-                    "MODE",
-                    choices=("auto", "cells", "none"),
-                    default="auto",
-                ),
-                *LOADING,
-            ),
-        ),
-        Command(
-            "check",
-            "check decks and print diagnostics",
-            (Positional("decks", "DECK", "deck files or folders", "+"),),
-            (
-                Option("--format", "output format", "FORMAT", ("text", "json"), default="text"),
-                *LOADING,
-            ),
-        ),
-        Command(
-            "show",
-            "print slides to standard output",
-            (Positional("deck", "DECK", "a deck file or folder"),),
-            (
-                Option("--slide", "print only slide number N or the slide with ID", "N|ID"),
-                Option(
-                    "--width",
-                    "line width (default: the terminal's)",
-                    "W",
-                    convert=_whole_number,
-                ),
-                *LOADING,
-            ),
-        ),
-        Command(
-            "fix",
-            "make the repairs for good: print them as a diff, or --write them to the files",
-            (Positional("decks", "DECK", "deck files or folders", "+"),),
-            (Option("--write", "write the repairs to the files (atomically)"), LOADING[1]),
-        ),
-        Command(
-            "export",
-            "write a deck as a self-contained HTML page or a PDF",
-            (Positional("deck", "DECK", "a deck file or folder"),),
-            (
-                Option("--html", "write the deck as one HTML file", "OUT.html"),
-                Option("--pdf", "write the deck as a PDF, one page per slide", "OUT.pdf"),
-                Option("--theme", "a Textual theme (default: the deck's, or textual-dark)", "NAME"),
-                Option("--notes", "include the speaker notes"),
-                *LOADING,
-            ),
-        ),
-    ),
-)
-"""The command line's grammar (``tui_slides.arguments``)."""
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    startup.pause()  # the presenter resumes it after its first paint (tui_slides.startup)
     try:
-        return _run(sys.argv[1:] if argv is None else argv)
-    finally:
-        startup.resume()
+        return parse_duration(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(visible(str(error))) from None
 
 
-def _run(argv: Sequence[str]) -> int:
-    try:
-        command, args = parse(PROGRAM, argv)
-    except Shown as shown:
-        print(shown)
-        return EXIT_OK
-    except UsageError as error:
-        print(error, file=sys.stderr)
-        return EXIT_USAGE
-    if command == "check":
-        return check(
-            args.decks, strict=args.strict, max_bytes=args.max_size, as_json=args.format == "json"
-        )
-    if command == "show":
-        return show(args)
-    if command == "fix":
-        from tui_slides.fixing import run_fix
-
-        return run_fix(
-            args.decks, write=args.write, out=sys.stdout, err=sys.stderr, max_bytes=args.max_size
-        )
-    if command == "export":
-        from tui_slides.export.command import run_export  # only export needs it
-
-        options = {name: getattr(args, name) for name in ("html", "pdf", "theme", "notes")}
-        return run_export(args.deck, strict=args.strict, max_bytes=args.max_size, **options)
-    return present(args)
-
-
-def _usage_error(message: str) -> int:
-    print(f"tui-slides: error: {message}", file=sys.stderr)
-    return EXIT_USAGE
-
-
-def _print_diagnostics(
-    diagnostics: Sequence[Diagnostic], file: TextIO, *, levels: Sequence[Level]
-) -> None:
-    for diagnostic in diagnostics:
-        if diagnostic.level in levels:
-            print(diagnostic, file=file)
-
-
-def _load(path: str | Path, args: SimpleNamespace) -> Deck | int:
-    """Load ``path`` for ``show``, or print why not and return the exit status."""
-    opened = _open(path, args, quick=False)
-    return opened if isinstance(opened, int) else opened.deck
-
-
-def _open(path: str | Path, args: SimpleNamespace, *, quick: bool) -> Opening | int:
-    """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes), or print
-    why not and return the exit status."""
-    if not os.path.exists(path):
-        return _usage_error(f"no such deck: {path}")
-    try:
-        if quick:
-            opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
-        else:
-            opening = Opening(load_deck(path, strict=args.strict, max_bytes=args.max_size))
-    except DeckError as error:
-        print(error, file=sys.stderr)
-        return EXIT_FAILED
-    _print_diagnostics(opening.deck.diagnostics, sys.stderr, levels=LOUD)
-    return opening
-
-
-def _start_index(deck: Deck, key: str | None) -> int | None:
-    if key is None:
-        return 0
-    index = deck.find(key)
-    if index is None:
-        _usage_error(f"no slide {key!r}: give a number from 1 to {len(deck)} or a slide ID")
-    return index
-
-
-def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
-    """What loading found, and images that exist but cannot be drawn, in source order."""
-    from tui_slides.media.problems import media_problems  # decodes images: only for check
-
-    found = [*deck.diagnostics, *media_problems(deck)]
-    return sorted(found, key=source_order)
-
-
-def check(paths: Sequence[str], *, strict: bool, max_bytes: int, as_json: bool) -> int:
-    """``tui-slides check``: load each deck and print what was found."""
-    startup.resume()  # many decks may take a while: collect as any long run does
-    missing = [path for path in paths if not os.path.exists(path)]
-    if missing:
-        return _usage_error("no such deck: " + ", ".join(str(path) for path in missing))
-    reports: list[dict[str, object]] = []
-    counts = dict.fromkeys(Level, 0)
-    failed = 0
-    for path in paths:
-        try:
-            deck = load_deck(path, strict=strict, max_bytes=max_bytes)
-        except DeckError as error:
-            failed += 1
-            diagnostics, slides, shown = [error.diagnostic], 0, [str(error)]
-        else:
-            diagnostics = _all_diagnostics(deck)
-            slides, shown = len(deck), [str(diagnostic) for diagnostic in diagnostics]
-        for diagnostic in diagnostics:
-            counts[diagnostic.level] += 1
-        if not as_json:
-            for line in shown:
-                print(line)
-        reports.append(
-            {
-                "path": str(path),
-                "ok": slides > 0,
-                "slides": slides,
-                "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
-            }
-        )
-    ok = len(paths) - failed
-    summary = {
-        "decks": len(paths),
-        "loaded": ok,
-        "failed": failed,
-        **{f"{level.value}s": count for level, count in counts.items()},
-    }
-    if as_json:
-        import json  # here: only --format json writes it
-
-        json.dump({"decks": reports, "summary": summary}, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        decks = f"{len(paths)} deck{'s' if len(paths) != 1 else ''}"
-        errors, warnings, notes = (
-            counts[level] for level in (Level.ERROR, Level.WARNING, Level.INFO)
-        )
-        print(
-            f"{decks} checked: {ok} loaded, {failed} failed;"
-            f" {errors} errors, {warnings} warnings, {notes} notes"
-        )
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def show(args: SimpleNamespace) -> int:
-    """``tui-slides show``: print slides with the same renderables as the app."""
-    deck = _load(args.deck, args)
-    if isinstance(deck, int):
-        return deck
-    index = None if args.slide is None else _start_index(deck, args.slide)
-    if args.slide is not None and index is None:
-        return EXIT_USAGE
-    if args.width is not None and args.width < 10:
-        return _usage_error("--width must be at least 10")
-    from tui_slides.render.slide import make_console, print_deck
-
-    console = make_console(args.width)
-    media = None
-    if any(block.has_media for slide in deck.slides for block in slide.content):
-        from tui_slides.render.media import media_for  # only then: it is heavy
-
-        media = media_for(console)
-    print_deck(deck, console, index=index, media=media)
-    return EXIT_OK
-
-
-def present(args: SimpleNamespace) -> int:
-    """``tui-slides [present] DECK``: the full-screen presenter."""
-    from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
-
-    path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
-    # Starting on the first slide, a large deck can show it before reading the others.
-    opened = _open(path, args, quick=args.slide is None)
-    if isinstance(opened, int):
-        return opened
-    deck = opened.deck
-    start = _start_index(deck, args.slide)
-    if start is None:
-        return EXIT_USAGE
-    from tui_slides.app import run_presenter
-    from tui_slides.app.options import PresenterOptions
-
-    opening = None if opened.whole else opened
-    options = PresenterOptions(
-        path,
-        start=start,
-        theme=args.theme,
-        watch=args.watch,
-        # Reloads (r, --watch) read the deck with the options it was first loaded with.
-        loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
-        images=args.images,
-        css=Path(args.css) if args.css else None,
-        opening=opening,
-        on_first_paint=startup.resume,  # the first frame is out: see tui_slides.startup
+def _duration_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--duration",
+        type=_duration,
+        metavar="TIME",
+        help="the talk's planned length for the console's timer: 20m, 1h30m, 90s"
+        " (default: the deck's duration)",
     )
-    status = run_presenter(deck, options)
-    if opening is not None:  # read once the first slide was up: said now, not before
+
+
+def _parser(
+    prog: str,
+    description: str,
+    epilog: str | None = None,
+    formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter,
+) -> argparse.ArgumentParser:
+    """A parser that takes a unique prefix of an option's name (``--wid 60``)."""
+    formatter = functools.partial(formatter_class, width=help_width())
+    return argparse.ArgumentParser(
+        prog, None, description, epilog, formatter_class=formatter, allow_abbrev=True
+    )
+
+
+def help_width() -> int:
+    """Columns argparse wraps help to: ``COLUMNS``, else the terminal's, else 80; less 2.
+
+    What argparse computes with ``shutil.get_terminal_size``; given here, the
+    parsers do not import ``shutil`` (and the compression modules it imports):
+    building a parser takes 1.0 ms instead of 2.5, ~3% of ``tui-slides show`` (~50 ms,
+    benchmarks/show_speed.py).
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
         try:
-            complete = opening.complete()  # kept from the app's reading: not read again
-        except DeckError:
-            pass  # the app ended with the reason
-        else:
-            _print_diagnostics(complete.diagnostics, sys.stderr, levels=LOUD)
-    return status
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(columns - 2, 20)
+
+
+def _loading_options(parser: argparse.ArgumentParser) -> None:
+    """How decks are read: the options of every command (``fix`` takes no ``--strict``)."""
+    parser.add_argument(
+        "--strict", action="store_true", help="no repairs: the first defect is an error"
+    )
+    _max_size_option(parser)
+
+
+def _max_size_option(parser: argparse.ArgumentParser) -> None:
+    """``--max-size MB``: the largest deck file read."""
+    parser.add_argument(
+        "--max-size",
+        type=_max_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="MB",
+        help=f"largest deck file to read, in MB (default {DEFAULT_MAX_BYTES // 1024 // 1024})",
+    )
+
+
+def present_parser() -> argparse.ArgumentParser:
+    """``tui-slides [present]``: also the top-level help, which lists the other commands."""
+    import textwrap  # here: only this parser lists the commands, in a raw epilog
+
+    commands = "\n".join(
+        textwrap.fill(
+            command.help, help_width(), initial_indent=f"  {name:<9} ", subsequent_indent=" " * 12
+        )
+        for name, command in COMMANDS.items()
+    )
+    parser = _parser(
+        "tui-slides",
+        "Present JSON5 slide decks in a terminal.\n"
+        "`tui-slides DECK` is `tui-slides present DECK`;\n"
+        "`tui-slides` alone presents the bundled tour.",
+        epilog=f"commands (present if none is named):\n{commands}\n\n"
+        "`tui-slides COMMAND --help` lists a command's arguments.\n"
+        "A deck named like a command: `tui-slides present check`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tui-slides {__version__}")
+    parser.add_argument(
+        "deck", nargs="?", metavar="DECK", help="a deck file or folder (default: the tour)"
+    )
+    parser.add_argument(
+        "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
+    )
+    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-dark, nord")
+    parser.add_argument("--watch", action="store_true", help="reload when the deck file changes")
+    parser.add_argument(
+        "--css",
+        metavar="FILE",
+        help="a Textual CSS file styling the deck, over the built-in styles",
+    )
+    parser.add_argument(
+        "--console",
+        action="store_true",
+        help="print the command that opens the presenter console in a second terminal"
+        " (any presentation can be joined with `tui-slides console`)",
+    )
+    _duration_option(parser)
+    parser.add_argument(
+        "--images",
+        choices=("auto", "cells", "none"),
+        default="auto",
+        help="draw images with the terminal's graphics (auto), in cells of half blocks,"
+        " or not at all",
+    )
+    _loading_options(parser)
+    return parser
+
+
+def check_parser() -> argparse.ArgumentParser:
+    """``tui-slides check``."""
+    parser = _parser("tui-slides check", COMMANDS["check"].help)
+    parser.add_argument("decks", nargs="+", metavar="DECK", help="deck files or folders")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    _loading_options(parser)
+    return parser
+
+
+def show_parser() -> argparse.ArgumentParser:
+    """``tui-slides show``."""
+    parser = _parser("tui-slides show", COMMANDS["show"].help)
+    parser.add_argument("deck", metavar="DECK", help="a deck file or folder")
+    parser.add_argument(
+        "--slide", metavar="N|ID", help="print only slide number N or the slide with ID"
+    )
+    parser.add_argument(
+        "--width", type=_width, metavar="W", help="line width (default: the terminal's)"
+    )
+    parser.add_argument(
+        "--notes", action="store_true", help="print each slide's speaker notes under it"
+    )
+    _loading_options(parser)
+    return parser
+
+
+def fix_parser() -> argparse.ArgumentParser:
+    """``tui-slides fix``."""
+    parser = _parser("tui-slides fix", COMMANDS["fix"].help)
+    parser.add_argument("decks", nargs="+", metavar="DECK", help="deck files or folders")
+    parser.add_argument(
+        "--write", action="store_true", help="write the repairs to the files (atomically)"
+    )
+    _max_size_option(parser)
+    return parser
+
+
+def export_parser() -> argparse.ArgumentParser:
+    """``tui-slides export``."""
+    parser = _parser("tui-slides export", COMMANDS["export"].help)
+    parser.add_argument("deck", metavar="DECK", help="a deck file or folder")
+    parser.add_argument("--html", metavar="OUT.html", help="write the deck as one HTML file")
+    parser.add_argument(
+        "--pdf", metavar="OUT.pdf", help="write the deck as a PDF, one page per slide"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="a Textual theme (default: the deck's, or textual-dark)"
+    )
+    parser.add_argument("--notes", action="store_true", help="include the speaker notes")
+    _loading_options(parser)
+    return parser
+
+
+def console_parser() -> argparse.ArgumentParser:
+    """``tui-slides console``."""
+    parser = _parser("tui-slides console", COMMANDS["console"].help)
+    parser.add_argument(
+        "--join",
+        metavar="NAME",
+        help="the presentation to join when several run: its deck's name, its pid, or NAME.PID",
+    )
+    _duration_option(parser)
+    return parser
+
+
+class Command(NamedTuple):
+    """A subcommand: one line of help, its parser, and the function that runs it."""
+
+    help: str
+    parser: Callable[[], argparse.ArgumentParser]
+    run: Callable[[argparse.Namespace, Started], int]
+
+
+def parse(argv: Sequence[str]) -> tuple[str, argparse.Namespace]:
+    """The command ``argv`` names (``present`` unless its first word is another) and its values.
+
+    argparse's own conventions: ``--name VALUE`` or ``--name=VALUE``, a unique
+    prefix of a name, the last of a repeated option wins, ``--`` ends the
+    options, ``-h`` anywhere; help and usage errors are printed and raise
+    ``SystemExit`` (0 after help, 2 after a usage error, with the usage line).
+    """
+    args = list(argv)
+    name = args.pop(0) if args and args[0] in COMMANDS else "present"
+    parser = COMMANDS[name].parser()
+    # Options between the decks of `check` need the intermixed parse; Python's
+    # before 3.12 mishandles `--` in it (what follows is read as options again),
+    # and after `--` nothing is an option anyway.
+    if "--" in args:
+        return name, parser.parse_args(args)
+    return name, parser.parse_intermixed_args(args)
+
+
+def main(argv: Sequence[str] | None = None, *, started: Started | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    ``started`` is called once start-up is over: at once by ``check``, which may
+    read many decks, and never by ``show``, which is all start-up. The
+    ``tui-slides`` command is ``startup.main``, which pauses the garbage
+    collector and passes its ``resume``.
+    """
+    plain_ascii_fallback(sys.stdout)
+    plain_ascii_fallback(sys.stderr)
+    try:
+        name, args = parse(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exit:  # argparse printed help, the version or a usage error
+        return exit.code if isinstance(exit.code, int) else EXIT_USAGE
+    return COMMANDS[name].run(args, started or _nothing)
+
+
+def _nothing() -> None:
+    """The default ``started``: there is no start-up policy to end."""
+
+
+COMMANDS = {
+    "present": Command("present a deck full screen (the default)", present_parser, present),
+    "check": Command("check decks and print diagnostics", check_parser, check),
+    "show": Command("print slides to standard output", show_parser, show),
+    "fix": Command(
+        "make the repairs for good: print them as a diff, or --write them to the files",
+        fix_parser,
+        fix,
+    ),
+    "export": Command("write a deck as a self-contained HTML page or a PDF", export_parser, export),
+    "console": Command(
+        "the presenter console: join a presentation running in another terminal",
+        console_parser,
+        console,
+    ),
+}
+"""Every command by name; the first is the default."""

@@ -35,15 +35,6 @@ _BOMS = (
 )
 
 
-def shown(path: str) -> str:
-    """A file name as it may reach a terminal: undecodable bytes as ``�``, controls visible."""
-    try:
-        raw = os.fsencode(path)
-    except UnicodeEncodeError:  # a lone surrogate that no file system byte stands for
-        raw = path.encode("utf-8", errors="replace")
-    return visible(raw.decode("utf-8", errors="replace"))
-
-
 def run_fix(
     paths: Sequence[str],
     *,
@@ -60,7 +51,7 @@ def run_fix(
     """
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
-        names = ", ".join(shown(path) for path in missing)
+        names = ", ".join(visible(path) for path in missing)
         print(f"tui-slides: error: no such deck: {names}", file=err)
         return EXIT_USAGE
     status = EXIT_OK
@@ -69,7 +60,7 @@ def run_fix(
         try:
             files = list(_files(deck))
         except OSError as error:
-            print(f"{shown(deck)}: error: cannot list the folder: {error.strerror}", file=err)
+            print(f"{visible(deck)}: error: cannot list the folder: {error.strerror}", file=err)
             status = EXIT_FAILED
             continue
         failed = False
@@ -82,7 +73,7 @@ def run_fix(
         if failed:
             status = EXIT_FAILED
         elif not repaired:
-            print(f"{shown(deck)}: nothing to fix", file=err)
+            print(f"{visible(deck)}: nothing to fix", file=err)
     return status
 
 
@@ -115,14 +106,14 @@ def _fix_file(name: str, *, write: bool, out: TextIO, err: TextIO, max_bytes: in
     bom, encoding = next(
         ((bom, encoding) for bom, encoding in _BOMS if read.data.startswith(bom)), (b"", "utf-8")
     )
-    fixed = fix_text(text, name, notify=lambda note: print(f"{shown(name)}: {note}", file=err))
+    fixed = fix_text(text, name, notify=lambda note: print(f"{visible(name)}: {note}", file=err))
     if fixed.text == text:
         return 0
     data = bom + fixed.text.encode(encoding)
     if bom + text.encode(encoding) != read.data:  # cannot happen: decode is strict
         raise DeckError(name, "the file does not encode back to its own bytes; nothing written")
     if not write:
-        label = shown(name).lstrip("/")  # as git names an absolute path: a/tmp/deck.json5
+        label = visible(name).lstrip("/")  # as git names an absolute path: a/tmp/deck.json5
         out.writelines(unified_diff(text, fixed.edits, label))
         return len(fixed.repairs)
     try:
@@ -132,7 +123,7 @@ def _fix_file(name: str, *, write: bool, out: TextIO, err: TextIO, max_bytes: in
             name, f"cannot write the file: {error.strerror or error}; nothing written"
         ) from None
     count = len(fixed.repairs)
-    print(f"{shown(name)}: {count} repair{'s' if count != 1 else ''} written", file=err)
+    print(f"{visible(name)}: {count} repair{'s' if count != 1 else ''} written", file=err)
     return count
 
 

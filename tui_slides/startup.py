@@ -1,4 +1,4 @@
-"""Start-up without the cyclic garbage collector, which then runs dozens of times for nothing.
+"""The ``tui-slides`` command: start-up without the cyclic garbage collector, output guarded.
 
 Importing Textual and building the first screen allocates hundreds of
 thousands of objects and frees few of them, so each automatic collection on
@@ -9,12 +9,16 @@ command is done): the first paint of the presenter comes ~15 ms sooner
 the presenter idles on its first slide.
 
 ``main`` is the ``tui-slides`` command itself: it pauses collection before
-the command line and the loader are even imported.
+the command line and the loader are even imported, hands the command line
+``resume`` to call once its start-up is over, and turns a closed or full
+standard output into an exit status (``tui_slides.streams.guarded``). Nothing
+in the package imports this module but the entry points.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 
 
 def pause() -> None:
@@ -27,9 +31,17 @@ def resume() -> None:
     gc.enable()
 
 
-def main() -> int:
-    """The ``tui-slides`` command (``[project.scripts]``): ``cli.main`` with collection paused."""
-    pause()
-    from tui_slides.cli import main as run  # imported after the pause: that is the point
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``tui-slides`` command (``[project.scripts]``): ``cli.main`` with collection paused.
 
-    return run()
+    ``argv`` defaults to the process's arguments (``sys.argv[1:]``).
+    """
+    pause()
+    try:
+        # Imported after the pause: that is the point.
+        from tui_slides.cli import main as run
+        from tui_slides.streams import guarded
+
+        return guarded(lambda: run(argv, started=resume))
+    finally:
+        resume()

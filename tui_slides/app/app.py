@@ -8,6 +8,7 @@ pick the theme, and reloads it. How it starts is the entry point's business:
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,9 +28,9 @@ from tui_slides.presenting.events import DeckReloaded, Event, SlideChanged
 from tui_slides.presenting.presentation import Presentation
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
+    from tui_slides.presenting.console_server import ConsoleServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -89,6 +90,8 @@ class PresenterApp(App[int]):
         """Why a deck's CSS file (``css``, ``--css``) is not used: shown, and printed at the end."""
         self._add_css()
         self._unsubscribe = self.presentation.subscribe(self._on_event)
+        self.console_server: ConsoleServer | None = None
+        """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -139,19 +142,31 @@ class PresenterApp(App[int]):
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
         opening, self._opening = self._opening, None
         if opening is not None:
-            self._complete(opening.complete)
+            self.run_worker(self._read_the_rest(opening), name="read the rest", group="opening")
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
+        if self.options.console:  # after the first paint: consoles can wait a frame
+            from tui_slides.app.console.sharing import share
 
-    def _complete(self, complete: Callable[[], Deck]) -> None:
+            self.run_worker(share(self), name="console-server")
+
+    async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
 
-        The deck had been checked as far as opening it: a deck that turns out
-        not to load ends the presenter with the reason, as if it had not started.
+        Read a step at a time, keys handled in between: on 10,000 slides of 100
+        blocks the reading takes seconds, and ``q`` must not wait for it (quitting
+        cancels this worker). The deck had been checked as far as opening it: a
+        deck that turns out not to load ends the presenter with the reason, as if
+        it had not started.
         """
+        steps = opening.complete_in_steps()
         try:
-            deck = complete()
+            while True:
+                next(steps)
+                await asyncio.sleep(0)
+        except StopIteration as done:
+            deck: Deck = done.value
         except DeckError as error:
             self.exit(return_code=1, message=Text(visible(str(error))))
             return

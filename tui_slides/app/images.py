@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui_slides.deck.model import MediaRef, Slide
+from tui_slides.deck.model import Block, MediaRef
 from tui_slides.media.images import CELL_BOX, PIXEL_BOX, ImageProblem, LoadedImage, load_ref
 from tui_slides.render.cards import image_placeholder
 from tui_slides.render.halfblock import HalfBlockImage, cell_size
@@ -183,20 +183,20 @@ KEEP_HIDDEN = 6
 def sync_images(
     view: Widget,
     blocks: Sequence[Widget],
-    slide: Slide,
+    content: Sequence[Block],
     protocol: str,
     *,
     max_height: int | None = None,
 ) -> None:
     """Show an image widget after each block view whose block has an image file.
 
-    ``blocks`` are the slide's block views, in order, already in ``view``.
+    ``blocks`` are the views of the slide's blocks ``content``, in order, already in ``view``.
     Widgets of images no longer wanted are hidden, not removed (up to
     ``KEEP_HIDDEN``), and shown again when their slide comes back: no decoding,
     no mounting, one repaint. A search re-showing the slide changes nothing.
     """
     wanted: list[tuple[int, MediaRef]] = []
-    for number, block in enumerate(slide.content):
+    for number, block in enumerate(content):
         if number < len(blocks):
             wanted.extend((number, ref) for ref in block.image_files)
     mounted = list(view.query_children(".media-image"))

@@ -37,3 +37,11 @@ class PresenterOptions:
     """``--css FILE``: a Textual CSS file loaded over the built-in styles (and the deck's)."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    console: bool = False
+    """Share the talk with ``tui-slides console`` (on a Unix socket; the CLI always does)."""
+    console_socket: Path | None = None
+    """Where to listen for consoles (None: ``presenting.rendezvous.socket_path``)."""
+    announce_console: bool = False
+    """``--console``: say how to open the console (a notification, once listening)."""
+    duration: float | None = None
+    """``--duration``: the talk's planned length in seconds, for the console's timer."""

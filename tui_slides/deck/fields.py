@@ -25,7 +25,9 @@ SLIDE_FIELDS = frozenset(
         "layout",
     )
 )
-DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme", "layout", "css"))
+DECK_FIELDS = frozenset(
+    ("slides", "name", "logo_title", "logo_path", "theme", "duration", "layout", "css")
+)
 BLOCK_FIELDS = frozenset(("title", "text", "block", "img_path", "video", "map", "format"))
 
 ALIASES: dict[str, str] = {

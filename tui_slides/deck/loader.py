@@ -13,15 +13,18 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import NamedTuple
+from collections.abc import Generator
+from typing import NamedTuple, TypeVar
 
 from tui_slides.deck import syntax
 from tui_slides.deck.checks import report_duplicate_ids
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
 from tui_slides.deck.model import Deck, Slide
-from tui_slides.deck.schema import Reader
+from tui_slides.deck.schema import STEP_SECONDS, Reader
 from tui_slides.deck.source import decode
+
+_T = TypeVar("_T")
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Largest deck file read by default (``--max-size`` changes it)."""
@@ -132,19 +135,36 @@ class Opening:
 
         The rest is read on the first call only; later calls give the same deck (or error).
         """
+        return _run(self.complete_in_steps())
+
+    def complete_in_steps(self, seconds: float = STEP_SECONDS) -> Generator[None, None, Deck]:
+        """``complete()``, yielding whenever ``seconds`` of reading have passed.
+
+        A presenter reads the rest this way on its event loop, handling keys in
+        between: 10,000 slides of 100 blocks take 4.5 s to read, and ``q`` must not wait.
+        """
         if self._complete is not None:
             return self._complete
         if self._error is not None:
             raise self._error
-        unread, self._unread = self._unread, None
+        unread = self._unread
         assert unread is not None
         try:
-            self._complete = _deck_of(
-                unread.name, _read_file(unread.name, unread.text, unread.options, unread.value)
+            read = yield from _read_file_in_steps(
+                unread.name, unread.text, unread.options, unread.value, seconds
             )
+            self._complete = _deck_of(unread.name, read)
         except DeckError as error:
             self._error = error
             raise
+        finally:
+            if self._complete is not None or self._error is not None:
+                self._unread = None  # read: let go of it (a reading left off keeps it)
+        return self._complete
+
+    @property
+    def completed(self) -> Deck | None:
+        """The whole deck if it has been read (``complete()``), else None."""
         return self._complete
 
 
@@ -217,8 +237,9 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
     slides = tuple(slide for file in files for _, slide in file.slides)
     diagnostics = [d for file in files for d in file.reader.diagnostics]
     diagnostics.sort(key=source_order)
+    duration = next((file.reader.duration for file in files if file.reader.duration), None)
     css = files[0].reader.deck_css if len(files) == 1 else None  # a folder has no deck object
-    return Deck(slides, name, theme, tuple(diagnostics), css)
+    return Deck(slides, name, theme, tuple(diagnostics), duration, css)
 
 
 def read_text(name: str, options: LoadOptions) -> str:
@@ -249,6 +270,22 @@ def _load_file(name: str, options: LoadOptions) -> _File:
 
 def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNREAD) -> _File:
     """The slides of one file's ``text``; ``value`` is the text parsed as JSON, if it was."""
+    return _run(_read_file_in_steps(name, text, options, value, seconds=0))
+
+
+def _run(steps: Generator[None, None, _T]) -> _T:
+    """What a reading in steps returns, read at once."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def _read_file_in_steps(
+    name: str, text: str, options: LoadOptions, value: object, seconds: float
+) -> Generator[None, None, _File]:
+    """``_read_file``, yielding every ``seconds`` of reading (``Reader.slides_in_steps``)."""
     parsed: syntax.Parsed | None = None
     if value is _UNREAD:
         value = _loads_json(text)
@@ -267,7 +304,7 @@ def _read_file(name: str, text: str, options: LoadOptions, value: object = _UNRE
         return positions.get(where, (1, 1))
 
     reader = Reader(name, os.path.dirname(name), locate, list(repairs))
-    slides, theme = reader.slides(value)
+    slides, theme = yield from reader.slides_in_steps(value, seconds)
     return _File(reader, slides, theme)
 
 

@@ -6,7 +6,6 @@ builds these objects, the renderers and the app only read them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
 SHOWN_LENGTH = 160
 """Most characters of a path or URL shown in a message or on a card (a deck may hold 1,000,000)."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 """Lone surrogates: no encoding can print them (file names that are not UTF-8 hold them)."""
 
 
@@ -34,7 +32,6 @@ def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
         text = text[:head] + "\u2026" + text[len(text) - (limit - 1 - head) :]
     if not text.isprintable():
         text = visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
-        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
@@ -237,6 +234,8 @@ class Deck:
     source: str
     theme: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    duration: int | None = None
+    """The talk's planned length in seconds (the deck object's ``duration``), if given."""
     css: str | None = None
     """The deck's ``css`` field: the Textual CSS file it is styled with, resolved from the
     deck's folder (it may not exist: the presenter says so)."""
@@ -248,12 +247,20 @@ class Deck:
         """The 0-based index of the slide named by ``key``: an ``ID``, or a 1-based position.
 
         An exact ``ID`` match wins over a position, so ``--slide 2`` finds the
-        slide whose ID is ``2`` if there is one, else the second slide.
+        slide whose ID is ``2`` if there is one, else the second slide. A position
+        is written in decimal digits of any script, as ``int`` reads them (``٣`` is
+        3), with any number of leading zeros; other digit-like characters (``²``,
+        ``①``) are no position, and a position past the last slide finds nothing.
         """
         key = key.strip()
         for index, slide in enumerate(self.slides):
             if slide.id and slide.id == key:
                 return index
-        if key.isdigit() and 1 <= int(key) <= len(self.slides):
-            return int(key) - 1
-        return None
+        if not key.isdecimal():
+            return None
+        # Digit by digit: int() of a whole key fails past 4300 digits.
+        digits = "".join(str(int(digit)) for digit in key).lstrip("0")
+        if not digits or len(digits) > len(str(len(self.slides))):
+            return None
+        position = int(digits)
+        return position - 1 if position <= len(self.slides) else None

@@ -3,8 +3,11 @@
 C0 and C1 control characters other than line break and tab, DEL, and the
 bidirectional embedding, override and isolate characters could move the
 cursor, recolour the screen, write the clipboard or reorder what the audience
-reads. ``visible`` replaces each with a visible stand-in; ``unsafe_characters``
-finds them so ``check`` can report them.
+reads; a lone surrogate (a file name's undecodable byte, as Python reads it)
+cannot be written to a terminal at all. ``visible`` replaces each with a
+visible stand-in; ``unsafe_characters`` finds them so ``check`` can report them.
+It is the one rule for everything that reaches a terminal from a deck or the
+file system.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Iterator
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Bidi marks, embeddings, overrides and isolates."""
 
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 """Every character that must not reach a terminal as itself."""
 
 
@@ -32,7 +35,7 @@ def _stand_in(char: str) -> str:
         return chr(0x2400 + code)  # the Unicode "control pictures": ␀ ␛ ...
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # C1 controls and bidi characters: the replacement character
+    return "\ufffd"  # C1 controls, bidi characters, lone surrogates: the replacement character
 
 
 def visible(text: str) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
+from time import perf_counter
 
 from tui_slides.deck import values
 from tui_slides.deck.checks import empty_slide_note
@@ -24,7 +25,8 @@ from tui_slides.deck.fields import (
     close_themes,
     suggestion,
 )
-from tui_slides.deck.model import Block, Layout, MediaKind, MediaRef, Slide, TextFormat, shown
+from tui_slides.deck.look import read_css, read_layout
+from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
 from tui_slides.deck.safety import describe, is_safe
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
@@ -48,12 +50,14 @@ file; the rest are counted in one line each. A 5 MB deck of 300,000 unknown keys
 13 s of ``difflib`` and 300,000 lines of ``check``."""
 
 _FORMATS = {member.value: member for member in TextFormat}
-_LAYOUTS = {member.value: member for member in Layout}
 """``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _COORDS = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$")
 
 _NO_DEFAULTS = Slide()
+
+STEP_SECONDS = 0.005
+"""How long ``Reader.slides_in_steps`` reads before it yields: a key waits no longer."""
 
 Locate = Callable[[ValuePath], tuple[int, int]]
 """Gives the line and column where the value at a path starts."""
@@ -69,6 +73,8 @@ class Reader:
         """The folder that relative media paths start from."""
         self.locate = locate
         self.diagnostics = diagnostics
+        self.duration: int | None = None
+        """The deck object's ``duration`` in seconds, once ``slides`` has read it."""
         self.unknown_fields = 0
         """How many objects with unknown fields were read (a slide checks its own)."""
         self.listed = 0
@@ -245,23 +251,6 @@ class Reader:
             self.report(Level.WARNING, (*where, "theme"), message)
         return name or None
 
-    def layout(self, obj: Mapping[str, object], where: ValuePath) -> Layout | None:
-        """The ``layout`` field; an unknown value is a warning naming the layouts (ignored)."""
-        name = self.string(obj, where, "layout").strip().lower()
-        if name and name not in _LAYOUTS:
-            message = f"unknown layout '{shown(name)}'; the layouts are {', '.join(_LAYOUTS)}"
-            self.report(Level.WARNING, (*where, "layout"), message)
-        return _LAYOUTS.get(name)
-
-    def css(self, obj: Mapping[str, object], where: ValuePath) -> str | None:
-        """The deck's ``css`` field: a path relative to the deck's folder (a missing file warns)."""
-        raw = self.string(obj, where, "css").strip()
-        path = os.path.normpath(os.path.join(self.base, raw)) if raw else None
-        if path is not None and not os.path.isfile(path):
-            message = f"CSS file not found: '{shown(raw)}' (looked for {shown(path)})"
-            self.report(Level.WARNING, (*where, "css"), message)
-        return path
-
     # -- structures ---------------------------------------------------------
 
     def block(self, value: object, where: ValuePath) -> Block | None:
@@ -326,7 +315,7 @@ class Reader:
             content=self.content(value.get("content"), (*where, "content")),
             notes=self.string(value, where, "notes"),
             theme=self.theme(value, where) if "theme" in own else defaults.theme,
-            layout=self.layout(value, where) if "layout" in own else defaults.layout,
+            layout=read_layout(self, value, where) if "layout" in own else defaults.layout,
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
@@ -341,7 +330,27 @@ class Reader:
 
     def slides(self, value: object) -> tuple[list[tuple[ValuePath, Slide]], str | None]:
         """All slides of a file in any shape, each with where it stands, and the deck theme."""
-        read = self._slides(value)
+        steps = self.slides_in_steps(value, seconds=0)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value  # type: ignore[no-any-return]
+
+    def slides_in_steps(
+        self, value: object, seconds: float = STEP_SECONDS
+    ) -> Generator[None, None, tuple[list[tuple[ValuePath, Slide]], str | None]]:
+        """``slides``, yielding whenever ``seconds`` of reading have passed (0: never),
+        so that a caller on an event loop can handle keys in between; it returns
+        what ``slides`` returns."""
+        entries, defaults, theme = self._shape(value)
+        read: list[tuple[ValuePath, Slide]] = []
+        due = perf_counter() + seconds
+        for where, item in entries:
+            read.append((where, self.slide(item, where, defaults)))
+            if seconds and perf_counter() >= due:
+                yield
+                due = perf_counter() + seconds
         if self.unlisted:
             message = f"{self.unlisted:,} more unknown fields kept in this file (not listed)"
             self.report(Level.INFO, (), message)
@@ -351,28 +360,29 @@ class Reader:
                 " fields (not listed)"
             )
             self.report(Level.WARNING, (), message)
-        return read
+        return read, theme
 
-    def _slides(self, value: object) -> tuple[list[tuple[ValuePath, Slide]], str | None]:
+    def _shape(self, value: object) -> tuple[list[tuple[ValuePath, object]], Slide, str | None]:
+        """Where each slide of a file stands and its value, the deck's defaults and theme."""
         if isinstance(value, list):
-            return [
-                ((index,), self.slide(item, (index,))) for index, item in enumerate(value)
-            ], None
+            return [((index,), item) for index, item in enumerate(value)], _NO_DEFAULTS, None
         if not isinstance(value, dict):
             shapes = "a slide object, an array of slides or a deck object"
             raise self.fail((), f"expected {shapes}, not {values.kind(value)}")
         if "slides" not in value:
-            return [((), self.slide(value, ()))], None
+            return [((), value)], _NO_DEFAULTS, None
         slides = value["slides"]
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
         self.unknown(value, DECK_FIELDS, (), "deck")
-        self.deck_css = self.css(value, ()) if "css" in value else None
+        if "duration" in value:
+            self.duration = self._duration(value)
+        self.deck_css = read_css(self, value) if "css" in value else None
         defaults = self._deck_defaults(value)
-        read: list[tuple[ValuePath, Slide]] = []
-        for index, item in enumerate(slides):
-            read.append((("slides", index), self.slide(item, ("slides", index), defaults)))
-        return read, defaults.theme
+        entries: list[tuple[ValuePath, object]] = [
+            (("slides", index), item) for index, item in enumerate(slides)
+        ]
+        return entries, defaults, defaults.theme
 
     def first_slide(self, value: list[object] | dict[str, object]) -> tuple[Slide, str | None]:
         """The first slide of an array of slides or of a deck object's ``slides``, and the
@@ -382,9 +392,19 @@ class Reader:
         slides = value["slides"]
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
-        self.deck_css = self.css(value, ()) if "css" in value else None
+        self.deck_css = read_css(self, value) if "css" in value else None
         defaults = self._deck_defaults(value)
         return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
+
+    def _duration(self, value: Mapping[str, object]) -> int | None:
+        """The deck's ``duration`` in seconds; a bad one is reported and ignored."""
+        from tui_slides.deck.duration import parse_duration
+
+        try:
+            return parse_duration(self.string(value, (), "duration"))
+        except ValueError as error:
+            self.report(Level.WARNING, ("duration",), f"{error}; ignored")
+            return None
 
     def _deck_defaults(self, value: Mapping[str, object]) -> Slide:
         """What a deck object gives every slide that does not set it."""
@@ -393,5 +413,5 @@ class Reader:
             logo_title=self.string(value, (), "logo_title"),
             logo=self.media(value, (), "logo_path"),
             theme=self.theme(value, ()),
-            layout=self.layout(value, ()) if "layout" in value else None,
+            layout=read_layout(self, value, ()) if "layout" in value else None,
         )

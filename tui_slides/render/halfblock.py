@@ -13,7 +13,8 @@ import math
 import sys
 from collections.abc import Iterable
 
-from rich.color import Color, ColorTriplet, ColorType
+from rich.color import Color, ColorType
+from rich.color_triplet import ColorTriplet
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment

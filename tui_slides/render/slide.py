@@ -96,10 +96,19 @@ def print_deck(
     index: int | None = None,
     styles: SlideStyles = DEFAULT_STYLES,
     media: MediaFor | None = None,
+    notes: bool = False,
 ) -> None:
-    """Print every slide of ``deck`` to ``console``, or only the one at 0-based ``index``."""
+    """Print every slide of ``deck`` to ``console``, or only the one at 0-based ``index``.
+
+    ``notes``: each slide's speaker notes follow it, under a "Notes" rule (``render.notes``).
+    """
     total = len(deck.slides)
     positions = range(total) if index is None else [index]
     for position in positions:
         slide = deck.slides[position]
         console.print(render_slide(slide, position + 1, total, styles=styles, media=media))
+        if notes and slide.notes.strip():
+            from tui_slides.render.notes import notes_section
+
+            console.print(Constrain(notes_section(slide.notes, styles), MEASURE))
+            console.print(BLANK)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Generic, TypeVar
 
 from textual.binding import Binding, BindingType
@@ -100,12 +101,13 @@ class PickerScreen(ModalScreen[ResultT], Generic[ResultT]):
     def action_move(self, how: str) -> None:
         """Move the highlight while the field keeps the focus."""
         options = self.option_list
-        {
+        moves: dict[str, Callable[[], None]] = {
             "up": options.action_cursor_up,
             "down": options.action_cursor_down,
             "page_up": options.action_page_up,
             "page_down": options.action_page_down,
-        }[how]()
+        }
+        moves[how]()
 
     def action_close(self) -> None:
         """Close without moving."""

@@ -1,0 +1,95 @@
+"""``tui-slides check``: load decks and print every diagnostic, as text or JSON."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from tui_slides.commands.common import EXIT_FAILED, EXIT_OK, Started, usage_error
+from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
+from tui_slides.deck.errors import DeckError
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.safety import visible
+from tui_slides.streams import encodes_unicode
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tui_slides.deck.model import Deck
+
+
+def _all_diagnostics(deck: Deck) -> list[Diagnostic]:
+    """What loading found, and images that exist but cannot be drawn, in source order."""
+    from tui_slides.media.problems import media_problems  # decodes images: only for check
+
+    found = [*deck.diagnostics, *media_problems(deck)]
+    return sorted(found, key=source_order)
+
+
+def check(args: argparse.Namespace, started: Started) -> int:
+    """``tui-slides check``: load each deck and print what was found."""
+    started()  # many decks may take a while: collect as any long run does
+    paths: list[str] = args.decks
+    as_json = args.format == "json"
+    missing = [path for path in paths if not os.path.exists(path)]
+    if missing:
+        return usage_error("no such deck: " + ", ".join(visible(path) for path in missing))
+    reports: list[dict[str, object]] = []
+    counts = dict.fromkeys(Level, 0)
+    failed = 0
+    for path in paths:
+        try:
+            deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)
+        except DeckError as error:
+            failed += 1
+            diagnostics, slides, lines = [error.diagnostic], 0, [str(error)]
+        else:
+            diagnostics = _all_diagnostics(deck)
+            slides, lines = len(deck), [str(diagnostic) for diagnostic in diagnostics]
+        for diagnostic in diagnostics:
+            counts[diagnostic.level] += 1
+        if not as_json:
+            for line in lines:
+                print(visible(line))
+        reports.append(
+            {
+                "path": path,
+                "ok": slides > 0,
+                "slides": slides,
+                "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
+            }
+        )
+    ok = len(paths) - failed
+    summary = {
+        "decks": len(paths),
+        "loaded": ok,
+        "failed": failed,
+        **{f"{level.value}s": count for level, count in counts.items()},
+    }
+    if as_json:
+        print(_json({"decks": reports, "summary": summary}))
+    else:
+        decks = f"{len(paths)} deck{'s' if len(paths) != 1 else ''}"
+        errors, warnings, notes = (
+            counts[level] for level in (Level.ERROR, Level.WARNING, Level.INFO)
+        )
+        print(
+            f"{decks} checked: {ok} loaded, {failed} failed;"
+            f" {errors} errors, {warnings} warnings, {notes} notes"
+        )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _json(report: dict[str, object]) -> str:
+    """``report`` as JSON text, with the values exactly as found (paths, messages).
+
+    Text that may not reach a terminal as itself, or that standard output cannot
+    encode, is written as JSON's own ``\\uXXXX`` escapes: still the same values.
+    """
+    import json  # here: only --format json writes it
+
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    if encodes_unicode(sys.stdout) and visible(text) == text:
+        return text
+    return json.dumps(report, ensure_ascii=True, indent=2)

@@ -1,0 +1,82 @@
+"""``tui-slides [present]``: the full-screen presenter, started once a terminal is there."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import TYPE_CHECKING
+
+from tui_slides.commands.common import (
+    EXIT_USAGE,
+    LOUD,
+    Started,
+    open_deck_at,
+    print_diagnostics,
+    start_index,
+)
+from tui_slides.deck.loader import load_deck
+from tui_slides.streams import terminal_problem
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+
+def bundled_decks() -> Path:
+    """The folder of decks shipped with tui-slides (installed, or in a checkout)."""
+    from pathlib import Path  # here: only `present` without a deck needs it
+
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "decks"
+    return installed if installed.is_dir() else package.parent / "decks"
+
+
+def present(args: argparse.Namespace, started: Started) -> int:
+    """``tui-slides [present] DECK``: the full-screen presenter.
+
+    ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
+    """
+    problem = terminal_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
+
+    path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
+    # Starting on the first slide, a large deck can show it before reading the others.
+    opened = open_deck_at(path, args, quick=args.slide is None)
+    if isinstance(opened, int):
+        return opened
+    deck = opened.deck
+    start = start_index(deck, args.slide)
+    if start is None:
+        return EXIT_USAGE
+    from tui_slides.app import run_presenter
+    from tui_slides.app.options import PresenterOptions
+
+    opening = None if opened.whole else opened
+    options = PresenterOptions(
+        path,
+        start=start,
+        theme=args.theme,
+        watch=args.watch,
+        # Reloads (r, --watch) read the deck with the options it was first loaded with.
+        loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
+        images=args.images,
+        css=Path(args.css) if args.css else None,
+        opening=opening,
+        on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
+        console=True,  # always shared: `tui-slides console` joins any running talk
+        announce_console=args.console,
+        duration=args.duration,
+    )
+    if args.console:
+        from tui_slides.app.console.launch import announce
+
+        announce(path)
+    status = run_presenter(deck, options)
+    # Read once the first slide was up: said now, not before. Quit before the rest
+    # was read, there is nothing to say (and no reason to read it now).
+    if opening is not None and opening.completed is not None:
+        print_diagnostics(opening.completed.diagnostics, sys.stderr, levels=LOUD)
+    return status

@@ -1,0 +1,100 @@
+"""The standard streams of a command: a terminal, a pipe or a file, and what may go wrong.
+
+The presenter needs a terminal on both ends (``terminal_problem``). Three
+things can turn a line of output into a traceback, each handled here once:
+
+- Text that is data (file names, deck text) may hold control characters, and
+  file names given on the command line may hold bytes that are not UTF-8
+  (Python keeps them as lone surrogates, ``os.fsdecode``): ``shown`` makes
+  both visible (``tui_slides.deck.safety.visible``, then ``�``).
+- Standard output may not be able to encode what is printed
+  (``PYTHONIOENCODING=ascii``, a C locale without UTF-8): ``plain_ascii_fallback``
+  has it write escapes (``\\u0421``) or ``?`` for what it cannot encode.
+- Standard output may fail: a closed pipe (``check ... | head -1``) ends the
+  command quietly, the Unix way, with status 1 (Python's documented recipe, and
+  what Rich's own ``Console.on_broken_pipe`` does for ``show``); a full disk or
+  another write error is one line on standard error, and status 1 (``guarded``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable
+
+EXIT_FAILED = 1
+"""The status after standard output failed, closed pipe included (not 141, 128 + SIGPIPE:
+Rich exits with 1 on a closed pipe, and ``show`` should not differ from ``check``)."""
+
+
+def encodes_unicode(stream: object) -> bool:
+    """True when ``stream`` writes UTF-8 (or UTF-16/32): any text can be printed as itself."""
+    encoding = getattr(stream, "encoding", None) or ""
+    return encoding.lower().replace("-", "").startswith("utf")
+
+
+def plain_ascii_fallback(stream: object, errors: str = "backslashreplace") -> None:
+    """Make ``stream`` write what its encoding cannot hold as ``errors`` says, not fail.
+
+    ``backslashreplace`` (``\\u0421``) keeps every character recoverable; ``show``
+    asks for ``replace`` (``?``), one column per character, so its boxes stay aligned.
+    """
+    if isinstance(stream, io.TextIOWrapper) and stream.errors != errors:
+        stream.reconfigure(errors=errors)
+
+
+def guarded(run: Callable[[], int]) -> int:
+    """``run()``, with standard output flushed and its failures turned into exit statuses.
+
+    Python's documented recipe for a closed pipe (library/signal.html, "Note on
+    SIGPIPE"): point standard output at ``os.devnull`` so that the interpreter's
+    last flush at exit has nowhere to fail, then exit.
+    """
+    try:
+        status = run()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # the last buffered lines: a full disk or a closed pipe shows here
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_FAILED
+    except OSError as error:
+        if error.filename is not None:  # not a write to standard output: a bug to report
+            raise
+        _discard_stdout()
+        reason = error.strerror or str(error)
+        try:
+            print(f"tui-slides: error: cannot write the output: {reason}", file=sys.stderr)
+        except OSError:  # standard error fails too: the status says it all
+            pass
+        return EXIT_FAILED
+    return status
+
+
+def _discard_stdout() -> None:
+    """Send what is still buffered for standard output, and anything after it, nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no standard output at all
+        pass
+
+
+def terminal_problem() -> str | None:
+    """Why the presenter cannot run here (standard input or output is not a terminal), or None.
+
+    Without a terminal (``ssh host tui-slides DECK`` without ``-t``, ``< /dev/null``,
+    output piped) Textual would start anyway and spin, reading nothing.
+    """
+    for name, stream in (("input", sys.__stdin__), ("output", sys.__stdout__)):
+        try:
+            if stream is not None and os.isatty(stream.fileno()):
+                continue
+        except (OSError, ValueError):  # closed, or not a file at all
+            pass
+        return (
+            f"tui-slides: the presenter needs a terminal, and standard {name} is not one;"
+            " over SSH use `ssh -t`, or print the slides with `tui-slides show DECK`"
+        )
+    return None
