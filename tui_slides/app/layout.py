@@ -21,16 +21,15 @@ COLUMN_GAP = 2
 """Cells between two columns (one of padding on each side of every column)."""
 
 
-def side_margin(width: int) -> int:
-    """The margin on each side of the slide's column on a screen ``width`` cells wide."""
-    side = MIN_SIDE + max(0, width - 80) * 3 // 10
-    column = min(MAX_COLUMN, max(0, width - 2 * side))
-    return max(MIN_SIDE, (width - column) // 2) if width > 2 * MIN_SIDE else 0
-
-
 def column_width(width: int) -> int:
     """The width of the slide's column on a screen ``width`` cells wide."""
-    return max(0, width - 2 * side_margin(width))
+    side = MIN_SIDE + max(0, width - 80) * 3 // 10
+    return max(0, min(MAX_COLUMN, width - 2 * side))
+
+
+def side_margin(width: int) -> int:
+    """The margin left of the slide's column (the right one is the same, or a cell more)."""
+    return (width - column_width(width)) // 2
 
 
 def shown_layout(slide: Slide, width: int) -> Layout:

@@ -181,10 +181,11 @@ class SlideView(VerticalScroll, can_focus=False):
 
     def _set_margins(self, width: int) -> None:
         """The column's margins for a screen ``width`` cells wide (``app.layout``)."""
-        side = side_margin(width)
-        if self.slide_layout is Layout.COLUMNS:
-            side = max(0, side - 1)  # each column has a cell of padding on either side
-        padding = (1, side, 0, side)
+        left = side_margin(width)
+        right = max(0, width - left - column_width(width))
+        if self.slide_layout is Layout.COLUMNS:  # each column has a cell of padding a side
+            left, right = max(0, left - 1), max(0, right - 1)
+        padding = (1, right, 0, left)
         if tuple(self.styles.padding) != padding:
             self.styles.padding = padding
 
