@@ -285,3 +285,16 @@ def test_markdown_takes_the_theme_colours() -> None:
     named = dict(styles.markdown)
     assert named["markdown.h1"].color == RichColor.parse("#AA0000")
     assert named["markdown.code"].bgcolor is not None
+
+
+async def test_a_resize_that_stacks_columns_keeps_the_search_highlight() -> None:
+    app = make_app(_columns_deck())
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("slash", *"two", "enter")
+        await pilot.pause()
+        view = app.slides.slide_view
+        assert view.blocks[1].highlight is not None
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert view.has_class("-stack")
+        assert view.blocks[1].highlight is not None

@@ -86,6 +86,8 @@ class SlideView(VerticalScroll, can_focus=False):
         super().__init__(id=id, classes=LAYOUT_CLASSES[Layout.STACK])
         self.slide_layout = Layout.STACK
         """The layout the current slide is drawn in (``app.layout.shown_layout``)."""
+        self._search: tuple[str, tuple[int, int] | None] = ("", None)
+        """The query and current match the slide was last shown with."""
         self._more: tuple[bool, bool] = (False, False)
         self.slide: Slide | None = None
         self.slide_styles: SlideStyles = DEFAULT_STYLES
@@ -128,6 +130,7 @@ class SlideView(VerticalScroll, can_focus=False):
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
         """
         self.slide = slide
+        self._search = (query, current)
         self._show_empty_notice(slide)
         self._set_layout(shown_layout(slide, self.app.size.width))
         shown = shown_part(slide)
@@ -341,7 +344,8 @@ class SlideView(VerticalScroll, can_focus=False):
         width = self.app.size.width
         slide = self.slide
         if slide is not None and shown_layout(slide, width) is not self.slide_layout:
-            self.show(slide, reset_scroll=False)  # columns that no longer fit are stacked
+            # Columns that no longer fit are stacked (and back), the search kept.
+            self.show(slide, *self._search, reset_scroll=False)
         self._set_margins(width)
         self._report_more()
 
