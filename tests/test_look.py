@@ -298,3 +298,16 @@ async def test_a_resize_that_stacks_columns_keeps_the_search_highlight() -> None
         await pilot.pause()
         assert view.has_class("-stack")
         assert view.blocks[1].highlight is not None
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_the_ansi_themes_present_the_tour_in_the_terminal_s_own_colours(theme: str) -> None:
+    deck = load_deck(TOUR)
+    app = make_app(deck, path=TOUR, theme=theme)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(len(deck) - 1):
+            await pilot.press("n")
+        await pilot.pause()
+        assert status(app).rstrip().endswith(f"{len(deck)} / {len(deck)}")
+        heading = app.slides.slide_view.blocks[0].render_line(0)
+        assert heading.text.strip() == "T h a n k   y o u"

@@ -24,6 +24,13 @@ from tui_slides.app.app import PresenterApp
 from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 
+
+@pytest.fixture(autouse=True)
+def _true_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same look whatever terminal runs the tests: Textual's console reads COLORTERM."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+
+
 TOUR = Path(__file__).resolve().parent.parent / "decks" / "tour.json5"
 SLIDES = {
     "title": [],
@@ -83,7 +90,12 @@ def test_light_theme_100x30(snap_compare: Any, layout: str) -> None:
 
 
 @pytest.mark.parametrize("layout", ["stack", "markdown"])
-def test_256_colours_100x30(snap_compare: Any, layout: str) -> None:
+def test_256_colours_100x30(
+    snap_compare: Any, layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLORTERM")  # as over SSH: the app knows it has 256 colours
+    monkeypatch.setenv("TERM", "xterm-256color")
     app = Tour256(load_deck(TOUR), PresenterOptions(TOUR, images="cells"))
     app.animation_level = "none"
+    assert app.console.color_system == "256"
     assert snap_compare(app, press=SLIDES[layout], terminal_size=(100, 30))

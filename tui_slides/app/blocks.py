@@ -19,7 +19,7 @@ from tui_slides.render.contrast import blend, readable
 from tui_slides.render.lines import LineRenderable
 
 
-def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
+def slide_styles(variables: Mapping[str, str], *, eight_bit: bool = False) -> SlideStyles:
     """The renderer's styles drawn from a Textual theme's CSS variables.
 
     Every colour is the theme's: the slide's heading and list markers its
@@ -28,12 +28,16 @@ def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
     must be, until it reads on the slide's background at WCAG AA
     (``render.contrast``). A theme of the terminal's own ANSI colours
     (``ansi-dark``) has no colours to compute with: the renderer's defaults,
-    in ANSI colours too, are kept.
+    in ANSI colours too, are kept. ``eight_bit``: the terminal shows 256
+    colours, and each pair is judged as it shows them.
     """
 
     def colour(name: str, fallback: str) -> str:
         value = variables.get(name, fallback)
         return value if value.startswith("#") else fallback
+
+    def fit(value: str, back: str) -> str:
+        return readable(value, back, eight_bit=eight_bit)
 
     background = colour("background", "")
     if not background:
@@ -42,14 +46,14 @@ def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
     surface = colour("surface", background)
 
     def on(name: str, back: str = background, fallback: str = foreground) -> str:
-        return readable(colour(name, fallback), back)
+        return fit(colour(name, fallback), back)
 
-    text = readable(foreground, background)
+    text = fit(foreground, background)
     primary = on("text-primary", fallback=colour("primary", foreground))
     accent = on("text-accent", fallback=colour("accent", foreground))
     secondary = on("text-secondary", fallback=primary)
-    muted = readable(blend(text, background, 0.3), background)
-    code_text = readable(foreground, surface)
+    muted = fit(blend(text, background, 0.3), background)
+    code_text = fit(foreground, surface)
     heading = Style(color=accent, bold=True)
     markdown = {
         "markdown.h1": heading,
@@ -60,9 +64,7 @@ def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
         "markdown.h5": Style(color=secondary, italic=True),
         "markdown.h6": Style(color=muted, italic=True),
         "markdown.h7": Style(color=muted, italic=True),
-        "markdown.code": Style(
-            color=readable(colour("text-accent", accent), surface), bgcolor=surface
-        ),
+        "markdown.code": Style(color=fit(colour("text-accent", accent), surface), bgcolor=surface),
         "markdown.code_block": Style(color=code_text, bgcolor=surface),
         "markdown.block_quote": Style(color=muted, italic=True),
         "markdown.list": Style(color=accent),
@@ -79,14 +81,14 @@ def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
     code = {
         "background": Style(bgcolor=surface),
         "": Style(color=code_text),
-        "Keyword": Style(color=readable(colour("text-accent", accent), surface), bold=True),
-        "Name.Builtin": Style(color=readable(colour("text-primary", primary), surface)),
-        "Name.Function": Style(color=readable(colour("text-primary", primary), surface)),
-        "Name.Tag": Style(color=readable(colour("text-primary", primary), surface)),
-        "String": Style(color=readable(colour("text-success", code_text), surface)),
-        "Number": Style(color=readable(colour("text-warning", code_text), surface)),
-        "Literal": Style(color=readable(colour("text-warning", code_text), surface)),
-        "Comment": Style(color=readable(blend(code_text, surface, 0.3), surface), italic=True),
+        "Keyword": Style(color=fit(colour("text-accent", accent), surface), bold=True),
+        "Name.Builtin": Style(color=fit(colour("text-primary", primary), surface)),
+        "Name.Function": Style(color=fit(colour("text-primary", primary), surface)),
+        "Name.Tag": Style(color=fit(colour("text-primary", primary), surface)),
+        "String": Style(color=fit(colour("text-success", code_text), surface)),
+        "Number": Style(color=fit(colour("text-warning", code_text), surface)),
+        "Literal": Style(color=fit(colour("text-warning", code_text), surface)),
+        "Comment": Style(color=fit(blend(code_text, surface, 0.3), surface), italic=True),
         "Operator": Style(color=code_text),
         "Punctuation": Style(color=code_text),
     }

@@ -93,7 +93,7 @@ class StatusBar(Widget):
         style = self.get_component_rich_style("status-bar--progress")
         colour, background = _hex(style.color), _hex(style.bgcolor)
         if colour is not None and background is not None:
-            style += Style(color=readable(colour, background))
+            style += Style(color=readable(colour, background, eight_bit=self._eight_bit))
         line = Text(no_wrap=True, overflow="crop", end="")
         line.append(PROGRESS * done, style)
         line.append(" " * (width - done), Style(bgcolor=style.bgcolor))
@@ -150,8 +150,13 @@ class StatusBar(Widget):
         background = _hex(self.rich_style.bgcolor)
         if colour is None or background is None:
             return style  # the terminal's own colours: nothing to compute with
-        fixed = readable(colour, background)
+        fixed = readable(colour, background, eight_bit=self._eight_bit)
         return style if fixed == colour else style + Style(color=fixed)
+
+    @property
+    def _eight_bit(self) -> bool:
+        """True on a terminal of 256 colours: contrast is judged as it shows them."""
+        return self.app.console.color_system == "256"
 
     @property
     def text(self) -> str:

@@ -4,9 +4,15 @@ Every colour of a slide comes from the theme; a theme colour that would be
 too faint on its background (the accent of a light theme, say) is blended
 towards black or white, whichever reads better there, just far enough to
 reach ``AA`` (4.5:1, the WCAG level for body text). Colours are ``#rrggbb``.
+On a terminal of 256 colours (``eight_bit``) the pair is judged as that
+terminal shows it: each colour as Rich turns it into the nearest of the palette.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.color import Color, ColorSystem
 
 AA = 4.5
 """The WCAG AA contrast for normal text."""
@@ -44,16 +50,32 @@ def blend(colour: str, other: str, amount: float) -> str:
     return _hex(tuple(s + (e - s) * amount for s, e in zip(start, end, strict=True)))  # type: ignore[arg-type]
 
 
-def readable(colour: str, background: str, minimum: float = AA) -> str:
+def on_palette(colour: str) -> tuple[int, int, int]:
+    """``colour`` as a terminal of 256 colours shows it (Rich's downgrade, as Textual draws)."""
+    shown = Color.parse(colour).downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+    return shown.red, shown.green, shown.blue
+
+
+@lru_cache(maxsize=512)  # the status bar asks for the same few pairs on every slide change
+def readable(colour: str, background: str, minimum: float = AA, *, eight_bit: bool = False) -> str:
     """``colour``, or the nearest blend of it towards black or white that has ``minimum``
-    contrast on ``background`` (colours that already read are kept exactly)."""
-    if contrast(colour, background) >= minimum:
+    contrast on ``background`` (colours that already read are kept exactly); with
+    ``eight_bit``, the contrast the two have once shown in 256 colours."""
+
+    def shown(value: str) -> str | tuple[int, int, int]:
+        return on_palette(value) if eight_bit else value
+
+    back = shown(background)
+    if contrast(shown(colour), back) >= minimum:
         return colour
-    target = (
-        "#000000"
-        if contrast("#000000", background) >= contrast("#FFFFFF", background)
-        else "#FFFFFF"
-    )
+    black, white = "#000000", "#FFFFFF"
+    target = black if contrast(shown(black), back) >= contrast(shown(white), back) else white
+    if eight_bit:  # the palette's steps are not monotonic: the first blend that reads
+        for step in range(1, 33):
+            candidate = blend(colour, target, step / 32)
+            if contrast(shown(candidate), back) >= minimum:
+                return candidate
+        return target
     low, high = 0.0, 1.0
     for _ in range(12):  # a binary search: 1/4096 of the way is finer than 8-bit colour
         middle = (low + high) / 2
