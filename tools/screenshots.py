@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--size", default="100x30", help="terminal size, COLSxROWS")
     args = parser.parse_args(argv)
+    os.environ["COLORTERM"] = "truecolor"  # true colour, whatever terminal runs this
     columns, rows = (int(part) for part in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
