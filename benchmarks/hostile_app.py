@@ -14,7 +14,8 @@ limit on one string (``tui_slides.deck.schema.MAX_STRING``):
 - ``tables``: three slides, each a ~1 MB Markdown table (Rich's costliest
   Markdown per character), started on the middle one: both neighbours are
   rendered ahead right after the first paint;
-- ``slides``: 10,000 slides of 100 tiny blocks each (~15 MB).
+- ``slides``: 3,000 slides of 100 tiny blocks each (~4.5 MB; 10,000 such slides are more
+  than the 1,000,000 values the loader reads from one file: refused at once).
 
 Each deck's presenter is started in a pseudo-terminal (``benchmarks/app_paint.py``
 helpers), as a person starts it. Measured: the time to the first paint (the
@@ -102,7 +103,7 @@ def tables() -> Slides:
 
 def many_slides() -> Slides:
     return [
-        {"name": str(s), "content": [{"text": f"t{b}"} for b in range(100)]} for s in range(10_000)
+        {"name": str(s), "content": [{"text": f"t{b}"} for b in range(100)]} for s in range(3_000)
     ]
 
 

@@ -40,6 +40,13 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "console": False,
             "duration": None,
             "images": "auto",
+            "ssh": None,  # not shared over SSH (tui_slides.share)
+            "ssh_auth": "code",
+            "ssh_keys": None,
+            "ssh_max_viewers": None,
+            "http": None,
+            "http_auth": "code",
+            "http_max_viewers": None,
             "strict": False,
             "max_size": DEFAULT_MAX_BYTES,
         },
@@ -200,6 +207,7 @@ def test_help_anywhere_is_shown_not_parsed(
 
 
 LOADING = ["--strict", "--max-size MB"]
+SHARING = ["--ssh [HOST:]PORT", "--ssh-auth", "--ssh-keys FILE", "--ssh-max-viewers N"]
 ARGUMENTS = {
     "present": [
         "DECK",
@@ -209,6 +217,7 @@ ARGUMENTS = {
         "--images",
         "--console",
         "--duration TIME",
+        *SHARING,
         *LOADING,
     ],
     "check": ["DECK", "--format {text,json}", *LOADING],
@@ -216,6 +225,7 @@ ARGUMENTS = {
     "fix": ["DECK", "--write", "--max-size MB"],
     "export": ["DECK", "--html OUT.html", "--pdf OUT.pdf", "--theme NAME", "--notes", *LOADING],
     "console": ["--join NAME", "--duration TIME"],
+    "serve": ["DECK", "--slide N|ID", *SHARING, *LOADING],
 }
 
 

@@ -23,7 +23,7 @@ from tui_slides.deck.safety import is_safe, visible
 
 ODD_NAME = os.fsdecode(b"\x1b[31m\xffodd.json5")
 """A file name with an ESC (a colour sequence) and a byte that is not UTF-8."""
-ODD_SHOWN = "␛[31m\ufffdodd.json5"
+ODD_SHOWN = "␛[31m\\xffodd.json5"  # the undecodable byte, as \xff
 """The same name as a terminal must see it."""
 
 
@@ -135,7 +135,7 @@ def test_an_output_that_is_not_utf8_gets_ascii_stand_ins(
     if "PYTHONIOENCODING" in env:  # доклад, as escapes that say which letters
         name = "\\u0434\\u043e\\u043a\\u043b\\u0430\\u0434"
     else:  # in the C locale the name's bytes are not text: a stand-in each
-        name = "\\ufffd" * len("доклад".encode())
+        name = "".join(f"\\x{byte:02x}" for byte in "доклад".encode())
     assert lines[0].startswith(f"{cyrillic_deck.parent}/{name}.json5:1:")
     assert "Traceback" not in check.stderr.decode("ascii")
 
@@ -180,7 +180,7 @@ def test_an_odd_slide_key_is_printed_visibly() -> None:
     result = tui_slides("show", str(SEED), "--slide", os.fsdecode(b"\x1b]0;x\x07\xff"))
     assert result.returncode == 2
     assert result.stderr.decode("utf-8").splitlines()[-1] == (  # after the seed's warnings
-        "tui-slides: error: no slide '␛]0;x␇\ufffd': give a number from 1 to 1 or a slide ID"
+        "tui-slides: error: no slide '␛]0;x␇\\xff': give a number from 1 to 1 or a slide ID"
     )
 
 
@@ -212,3 +212,33 @@ def test_the_presenter_needs_a_terminal_at_both_ends() -> None:
     assert piped_out.stderr.decode().splitlines() == [NO_TERMINAL.format("output")]
     assert no_input.returncode == 2
     assert no_input.stderr.decode().splitlines() == [NO_TERMINAL.format("input")]
+
+
+def test_ctrl_c_is_one_line_and_status_130_not_a_traceback(tmp_path: Path) -> None:
+    """``show`` of a long deck into a pipe nobody reads blocks on writing; Ctrl+C then."""
+    import signal
+    import time
+
+    slides = [{"content": [{"title": f"Slide {n}", "text": "word " * 200}]} for n in range(400)]
+    deck = tmp_path / "long.json"
+    deck.write_text(json.dumps(slides), "utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui_slides", "show", str(deck), "--width", "80"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert child.stdout is not None
+        child.stdout.read(1)  # it is printing: the rest fills the pipe and blocks it
+        time.sleep(0.5)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    said = err.decode("utf-8")
+    assert child.returncode == 130
+    assert said.strip() == "tui-slides: interrupted"
+    assert "Traceback" not in said

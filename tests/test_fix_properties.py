@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import json5
 import pytest
@@ -70,8 +71,8 @@ def test_edits_apply_in_order_and_must_not_overlap() -> None:
 def test_edits_that_change_the_value_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     original = syntax.parse
 
-    def wrong_edit(text: str, path: str, *, strict: bool = False) -> syntax.Parsed:
-        parsed = original(text, path, strict=strict)
+    def wrong_edit(text: str, path: str, *, strict: bool = False, **options: Any) -> syntax.Parsed:
+        parsed = original(text, path, strict=strict, **options)
         if not strict:
             parsed.edits = [(1, 4, "'b',")]  # fixes the comma, but changes 'a' to 'b'
         return parsed
@@ -204,8 +205,8 @@ def test_fixed_defects_give_json5_that_reads_as_the_document_without_them(
 def test_a_repair_without_an_edit_is_refused_not_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     original = syntax.parse
 
-    def no_edits(text: str, path: str, *, strict: bool = False) -> syntax.Parsed:
-        parsed = original(text, path, strict=strict)
+    def no_edits(text: str, path: str, *, strict: bool = False, **options: Any) -> syntax.Parsed:
+        parsed = original(text, path, strict=strict, **options)
         parsed.edits = []  # a repair kind that forgot to record its edit
         return parsed
 

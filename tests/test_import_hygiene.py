@@ -59,6 +59,14 @@ def test_headless_modules_import_neither_textual_nor_rich(module: str) -> None:
             "tui_slides.app, tui_slides.presenting.navigation, tui_slides.presenting.search",
             {"textual", "rich"},
         ),
+        # Sharing over SSH: what the command line reads for --ssh loads nothing heavy,
+        # and the server draws with Rich, never Textual.
+        (
+            "tui_slides.share.options, tui_slides.share.auth, tui_slides.share.terminal,"
+            " tui_slides.share.command",
+            {"textual", "rich", "asyncssh"},
+        ),
+        ("tui_slides.share.server, tui_slides.share.viewer", {"textual"}),
         # check decodes images only when a deck has some: Pillow stays unloaded.
         ("tui_slides.media.problems, tui_slides.media.images", {"textual", "rich", "PIL"}),
     ],

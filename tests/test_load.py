@@ -527,37 +527,6 @@ def test_huge_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     assert len(load_deck(path)) == 400_000
 
 
-@pytest.mark.parametrize(("size", "refused"), [(2000, False), (5000, True)])
-def test_a_deck_read_from_a_pipe_keeps_the_size_limit(
-    tmp_path: Path, size: int, refused: bool
-) -> None:
-    """A pipe has no size to look up first: it is read up to just over the limit."""
-    import os
-    import threading
-
-    fifo = tmp_path / "deck.json5"
-    os.mkfifo(fifo)
-    text = '[{ content: [{ text: "' + "x" * (size - 25) + '" }] }]'
-
-    def feed() -> None:
-        with fifo.open("w", encoding="utf-8") as pipe:
-            try:
-                pipe.write(text)
-            except BrokenPipeError:  # the loader stopped reading at the limit
-                pass
-
-    writer = threading.Thread(target=feed)
-    writer.start()
-    try:
-        if refused:
-            with pytest.raises(DeckLimitError, match="larger than the"):
-                load_deck(fifo, max_bytes=4096)
-        else:
-            assert len(load_deck(fifo, max_bytes=4096).slides[0].content[0].text) == size - 25
-    finally:
-        writer.join(timeout=5)
-
-
 def test_huge_string_is_a_clear_error(tmp_path: Path) -> None:
     path = write(tmp_path, '{ content: [{ text: "' + "x" * 1_000_001 + '" }] }')
     with pytest.raises(DeckLimitError, match="'text' is 1,000,001 characters long") as caught:

@@ -25,6 +25,8 @@ from tui_slides.commands.console import console
 from tui_slides.commands.export import export
 from tui_slides.commands.fix import fix
 from tui_slides.commands.present import present
+from tui_slides.commands.serve import serve
+from tui_slides.commands.sharing import add_ssh_options
 from tui_slides.commands.show import show
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES
 from tui_slides.deck.safety import visible
@@ -79,6 +81,36 @@ def _duration_option(parser: argparse.ArgumentParser) -> None:
         metavar="TIME",
         help="the talk's planned length for the console's timer: 20m, 1h30m, 90s"
         " (default: the deck's duration)",
+    )
+
+
+def _viewers(value: str) -> int:
+    """``--http-max-viewers``: a whole number, at least 1."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return count
+
+
+def _http_options(parser: argparse.ArgumentParser) -> None:
+    """``--http`` and its options: the browser view (``tui_slides.web``)."""
+    parser.add_argument(
+        "--http", metavar="[HOST:]PORT", help="also serve the talk as a web page that follows it"
+    )
+    parser.add_argument(
+        "--http-auth",
+        choices=("code", "none"),
+        default="code",
+        help="how browsers get in: the access code in the address (default), or none",
+    )
+    parser.add_argument(
+        "--http-max-viewers",
+        type=_viewers,
+        metavar="N",
+        help="browsers following at once (default 500)",
     )
 
 
@@ -175,6 +207,7 @@ def present_parser() -> argparse.ArgumentParser:
         " (any presentation can be joined with `tui-slides console`)",
     )
     _duration_option(parser)
+    add_ssh_options(parser)
     parser.add_argument(
         "--images",
         choices=("auto", "cells", "none"),
@@ -182,6 +215,7 @@ def present_parser() -> argparse.ArgumentParser:
         help="draw images with the terminal's graphics (auto), in cells of half blocks,"
         " or not at all",
     )
+    _http_options(parser)
     _loading_options(parser)
     return parser
 
@@ -235,6 +269,18 @@ def export_parser() -> argparse.ArgumentParser:
         "--theme", metavar="NAME", help="a Textual theme (default: the deck's, or textual-dark)"
     )
     parser.add_argument("--notes", action="store_true", help="include the speaker notes")
+    _loading_options(parser)
+    return parser
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    """``tui-slides serve``."""
+    parser = _parser("tui-slides serve", COMMANDS["serve"].help)
+    parser.add_argument("deck", metavar="DECK", help="a deck file or folder")
+    parser.add_argument(
+        "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
+    )
+    add_ssh_options(parser)
     _loading_options(parser)
     return parser
 
@@ -313,6 +359,11 @@ COMMANDS = {
         "the presenter console: join a presentation running in another terminal",
         console_parser,
         console,
+    ),
+    "serve": Command(
+        "serve a talk to audiences over SSH with no local screen (needs --ssh PORT)",
+        serve_parser,
+        serve,
     ),
 }
 """Every command by name; the first is the default."""

@@ -11,14 +11,19 @@ the presenter idles on its first slide.
 ``main`` is the ``tui-slides`` command itself: it pauses collection before
 the command line and the loader are even imported, hands the command line
 ``resume`` to call once its start-up is over, and turns a closed or full
-standard output into an exit status (``tui_slides.streams.guarded``). Nothing
+standard output into an exit status (``tui_slides.streams.guarded``), and Ctrl+C
+into one line and status 130 (a terminal presenter takes Ctrl+C as a key). Nothing
 in the package imports this module but the entry points.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Sequence
+
+EXIT_INTERRUPTED = 130
+"""The status after Ctrl+C, as shells report a command that SIGINT ended (128 + 2)."""
 
 
 def pause() -> None:
@@ -43,5 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui_slides.streams import guarded
 
         return guarded(lambda: run(argv, started=resume))
+    except KeyboardInterrupt:  # Ctrl+C while reading, printing, exporting: a line, no traceback
+        try:
+            sys.stderr.write("\ntui-slides: interrupted\n")
+        except (OSError, ValueError):
+            pass
+        return EXIT_INTERRUPTED
     finally:
         resume()

@@ -9,6 +9,7 @@ pick the theme, and reloads it. How it starts is the entry point's business:
 from __future__ import annotations
 
 import asyncio
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -31,9 +32,18 @@ if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
     from tui_slides.presenting.console_server import ConsoleServer
+    from tui_slides.share.server import ShareServer
+    from tui_slides.web.options import WebOptions
+    from tui_slides.web.server import WebServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
+SHIFT_F3_REPORT = 1
+"""``CSI 1;2R``, Shift+F3 in xterm and tmux, read as column 2 (x 1) of row 1 (y 0)."""
+QUIT_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Signals the presenter ends on as on ``q``: its terminal is left as it was found."""
 WATCH_INTERVAL = 0.5
 """Seconds between two looks at the deck's modification time with ``--watch``."""
 
@@ -44,6 +54,8 @@ KEY_NAMES = {
     "question_mark": "?", "slash": "/",
 }  # fmt: skip
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
+SHARE_BINDING = Binding("s", "share", "Share panel: how audiences join (SSH, browser), the code")
+"""What ``s`` does while the talk is shared (``--ssh``, ``--http``): in the help then only."""
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -61,6 +73,7 @@ class PresenterApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c,ctrl+q", "quit", "Quit", priority=True),
+        Binding("s", "share", show=False),  # while sharing: listed in the help only then
     ]
 
     def __init__(self, deck: Deck | Presentation, options: PresenterOptions) -> None:
@@ -88,10 +101,16 @@ class PresenterApp(App[int]):
         self.theme = self._theme_for(self.presentation.slide)
         self.css_problems: list[str] = []
         """Why a deck's CSS file (``css``, ``--css``) is not used: shown, and printed at the end."""
-        self._add_css()
+        css = [Path(path) for path in (self.presentation.deck.css, options.css) if path]
+        if css:  # the deck's, then --css, over the built-in styles (app.styling)
+            from tui_slides.app.styling import add_css
+
+            self.css_problems = add_css(self, css)
         self._unsubscribe = self.presentation.subscribe(self._on_event)
         self.console_server: ConsoleServer | None = None
         """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
+        self.web: WebServer | None = None
+        """The browser view's server (``--http``), once started after the first paint."""
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -107,36 +126,45 @@ class PresenterApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         return self.slides
 
-    def _add_css(self) -> None:
-        """Load the deck's ``css`` file, then ``--css``, over the built-in styles: each one
-        that parses (``styling.css_problem``); the others are reported, and left out."""
-        deck_css = self.presentation.deck.css
-        files = [Path(deck_css) if deck_css else None, self.options.css]
-        wanted = [path for path in files if path is not None]
-        if not wanted:
-            return
-        from tui_slides.app.styling import css_problem
-
-        variables = self.get_css_variables()
-        for path in wanted:
-            problem = css_problem(path, variables)
-            if problem is None:
-                self.css_path.append(path)
-            else:
-                self.css_problems.append(problem)
-
     def on_mount(self) -> None:
         for problem in self.css_problems:
             message = f"{problem}\nPresenting with the built-in styles."
             self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
         self.call_after_refresh(self._after_first_paint)
+        self._quit_on_signals()
         if self.options.watch:
             self.set_interval(WATCH_INTERVAL, self._poll)
         self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
 
-    def on_unmount(self) -> None:
+    def on_cursor_position(self, event: events.CursorPosition) -> None:
+        """Shift+F3 as xterm and tmux send it (``CSI 1;2R``), which Textual reads as a report
+        of the cursor's position: the presenter never asks for one, so it is the key."""
+        if (event.x, event.y) == (SHIFT_F3_REPORT, 0):
+            self.simulate_key("shift+f3")
+
+    def _quit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (``kill``, a closed terminal or SSH session) quit as ``q`` does,
+        so the terminal is put back: out of the alternate screen, mouse off, cursor on."""
+        loop = asyncio.get_running_loop()
+        for number in QUIT_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self.exit)
+            except (NotImplementedError, RuntimeError, ValueError):  # no signals here (tests)
+                pass
+
+    async def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in QUIT_SIGNALS:
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
         self._unsubscribe()
+        if self.share is not None:  # sharing over SSH: the audiences' terminals put back
+            await self.share.stop()
+        if self.web is not None:
+            await self.web.stop()
 
     def _after_first_paint(self) -> None:
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
@@ -146,10 +174,36 @@ class PresenterApp(App[int]):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
+        if self.options.share is not None:  # after the first paint (asyncssh: 0.25 s to import)
+            self.run_worker(self._start_share(), name="share")
         if self.options.console:  # after the first paint: consoles can wait a frame
             from tui_slides.app.console.sharing import share
 
             self.run_worker(share(self), name="console-server")
+        if self.options.http is not None:
+            self.run_worker(self._serve_web(self.options.http), name="http")
+
+    async def _serve_web(self, options: WebOptions) -> None:
+        """``--http``: serve the browser view from this app's loop (aiohttp is imported now)."""
+        from tui_slides.web.server import WebServer
+
+        server = WebServer(
+            self.presentation, options, theme=self.options.theme, on_change=self._browsers_changed
+        )
+        try:
+            await server.start()
+        except OSError as error:  # the port was bound: only the system can refuse now
+            self.notify(f"Cannot serve browsers: {error}", severity="error", markup=False)
+            return
+        self.web = server
+        self.notify(f"Browsers follow at {server.url} · s: details", timeout=8, markup=False)
+
+    def _browsers_changed(self) -> None:
+        """Browsers joined or left: the share panel, if open, says how many."""
+        from tui_slides.app.screens.share import ShareScreen
+
+        if isinstance(self.screen, ShareScreen):
+            self.screen.show()
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -301,4 +355,61 @@ class PresenterApp(App[int]):
             ("Help (?)", HelpScreen.BINDINGS),
             ("Anywhere", self.BINDINGS),
         ]
+        if self.share is not None or self.web is not None:
+            sections.insert(-1, ("Sharing (--ssh, --http)", [SHARE_BINDING]))
         self.push_screen(HelpScreen(sections))
+
+    # -- sharing over SSH (tui_slides.share) -------------------------------------------
+
+    share: ShareServer | None = None
+    """The SSH server for audiences, once started (``--ssh``); None when not sharing."""
+
+    async def _start_share(self) -> None:
+        """Serve the talk to audiences in this app's own event loop (the port is bound).
+
+        asyncssh is imported in a thread: 0.25 s the presenter's keys never wait for.
+        """
+        import asyncio
+        import importlib
+
+        module = await asyncio.to_thread(importlib.import_module, "tui_slides.share.server")
+        options = self.options.share
+        assert options is not None
+        try:
+            server = module.ShareServer(
+                self.presentation,
+                options,
+                on_change=self._audience_changed,
+                after_repaint=self.call_after_refresh,  # the presenter's screen first
+            )
+            await server.start()
+        except (OSError, ValueError) as error:
+            self.notify(f"Cannot share over SSH: {error}", severity="error", markup=False)
+            return
+        self.share = server
+        self._audience_changed()
+        code = f" · code {server.code}" if server.code else ""
+        self.notify(f"Sharing: {server.command}{code} · s: details", timeout=8, markup=False)
+
+    def _audience_changed(self) -> None:
+        """Viewers joined or left: the count in the status bar, the share panel if open."""
+        if self.share is None:
+            return
+        self.slides.status_bar.audience = len(self.share.viewers)
+        from tui_slides.app.screens.share import ShareScreen
+
+        if isinstance(self.screen, ShareScreen):
+            self.screen.show()
+
+    def action_share(self) -> None:
+        """Open the share panel (``s``): how audiences join over SSH and in a browser."""
+        if self.share is None and self.web is None:
+            self.notify(
+                "Not sharing: start with --ssh PORT or --http PORT to serve audiences.",
+                markup=False,
+            )
+            return
+        from tui_slides.app.screens.share import ShareScreen
+
+        if not isinstance(self.screen, ShareScreen):
+            self.push_screen(ShareScreen(self.share, self.web))

@@ -70,6 +70,9 @@ class BlockView(Static):
             from tui_slides.render.highlight import HighlightMatches
 
             self.highlight = HighlightMatches(renderable, query, current)
+            width = self.content_region.width
+            if width > 0:  # where the matches are, now: scrolling to one needs no frame first
+                self.highlight.locate(self.app.console, text_options(self, width))
         style_class = block.style_class or "block-none"
         wanted = {"block", style_class, "-heading"} if self.heading != "none" else None
         if wanted is not None:

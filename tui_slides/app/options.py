@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck
+    from tui_slides.share.options import ShareOptions
+    from tui_slides.web.options import WebOptions
 
 Loader = Callable[[Path], "Deck"]
 """Reads the deck again for ``r`` and ``--watch``; raises ``DeckError`` (or ``OSError``)."""
@@ -45,3 +47,7 @@ class PresenterOptions:
     """``--console``: say how to open the console (a notification, once listening)."""
     duration: float | None = None
     """``--duration``: the talk's planned length in seconds, for the console's timer."""
+    share: ShareOptions | None = None
+    """``--ssh``: also serve the talk to audiences over SSH (``tui_slides.share``), port bound."""
+    http: WebOptions | None = None
+    """``--http``: also serve the talk as a web page that follows it (``tui_slides.web``)."""

@@ -79,6 +79,8 @@ class StatusBar(Widget):
     """True when the slide is scrolled and there is content above the view."""
     more_below: reactive[bool] = reactive(False)
     """True when the slide continues below the view."""
+    audience: reactive[int | None] = reactive(None)
+    """Viewers watching over SSH (``--ssh``); None when the talk is not shared."""
 
     def render(self) -> Text:
         line = self.progress_line()
@@ -109,6 +111,10 @@ class StatusBar(Widget):
             long_hint, short_hint = hint
             chosen = long_hint if width >= 60 else short_hint
             right.append(chosen, self._style("more"))
+            right.append("  ")
+        if self.audience is not None:  # sharing over SSH: how many watch
+            watching = f"{self.audience} watching" if width >= 60 else f"[{self.audience}]"
+            right.append(watching, self._style("more"))
             right.append("  ")
         right.append_text(counter)
         right.append(" ")

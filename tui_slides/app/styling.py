@@ -8,14 +8,29 @@ the deck presents with the built-in styles, and the problem is one line
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from textual.app import App
 from textual.css.errors import StylesheetError
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.css.tokenizer import TokenError
 
 from tui_slides.deck.model import shown
+
+
+def add_css(app: App[int], files: Sequence[Path]) -> list[str]:
+    """Add each of ``files`` that parses to ``app``'s stylesheets, in order, over the built-in
+    ones (``App.css_path``, read as the app starts); why each of the others is left out."""
+    variables = app.get_css_variables()
+    problems: list[str] = []
+    for path in files:
+        problem = css_problem(path, variables)
+        if problem is None:
+            app.css_path.append(path)
+        else:
+            problems.append(problem)
+    return problems
 
 
 def css_problem(path: Path, variables: Mapping[str, str]) -> str | None:

@@ -84,10 +84,10 @@ def _source_line(path: str, number: int) -> str | None:
             data = file.read(SOURCE_LINE_LIMIT + 1)
         except OSError:
             return None
-    from tui_slides.deck.source import Lines, decode  # only when an error is shown
+    from tui_slides.deck.source import decode  # only when an error is shown
 
     try:
-        lines = Lines(decode(data, path))
+        lines = decode(data, path).split("\n")  # lines as the loader counts them
     except DeckError:
         return None
-    return lines.line_text(number) if 1 <= number <= len(lines.starts) else None
+    return lines[number - 1].rstrip("\r") if 1 <= number <= len(lines) else None

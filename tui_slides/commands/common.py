@@ -71,5 +71,5 @@ def start_index(deck: Deck, key: str | None) -> int | None:
     index = deck.find(key)
     if index is None:
         said = visible(key if len(key) <= 40 else f"{key[:40]}…")
-        usage_error(f"no slide {said!r}: give a number from 1 to {len(deck)} or a slide ID")
+        usage_error(f"no slide '{said}': give a number from 1 to {len(deck)} or a slide ID")
     return index

@@ -14,6 +14,7 @@ from tui_slides.commands.common import (
     print_diagnostics,
     start_index,
 )
+from tui_slides.commands.sharing import access_code, browser_options, ssh_options
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 
@@ -36,6 +37,13 @@ def present(args: argparse.Namespace, started: Started) -> int:
 
     ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
     """
+    code = access_code(args)  # one code for SSH audiences and browsers alike
+    sharing = ssh_options(args, code)  # usage errors, a port in use: before anything else
+    if isinstance(sharing, int):
+        return sharing
+    http = browser_options(args, code)
+    if isinstance(http, int):
+        return http
     problem = terminal_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -69,6 +77,8 @@ def present(args: argparse.Namespace, started: Started) -> int:
         console=True,  # always shared: `tui-slides console` joins any running talk
         announce_console=args.console,
         duration=args.duration,
+        share=sharing,
+        http=http,
     )
     if args.console:
         from tui_slides.app.console.launch import announce

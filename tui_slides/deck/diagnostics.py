@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from tui_slides.deck.safety import visible
+
 UNCLOSED_AT_END = "unclosed-at-end"
 """The ``code`` of the repair that closed brackets still open at the end of a file.
 
@@ -22,7 +24,12 @@ class Level(str, Enum):
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding in a deck file, printed as ``path:line:col: level: message``."""
+    """One finding in a deck file, printed as ``path:line:col: level: message``.
+
+    ``path`` and ``message`` may hold anything a file name or a deck holds: both
+    ways out (``str()`` and ``as_dict``) pass them through ``visible``, so no caller
+    can print a control character or a lone surrogate by forgetting to.
+    """
 
     path: str
     line: int
@@ -34,16 +41,17 @@ class Diagnostic:
     "" for most. Not part of the printed line or of ``as_dict``."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.level.value}: {self.message}"
+        where = f"{visible(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self.level.value}: {visible(self.message)}"
 
     def as_dict(self) -> dict[str, object]:
         """The diagnostic as plain data, for ``check --format json``."""
         return {
-            "path": self.path,
+            "path": visible(self.path),
             "line": self.line,
             "col": self.col,
             "level": self.level.value,
-            "message": self.message,
+            "message": visible(self.message),
         }
 
 

@@ -96,6 +96,10 @@ The deck layer cannot import Textual, and ``check`` should not pay for it.
 """
 
 
+SUGGESTED_LENGTH = 100
+"""Longest unknown name a close known one is looked for (field names are a few letters)."""
+
+
 @lru_cache(maxsize=1024)
 def suggestion(name: str, known: frozenset[str]) -> str | None:
     """The known field ``name`` was probably meant to be, or ``None``.
@@ -104,6 +108,8 @@ def suggestion(name: str, known: frozenset[str]) -> str | None:
     means ``slides`` in a deck object, nothing in a slide). Cached: a deck
     repeats its misspellings from slide to slide.
     """
+    if len(name) > SUGGESTED_LENGTH:
+        return None  # no field is that long: comparing it would only cost (15 MB: 700 MB)
     lowered = name.strip().lower()
     meant = ALIASES.get(lowered)
     if meant in known:
@@ -119,6 +125,8 @@ def suggestion(name: str, known: frozenset[str]) -> str | None:
 
 def close_themes(name: str) -> list[str]:
     """Built-in theme names close to ``name``, closest first (at most four)."""
+    if len(name) > SUGGESTED_LENGTH:
+        return []
     import difflib
 
     lowered = name.strip().lower()

@@ -59,7 +59,7 @@ def fix_text(text: str, path: str, *, notify: Callable[[str], object] | None = N
     ``FixError`` says the repaired text failed one of the proofs above.
     ``notify`` is told, before a check that takes long, what is going on.
     """
-    parsed = syntax.parse(text, path)
+    parsed = syntax.parse(text, path, listed=None, edits=True)  # every repair, with its edit
     value, repairs = parsed.value, parsed.repairs
     edits = sorted(parsed.edits, key=lambda edit: edit[0])  # stable: one offset keeps its order
     del parsed  # its positions take several times the text's size: not needed here

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Generator
 from typing import NamedTuple, TypeVar
 
@@ -20,7 +21,9 @@ from tui_slides.deck import syntax
 from tui_slides.deck.checks import report_duplicate_ids
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
+from tui_slides.deck.findings import Capped
 from tui_slides.deck.model import Deck, Slide
+from tui_slides.deck.numbers import from_token, json_int
 from tui_slides.deck.schema import STEP_SECONDS, Reader
 from tui_slides.deck.source import decode
 
@@ -235,22 +238,37 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
                 )
     report_duplicate_ids((f.reader, where, s) for f in files for where, s in f.slides)
     slides = tuple(slide for file in files for _, slide in file.slides)
-    diagnostics = [d for file in files for d in file.reader.diagnostics]
+    diagnostics = [d for file in files for d in _closed(file.reader.diagnostics)]
     diagnostics.sort(key=source_order)
     duration = next((file.reader.duration for file in files if file.reader.duration), None)
     css = files[0].reader.deck_css if len(files) == 1 else None  # a folder has no deck object
     return Deck(slides, name, theme, tuple(diagnostics), duration, css)
 
 
+def _closed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """A reader's diagnostics, with the count of each kind not listed (``Capped``)."""
+    if isinstance(diagnostics, Capped):
+        diagnostics.close()
+    return diagnostics
+
+
 def read_text(name: str, options: LoadOptions) -> str:
-    """The decoded text of one deck file, within the size limit."""
+    """The decoded text of one deck file, within the size limit.
+
+    Only a regular file is opened: a FIFO would block the open, a device could
+    stream for ever, so either is refused from ``os.stat`` alone. (The open does
+    not wait either, should the file be swapped for a FIFO in between.)
+    """
     try:
-        with open(name, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            # A regular file is read as large as it is (asking for the limit would
-            # allocate 16 MB first: ~1 ms); a pipe or device up to just over the limit.
-            fits = 0 < size <= options.max_bytes
-            data = file.read(size + 1) if fits else file.read(options.max_bytes + 1)
+        _refuse_special(name, os.stat(name).st_mode)
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            _refuse_special(name, info.st_mode)
+            # Read as large as it is (asking for the limit would allocate 16 MB
+            # first: ~1 ms); up to just over the limit if it says 0 (/proc) or grows.
+            fits = 0 < info.st_size <= options.max_bytes
+            data = file.read(info.st_size + 1 if fits else options.max_bytes + 1)
     except FileNotFoundError:
         raise DeckNotFoundError(name, "no such file or folder") from None
     except OSError as error:
@@ -262,6 +280,26 @@ def read_text(name: str, options: LoadOptions) -> str:
             " (raise it with --max-size)",
         )
     return decode(data, name)
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    """Raise ``DeckNotFoundError`` unless ``mode`` is a regular file's."""
+    if not stat.S_ISREG(mode):
+        raise DeckNotFoundError(
+            name, f"not a regular file ({_special(mode)}): a deck is a file or folder"
+        )
+
+
+def _special(mode: int) -> str:
+    """What kind of file that is not a regular one ``mode`` describes."""
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _load_file(name: str, options: LoadOptions) -> _File:
@@ -290,43 +328,80 @@ def _read_file_in_steps(
     if value is _UNREAD:
         value = _loads_json(text)
     repairs: list[Diagnostic] = []
-    if value is _NOT_JSON:  # JSON5, defects, or not a deck at all
-        parsed = syntax.parse(text, name, strict=options.strict)
-        value, repairs = parsed.value, parsed.repairs
+    if value is _NOT_JSON:  # small, or not JSON: JSON5, defects, or not a deck at all
+        parsed = syntax.parse(text, name, strict=options.strict, unique_keys=options.strict)
+        value, repairs = parsed.value, [*parsed.repairs, *parsed.warnings]
 
     def locate(where: syntax.Path) -> tuple[int, int]:
         nonlocal parsed
         if parsed is None:  # first diagnostic of a valid file: find positions now
-            parsed = syntax.parse(text, name, strict=False)
-        positions = parsed.positions
-        while where and where not in positions:
-            where = where[:-1]
-        return positions.get(where, (1, 1))
+            parsed = syntax.positions(text, name)
+        return parsed.locate(where)
 
-    reader = Reader(name, os.path.dirname(name), locate, list(repairs))
+    reader = Reader(name, os.path.dirname(name), locate, Capped(repairs))
     slides, theme = yield from reader.slides_in_steps(value, seconds)
     return _File(reader, slides, theme)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A surrogate escape: ours pairs them and reports a lone one, ``json`` would not."""
+
+
+class _Duplicate(Exception):
+    """An object with a duplicate key: our parser says where."""
+
+
+def _members(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """``json.loads``'s ``object_pairs_hook``: leaves duplicate keys to our parser."""
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        raise _Duplicate
+    return members
 
 
 def _loads_json(text: str) -> object:
     """``text`` parsed by the standard library's ``json``, or ``_NOT_JSON``.
 
-    Tried on every file first: a 2 MB JSON deck loads in 11 ms, not the 47 ms our
-    parser takes (``benchmarks.load``), and JSON5 fails at its first comment.
+    Numbers keep their spelling as our parser's do (``numbers``); text with a
+    surrogate escape or a duplicate key is left to our parser, which reports them,
+    and so is text that may hold more than ``syntax.MAX_VALUES`` values.
     """
-    try:
-        return json.loads(text)  # guards its own recursion; schema checks kept values' depth
-    except (ValueError, RecursionError):
+    if ("\\ud" in text or "\\uD" in text) and _SURROGATE_ESCAPE.search(text):
+        return _NOT_JSON  # (``in`` first: it takes a quarter of the search's time)
+    if len(text) > 2 * syntax.MAX_VALUES and (  # a value and its comma take 2 characters
+        text.count(",") + text.count("[") + text.count("{") > syntax.MAX_VALUES
+    ):
+        return _NOT_JSON  # perhaps too many values: our parser counts them exactly
+    try:  # json guards its own recursion; schema checks kept values' depth
+        return json.loads(
+            text,
+            parse_float=from_token,
+            parse_int=json_int,
+            parse_constant=from_token,
+            object_pairs_hook=_members,
+        )
+    except (ValueError, RecursionError, _Duplicate):
         return _NOT_JSON
 
 
-def _natural(name: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key comparing digit runs as numbers: ``slide2`` < ``slide10``."""
+def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key comparing digit runs as numbers: ``slide2`` < ``slide10``.
+
+    Digit runs of any length and script compare by value without ``int()``
+    (no length limit); other digits (``²``, ``①``) are text.
+    """
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
+        (0, *_digits(part)) if part.isdecimal() else (1, 0, part.lower())
         for part in re.split(r"(\d+)", name)
         if part
     )
+
+
+def _digits(run: str) -> tuple[int, str]:
+    """A run of decimal digits as (length, ASCII digits), ordered as its value is."""
+    ascii_run = run if run.isascii() else "".join(str(int(char)) for char in run)
+    significant = ascii_run.lstrip("0")
+    return len(significant), significant
 
 
 def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
@@ -342,17 +417,38 @@ def _order(item: tuple[Slide, str]) -> tuple[object, ...]:
     )
 
 
+def _slide_files(name: str) -> list[str]:
+    """The names of a folder's slide files, in natural order; subfolders are not slides."""
+    try:
+        with os.scandir(name) as entries:
+            found = [
+                entry.name
+                for entry in entries
+                if is_slide_file(entry.name) and not _is_folder(entry)
+            ]
+    except OSError as error:
+        raise DeckNotFoundError(
+            name, f"cannot read the folder: {error.strerror or error}"
+        ) from None
+    return sorted(found, key=_natural)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # cannot tell: reading it as a file says why
+        return False
+
+
 def _load_folder(name: str, options: LoadOptions) -> Deck:
-    with os.scandir(name) as entries:
-        found = [entry.name for entry in entries if is_slide_file(entry.name) and entry.is_file()]
-    files = [os.path.join(name, file) for file in sorted(found, key=_natural)]
+    files = [os.path.join(name, file) for file in _slide_files(name)]
     if not files:
         raise DeckSchemaError(
             name, f"the folder has no {', '.join('*' + s for s in SLIDE_SUFFIXES)} files"
         )
     skipped: list[Diagnostic] = []
     loaded: list[_File] = []
-    for path in files:
+    for path in files:  # a FIFO or device among them is refused by read_text, not opened
         try:
             file = _load_file(path, options)
         except DeckError as error:
@@ -368,7 +464,7 @@ def _load_folder(name: str, options: LoadOptions) -> Deck:
                 " (a folder deck is one slide per file; to check several decks, name each)"
             )
             file.reader.report(Level.WARNING, (), message)
-            skipped.extend(file.reader.diagnostics)
+            skipped.extend(_closed(file.reader.diagnostics))
             continue
         loaded.append(file)
     if not loaded:

@@ -3,10 +3,11 @@
 C0 and C1 control characters other than line break and tab, DEL, and the
 bidirectional embedding, override and isolate characters could move the
 cursor, recolour the screen, write the clipboard or reorder what the audience
-reads; a lone surrogate (a file name's undecodable byte, as Python reads it)
-cannot be written to a terminal at all. ``visible`` replaces each with a
-visible stand-in; ``unsafe_characters`` finds them so ``check`` can report them.
-It is the one rule for everything that reaches a terminal from a deck or the
+reads; a lone surrogate cannot be written to a terminal at all (a file name's
+undecodable byte, as Python reads it, is shown as ``\\xff``). ``visible``
+replaces each with a visible stand-in; ``unsafe_characters`` finds them so
+``check`` can report them. It is the one rule for everything that reaches a
+terminal from a deck or the
 file system.
 """
 
@@ -35,7 +36,9 @@ def _stand_in(char: str) -> str:
         return chr(0x2400 + code)  # the Unicode "control pictures": ␀ ␛ ...
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # C1 controls, bidi characters, lone surrogates: the replacement character
+    if 0xDC80 <= code <= 0xDCFF:  # a file name's undecodable byte, as ``os`` escapes it
+        return f"\\x{code - 0xDC00:02x}"
+    return "\ufffd"  # C1 controls, bidi characters, other lone surrogates: the replacement
 
 
 def visible(text: str) -> str:

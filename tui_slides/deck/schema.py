@@ -25,8 +25,10 @@ from tui_slides.deck.fields import (
     close_themes,
     suggestion,
 )
+from tui_slides.deck.findings import LISTED
 from tui_slides.deck.look import read_css, read_layout
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
+from tui_slides.deck.numbers import spelling
 from tui_slides.deck.safety import describe, is_safe
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
@@ -43,11 +45,6 @@ billion slides, and a number of thousands of digits is not one Python may print.
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 """A numeric string an integer field accepts: ASCII digits only (``int`` refuses ``²``
 and ``①``, which ``str.isdigit`` accepts)."""
-
-LISTED = 200
-"""Unknown fields, and slides that show nothing because of them, listed one by one per
-file; the rest are counted in one line each. A 5 MB deck of 300,000 unknown keys was
-13 s of ``difflib`` and 300,000 lines of ``check``."""
 
 _FORMATS = {member.value: member for member in TextFormat}
 """``format`` values by name (a dict: calling an Enum is slow, and this runs per block)."""
@@ -105,12 +102,7 @@ class Reader:
                 return value  # the common case, kept cheap
             text = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = values.number_text(value)
-            if number is None:
-                message = f"'{key}' is {values.shown_value(value)}, too long to read; ignored"
-                self.report(Level.WARNING, (*where, key), message)
-                return ""
-            text = number
+            text = spelling(value)  # as written: ID 1.10 is "1.10", block 0x1F is "0x1F"
         else:
             if value is not None:
                 message = f"'{key}' should be a string, not {values.kind(value)}; ignored"

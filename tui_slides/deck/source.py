@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-from bisect import bisect_right
 
 from tui_slides.deck.errors import DeckEncodingError
 
@@ -52,25 +51,39 @@ def _decode(data: bytes, encoding: str, skip: int, path: str) -> str:
 
 
 class Lines:
-    """Maps character offsets in a text to 1-based ``(line, column)`` and back to lines."""
+    """Maps character offsets in a text to 1-based ``(line, column)``, and to their lines.
+
+    Lines are counted from the last offset asked about (the parser, then the
+    schema, ask in order), so no table of every line start is kept: a file of
+    15 million line breaks costs no memory, and each character is counted about
+    once per pass.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        find = text.find
-        index = find("\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = find("\n", index + 1)
-        self.starts = starts
+        self._offset = 0
+        """The offset last asked about, its line, and where that line starts."""
+        self._line = 1
+        self._start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of the character at ``offset``."""
-        line = bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        text = self.text
+        if offset < self._offset:  # backwards: an error, an opener, the schema after parsing
+            if offset >= self._start:  # on the cursor's line
+                return self._line, offset - self._start + 1
+            # From the top, moving the cursor: what is asked next is most likely after it.
+            self._offset, self._line, self._start = 0, 1, 0
+        breaks = text.count("\n", self._offset, offset)
+        if breaks:
+            self._line += breaks
+            self._start = text.rfind("\n", self._offset, offset) + 1
+        self._offset = offset
+        return self._line, offset - self._start + 1
 
-    def line_text(self, line: int) -> str:
-        """The text of 1-based ``line``, without its line ending."""
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+    def line_at(self, offset: int) -> str:
+        """The text of the line holding ``offset``, without its line ending."""
+        text = self.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return text[start : end if end != -1 else len(text)].rstrip("\r")

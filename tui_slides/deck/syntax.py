@@ -4,65 +4,76 @@ Plain JSON takes the standard library's fast path (see ``loader``); this parser
 reads everything else: JSON5, repairing what people get wrong by hand or saying
 exactly where the file is broken. It also finds the positions diagnostics need.
 
-Repairs in tolerant mode, each reported as a warning with its line and column:
-a missing comma between members or elements, raw line breaks inside a string,
-doubled or leading commas, and brackets left open at the end of the file.
-Each repair also records the text edit that makes it for good (``Parsed.edits``,
-applied by ``tui-slides fix``): a comma inserted after the value, a stray comma
-deleted, ``\\n\\`` put before each raw line break in a string (the ``\\n`` escape,
-then a line continuation: the string keeps its value and the file its lines),
-the closers appended at the end of the file, each on a line of its own.
+Repairs in tolerant mode, each a warning with its line and column (the first
+``REPORTED_REPAIRS`` of a kind listed, the rest counted): a missing comma between
+members or elements, raw line breaks inside a string, doubled or leading commas,
+and brackets left open at the end of the file. Warned, as JSON5 allows them: a
+lone surrogate escape (read as U+FFFD) and a duplicate key (the last value wins).
+
+Asked for (``parse(..., edits=True)``, as ``tui-slides fix`` does), each repair
+also records the text edit that makes it for good (``Parsed.edits``): a comma
+inserted after the value, a stray comma deleted, ``\\n\\`` put before each raw
+line break in a string (the ``\\n`` escape, then a line continuation: the string
+keeps its value and the file its lines), the closers appended at the end of the
+file, each on a line of its own. Loading does not ask: five million repairs
+would be five million edits kept for nothing.
+
+Memory does not grow with a comment, a string or a run of one character: no
+regular expression repeats a group it must remember each turn of (a 15 MB
+comment took 1.7 GB so), and lines are counted as the parser moves on.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from typing import NoReturn
 
-from tui_slides.deck.diagnostics import UNCLOSED_AT_END, Diagnostic, Level
+from tui_slides.deck.diagnostics import UNCLOSED_AT_END, Diagnostic
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckSyntaxError
+from tui_slides.deck.findings import LISTED, Findings
+from tui_slides.deck.numbers import from_token
 from tui_slides.deck.source import Lines
+from tui_slides.deck.strings import ONCE, RAW_BREAK, STRING, STRING_MULTILINE, short, unescape
 
 MAX_DEPTH = 64
 """Deepest nesting of objects and arrays accepted; decks need five or so."""
 
+REPORTED_REPAIRS = LISTED
+"""Repairs (and warnings) of one kind listed one by one; the rest are counted in one line."""
+
+MAX_VALUES = 1_000_000
+"""Most values and keys in one file (100,000 blocks are a few hundred thousand)."""
+
+MAX_POSITIONS = 300_000
+"""Most values whose position is kept for diagnostics; beyond, one points at an enclosing value."""
+
+LOCATED_DEPTH = 8
+"""Deepest path a position is kept for: the schema reports at most six deep (a block's key)."""
+
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and indices from the top."""
 
-Edit = tuple[int, int, str]
-"""A repair made for good: replace ``text[start:end]`` by the replacement."""
-
 _LINE_BREAKS = "\n\r\u2028\u2029"
-_SKIP = re.compile(
-    r"(?:[\t\v\f \u00a0\ufeff\n\r\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000]+"
-    r"|//[^\n\r\u2028\u2029]*|/\*(?:[^*]|\*(?!/))*\*/)*"
-)
-_STRING = {  # JSON5 allows U+2028 and U+2029 raw in strings, but not LF or CR
-    '"': re.compile(r'"([^"\\\n\r]*(?:\\(?:\r\n|[\s\S])[^"\\\n\r]*)*)"'),
-    "'": re.compile(r"'([^'\\\n\r]*(?:\\(?:\r\n|[\s\S])[^'\\\n\r]*)*)'"),
-}
-_STRING_MULTILINE = {
-    '"': re.compile(r'"([^"\\]*(?:\\[\s\S][^"\\]*)*)"'),
-    "'": re.compile(r"'([^'\\]*(?:\\[\s\S][^'\\]*)*)'"),
-}
-_RAW_BREAK = re.compile(r"\r\n|[\n\r]")
-_RAW_BREAK_OR_ESCAPE = re.compile(r"\\(?:\r\n|[\s\S])|\r\n|[\n\r]")
+_SPACE = re.compile(r"[\t\v\f \u00a0\ufeff\n\r\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000]*")
+_LINE_END = re.compile(r"[\n\r\u2028\u2029]")
 _NUMBER = re.compile(
     r"[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+"
     r"|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
 )
-_IDENTIFIER = re.compile(
-    r"(?:[^\W\d]|[$]|\\u[0-9a-fA-F]{4})(?:[\w$\u200c\u200d]|\\u[0-9a-fA-F]{4})*"
+_IDENTIFIER = re.compile(  # unrolled: the group repeats once per escape, not per character
+    r"(?:[^\W\d]|[$]|\\u[0-9a-fA-F]{4})[\w$\u200c\u200d]*"
+    r"(?:\\u[0-9a-fA-F]{4}[\w$\u200c\u200d]*)" + ONCE
 )
 _ID_START = re.compile(r"[^\W\d]|[$_]")
 _ID_PART = re.compile(r"[\w$\u200c\u200d]")
-_ESCAPE = re.compile(
-    r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(\r\n|[\n\r\u2028\u2029])|(0(?![0-9]))|([\s\S]))"
-)
-"""An escape in a string."""
-_SIMPLE_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _LITERALS: dict[str, object] = {"true": True, "false": False, "null": None}
+_COMMAS = re.compile(r",[\t\n\r ,]*")
+"""A run of commas (and plain white space between them)."""
+_RAW_BREAK_OR_ESCAPE = re.compile(r"\\(?:\r\n|[\s\S])|\r\n|[\n\r]")
+"""A raw line break in a string's body, or an escape (which may escape one)."""
+
+Edit = tuple[int, int, str]
+"""A repair made for good: replace ``text[start:end]`` by the replacement."""
 
 
 class Parsed:
@@ -75,19 +86,57 @@ class Parsed:
     def __init__(self, value: object = None) -> None:
         self.value = value
         self.repairs: list[Diagnostic] = []
-        self.positions: dict[Path, tuple[int, int]] = {}
-        """Line and column of each value (and of each key, under ``path + ("<key>",)``)."""
+        self.warnings: list[Diagnostic] = []
+        """What is allowed but suspect (not repaired): lone surrogates, duplicate keys."""
+        self.positions: dict[Path, int] = {}
+        """Where each value starts (and each key, under ``path + ("<key>",)``), as an offset."""
+        self.lines: Lines | None = None
         self.edits: list[Edit] = []
-        """The text edits that make the repairs, in the order they were made."""
+        """The text edits that make the repairs (with ``parse(..., edits=True)``), in order."""
+
+    def locate(self, where: Path) -> tuple[int, int]:
+        """Line and column of the value at ``where``, or of the nearest enclosing one known."""
+        positions = self.positions
+        while where and where not in positions:
+            where = where[:-1]
+        offset = positions.get(where)
+        return (1, 1) if offset is None or self.lines is None else self.lines.position(offset)
 
 
-def parse(text: str, path: str, *, strict: bool = False) -> Parsed:
+def parse(
+    text: str,
+    path: str,
+    *,
+    strict: bool = False,
+    listed: int | None = REPORTED_REPAIRS,
+    unique_keys: bool = False,
+    edits: bool = False,
+) -> Parsed:
     """Parse JSON5 ``text``; raise ``DeckSyntaxError`` where it cannot be read.
 
     ``path`` names the file in diagnostics. In strict mode the first defect is
     an error; otherwise the repairs listed in the module docstring are made.
+    ``listed`` repairs of each kind are recorded one by one, then one line
+    counts the rest (``None``: record every repair). A duplicate key is valid
+    JSON5 (the last value wins) and a warning, unless ``unique_keys`` makes it
+    an error (the loader's ``--strict``). ``edits`` records the edit of every repair.
     """
-    return _Parser(text, path, strict).parse_document()
+    parser = _Parser(text, path, strict, listed)
+    parser.unique_keys = unique_keys
+    parser.record_edits = edits
+    return parser.parse_document()
+
+
+def positions(text: str, path: str) -> Parsed:
+    """``text`` parsed tolerantly for the positions of its values: as far as it goes when
+    it holds more than ``MAX_VALUES`` (the standard library's path has read it already)."""
+    parser = _Parser(text, path, False, 0)
+    try:
+        return parser.parse_document()
+    except DeckLimitError:
+        if parser.values <= MAX_VALUES:
+            raise
+        return parser.result
 
 
 def _describe(text: str, pos: int) -> str:
@@ -102,12 +151,19 @@ def _describe(text: str, pos: int) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str, path: str, strict: bool) -> None:
+    def __init__(self, text: str, path: str, strict: bool, listed: int | None = None) -> None:
         self.text = text
         self.path = path
         self.strict = strict
         self.lines = Lines(text)
+        self.findings = Findings(path, self.lines, listed)
         self.result = Parsed(None)
+        self.result.lines = self.lines
+        self.result.repairs = self.findings.repairs
+        self.result.warnings = self.findings.warnings
+        self.values = 0
+        self.unique_keys = False
+        self.record_edits = False
 
     # -- errors and repairs -------------------------------------------------
 
@@ -116,7 +172,7 @@ class _Parser:
 
     def fail(self, pos: int, message: str, kind: type[DeckError] = DeckSyntaxError) -> NoReturn:
         line, col = self.position(pos)
-        raise kind(self.path, message, line=line, col=col, source_line=self.lines.line_text(line))
+        raise kind(self.path, message, line=line, col=col, source_line=self.lines.line_at(pos))
 
     def expected(self, pos: int, what: str) -> NoReturn:
         self.fail(pos, f"expected {what}, found {_describe(self.text, pos)}")
@@ -126,17 +182,33 @@ class _Parser:
         or in strict mode fail with the defect."""
         if self.strict:
             self.fail(pos, f"{defect} (tolerant mode would repair this; --strict is on)")
-        line, col = self.position(pos)
-        self.result.repairs.append(Diagnostic(self.path, line, col, Level.WARNING, message, code))
-        self.result.edits.extend(edits)
+        self.findings.add(pos, defect, message, code=code)
+        if self.record_edits:
+            self.result.edits.extend(edits)
+
+    def warn(self, pos: int, kind: str, message: str) -> None:
+        """Record something allowed but suspect (not a repair: the text is not changed)."""
+        self.findings.add(pos, kind, message, warning=True)
 
     # -- scanning -----------------------------------------------------------
 
     def skip(self, pos: int) -> int:
-        end = _SKIP.match(self.text, pos).end()  # type: ignore[union-attr]  # always matches
-        if self.text.startswith("/*", end):
-            self.fail(end, "unterminated block comment: '/*' is never closed by '*/'")
-        return end
+        """Past white space and comments from ``pos``."""
+        text = self.text
+        while True:
+            pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]  # always matches
+            if not text.startswith("/", pos):
+                return pos
+            if text.startswith("//", pos):
+                line_end = _LINE_END.search(text, pos)
+                pos = line_end.start() if line_end else len(text)
+            elif text.startswith("/*", pos):
+                end = text.find("*/", pos + 2)
+                if end == -1:
+                    self.fail(pos, "unterminated block comment: '/*' is never closed by '*/'")
+                pos = end + 2
+            else:
+                return pos
 
     def parse_document(self) -> Parsed:
         pos = self.skip(0)
@@ -146,11 +218,17 @@ class _Parser:
         pos = self.skip(pos)
         if pos < len(self.text):
             self.expected(pos, "the end of the file after the top-level value")
+        self.findings.close()
         self.result.value = value
         return self.result
 
     def record(self, path: Path, pos: int) -> None:
-        self.result.positions[path] = self.position(pos)
+        self.values += 1
+        if self.values <= MAX_POSITIONS and len(path) <= LOCATED_DEPTH:
+            self.result.positions[path] = pos
+        if self.values > MAX_VALUES:
+            message = f"more than {MAX_VALUES:,} values in one file: too many to load safely"
+            self.fail(pos, message, DeckLimitError)
 
     def value(self, pos: int, path: Path, depth: int) -> tuple[object, int]:
         self.record(path, pos)
@@ -170,7 +248,8 @@ class _Parser:
             return _LITERALS[match.group()], match.end()
         if match:
             self.fail(
-                pos, f"unknown word '{match.group()}': expected a value (a string needs quotes)"
+                pos,
+                f"unknown word '{short(match.group())}': expected a value (a string needs quotes)",
             )
         self.expected(pos, "a value")
 
@@ -190,13 +269,15 @@ class _Parser:
                 return members, self.close_at_end(start, "{")
             key, key_end = self.key(pos)
             member_path = (*path, key)
+            if key in members:
+                self.duplicate(pos, key, (*member_path, "<key>"))
             self.record((*member_path, "<key>"), pos)
             pos = self.skip(key_end)
             if pos >= len(self.text) or self.text[pos] != ":":
-                self.expected(pos, f"':' after the key '{key}'")
+                self.expected(pos, f"':' after the key '{short(key)}'")
             pos = self.skip(pos + 1)
             if pos >= len(self.text):
-                self.expected(pos, f"a value for the key '{key}'")
+                self.expected(pos, f"a value for the key '{short(key)}'")
             members[key], value_end = self.value(pos, member_path, depth)
             pos = self.after_item(value_end, "}", "object member")
 
@@ -213,6 +294,18 @@ class _Parser:
             item, value_end = self.value(pos, (*path, len(items)), depth)
             items.append(item)
             pos = self.after_item(value_end, "]", "array element")
+
+    def duplicate(self, pos: int, key: str, where: Path) -> None:
+        """A key given twice in one object: the last value wins, as in JSON5 (strict: an error)."""
+        if not self.unique_keys and not self.findings.listable("duplicate key"):
+            self.warn(pos, "duplicate key", "duplicate key; the last value wins")
+            return
+        first = self.result.positions.get(where)
+        line, col = self.position(first) if first is not None else (0, 0)
+        message = f'duplicate key "{short(key)}" (first at {line}:{col})'
+        if self.unique_keys:
+            self.fail(pos, f"{message}; --strict is on")
+        self.warn(pos, "duplicate key", f"{message}; the last value wins")
 
     def after_item(self, value_end: int, closer: str, what: str) -> int:
         """Step past the separator after an item, to the next item, the closer or the end."""
@@ -247,14 +340,16 @@ class _Parser:
         )
 
     def extra_commas(self, pos: int, after: str) -> int:
+        defect, message = f"unexpected ',' after {after}", f"stray ',' after {after}; removed"
         while pos < len(self.text) and self.text[pos] == ",":
-            self.repair(
-                pos,
-                f"unexpected ',' after {after}",
-                f"stray ',' after {after}; removed",
-                (pos, pos + 1, ""),
-            )
-            pos = self.skip(pos + 1)
+            if self.strict or self.record_edits or self.findings.listable(defect):
+                self.repair(pos, defect, message, (pos, pos + 1, ""))
+                pos = self.skip(pos + 1)
+                continue
+            run = _COMMAS.match(self.text, pos)  # no longer listed: count the run at once
+            end = run.end()  # type: ignore[union-attr]  # a comma is there
+            self.findings.add(pos, defect, message, count=self.text.count(",", pos, end))
+            pos = self.skip(end)
         return pos
 
     def close_at_end(self, start: int, opener: str) -> int:
@@ -295,19 +390,19 @@ class _Parser:
     def identifier_escapes(self, pos: int, name: str) -> str:
         decoded = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), name)
         if not _ID_START.match(decoded[0]) or not all(_ID_PART.match(char) for char in decoded[1:]):
-            self.fail(pos, f"'{name}' is not a valid key name: quote it")
+            self.fail(pos, f"'{short(name)}' is not a valid key name: quote it")
         return decoded
 
     def string(self, pos: int) -> tuple[object, int]:
         quote = self.text[pos]
-        match = _STRING[quote].match(self.text, pos)
+        match = STRING[quote].match(self.text, pos)
         body, end = (match.group(1), match.end()) if match else self.multiline_string(pos, quote)
-        return (self.unescape(pos, body) if "\\" in body else body), end
+        return (unescape(body, pos + 1, self.warn, self.fail) if "\\" in body else body), end
 
     def multiline_string(self, pos: int, quote: str) -> tuple[str, int]:
         """A string with raw line breaks: repaired when it plausibly ends well."""
-        match = _STRING_MULTILINE[quote].match(self.text, pos)
-        breaks = _RAW_BREAK.search(self.text, pos)
+        match = STRING_MULTILINE[quote].match(self.text, pos)
+        breaks = RAW_BREAK.search(self.text, pos)
         if match is None or breaks is None or not self.plausible_end(match.end()):
             end = breaks.start() if breaks else len(self.text)
             self.fail(
@@ -315,57 +410,33 @@ class _Parser:
                 f"unterminated string: expected a closing {quote}"
                 f" before {_describe(self.text, end)}",
             )
-        count = len(_RAW_BREAK.findall(match.group(1)))
+        body = match.group(1)
+        count = body.count("\n") + body.count("\r") - body.count("\r\n")
         self.repair(
             breaks.start(),
             "raw line break inside a string",
             f"raw line break inside a string ({count} in this string); kept as line breaks",
             *(
                 (pos + 1 + found.start(), pos + 1 + found.end(), "\\n\\" + found.group())
-                for found in _RAW_BREAK_OR_ESCAPE.finditer(match.group(1))
+                for found in _RAW_BREAK_OR_ESCAPE.finditer(body)
                 if found.group()[0] != "\\"
-            ),
+            )
+            if self.record_edits
+            else (),
         )
-        return _RAW_BREAK.sub("\n", match.group(1)), match.end()
+        return (RAW_BREAK.sub("\n", body) if "\r" in body else body), match.end()
 
     def plausible_end(self, end: int) -> bool:
         """After a closing quote comes a separator, a closer, a key's ':' or the end."""
         pos = self.skip(end)
         return pos >= len(self.text) or self.text[pos] in ",:}]"
 
-    def unescape(self, pos: int, body: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            hex2, hex4, continuation, zero, other = match.groups()
-            if hex2 or hex4:
-                return chr(int(hex2 or hex4, 16))
-            if continuation is not None:
-                return ""
-            if zero:
-                return "\0"
-            if other in _SIMPLE_ESCAPES:
-                return _SIMPLE_ESCAPES[other]
-            if other.isdigit() or other in "xu":
-                self.fail(pos + 1 + match.start(), f"invalid escape '\\{other}' in a string")
-            return str(other)
-
-        return _ESCAPE.sub(replace, body)
-
     def number(self, match: re.Match[str]) -> tuple[object, int]:
         end = match.end()
         if end < len(self.text) and (_ID_PART.match(self.text[end]) or self.text[end] == "."):
             self.fail(
                 end,
-                f"invalid number: unexpected {_describe(self.text, end)} after '{match.group()}'",
+                f"invalid number: unexpected {_describe(self.text, end)}"
+                f" after '{short(match.group())}'",
             )
-        token = match.group()
-        sign = -1 if token[0] == "-" else 1
-        digits = token.lstrip("+-")
-        if digits == "Infinity":
-            return sign * math.inf, end
-        if digits == "NaN":
-            return math.nan, end
-        if digits[:2] in ("0x", "0X"):
-            return sign * int(digits, 16), end
-        if any(char in digits for char in ".eE"):
-            return sign * float(digits), end
-        return sign * int(digits), end
+        return from_token(match.group()), end

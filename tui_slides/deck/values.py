@@ -1,8 +1,8 @@
 """Raw deck values as the schema describes and converts them: kinds, quotes, depths.
 
 A wrong value is quoted in a message short and visible (``shown_value``),
-never as the 4,300 digits Python refuses to print; a number becomes a string
-field's text only when Python can print it (``number_text``).
+never as the 4,300 digits Python refuses to print. (A number's text in a string
+field is its spelling in the file: ``numbers.spelling``.)
 """
 
 from __future__ import annotations
@@ -36,15 +36,6 @@ def shown_value(value: object) -> str:
     if isinstance(value, (dict, list)):
         return kind(value)
     return shown(repr(value), 44)
-
-
-def number_text(value: float) -> str | None:
-    """A number as a string field holds it, or ``None`` when Python refuses to print it
-    (an integer of over 4,300 digits, which a hex literal can make)."""
-    try:
-        return str(value)
-    except ValueError:
-        return None
 
 
 def depth(value: object) -> int:

@@ -10,6 +10,7 @@ ours. A print style puts one slide on each landscape page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tui_slides.deck.model import Block, Deck, Slide, TextFormat
 from tui_slides.export.html_media import block_media_html
@@ -195,14 +196,26 @@ def _theme_rules(names: Sequence[str]) -> str:
     return "".join(f".theme-{name}{{{THEMES[name].css_variables()}}}" for name in names)
 
 
-def deck_html(
-    deck: Deck, *, theme: str | None = None, notes: bool = False, out_dir: str = "."
-) -> tuple[str, list[str]]:
-    """The whole page, and the theme names that were asked for but are unknown.
+@dataclass(frozen=True)
+class PageParts:
+    """The pieces of a page, for the export's file and the live page (``tui_slides.web``)."""
 
-    ``theme`` (``--theme``) wins over the slides' and the deck's own themes;
-    ``out_dir`` is where the page will be, for relative links to video files.
-    """
+    title: str
+    """The page title, escaped."""
+    style: str
+    """The stylesheet: layout, the themes used, code colours, logos."""
+    body_class: str
+    """The ``body``'s class: the first slide's theme."""
+    sections: str
+    """Every slide, one ``section`` each, in order."""
+    unknown: list[str]
+    """The theme names asked for but unknown."""
+
+
+def page_parts(
+    deck: Deck, *, theme: str | None = None, notes: bool = False, out_dir: str = "."
+) -> PageParts:
+    """The deck rendered once: what ``deck_html`` assembles (arguments as there)."""
     pictures = Pictures()
     logos = _Logos(pictures)
     used: dict[str, None] = {}
@@ -230,12 +243,24 @@ def deck_html(
     code = any(b.format is TextFormat.MARKDOWN for s in deck.slides for b in s.content)
     style = STYLE + _theme_rules(list(used)) + (code_stylesheet() if code else "")
     style += logos.stylesheet()
+    return PageParts(text(title), style, f"theme-{first}", "".join(sections), list(unknown))
+
+
+def deck_html(
+    deck: Deck, *, theme: str | None = None, notes: bool = False, out_dir: str = "."
+) -> tuple[str, list[str]]:
+    """The whole page, and the theme names that were asked for but are unknown.
+
+    ``theme`` (``--theme``) wins over the slides' and the deck's own themes;
+    ``out_dir`` is where the page will be, for relative links to video files.
+    """
+    parts = page_parts(deck, theme=theme, notes=notes, out_dir=out_dir)
     page = (
         '<!DOCTYPE html>\n<html lang="und"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="tui-slides">'
-        f"<title>{text(title)}</title><style>{style}</style></head>"
-        f'<body class="theme-{first}"><main>{"".join(sections)}</main>'
+        f"<title>{parts.title}</title><style>{parts.style}</style></head>"
+        f'<body class="{parts.body_class}"><main>{parts.sections}</main>'
         f"<script>{PAGING_SCRIPT}</script></body></html>\n"
     )
-    return page, list(unknown)
+    return page, parts.unknown

@@ -38,6 +38,12 @@ class HighlightMatches:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
 
+    def locate(self, console: Console, options: ConsoleOptions) -> list[int]:
+        """The line of every match at ``options``' width (kept in ``match_lines``)."""
+        for _ in self.__rich_console__(console, options):
+            pass
+        return self.match_lines
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Every line first, then the output: Textual may stop reading after the rows it
         # shows, and ``match_lines`` must hold every match all the same.

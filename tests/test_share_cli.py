@@ -1,0 +1,94 @@
+"""``--ssh`` on the command line, and ``tui-slides serve``: the talk with no local screen."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+from share_support import TOUR, WAIT, asyncssh_viewer, until
+
+from tui_slides.cli import main
+from tui_slides.share.terminal import LEAVE
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--ssh", "nope"], "not a port number: 'nope'"),
+        (["--ssh", "2222", "--ssh-auth", "keys"], "--ssh-auth keys needs --ssh-keys FILE"),
+        (["--ssh-auth", "none"], "go with --ssh"),
+        (["--ssh", "2222", "--ssh-max-viewers", "0"], "--ssh-max-viewers must be at least 1"),
+    ],
+)
+def test_bad_sharing_options_are_usage_errors(
+    extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(TOUR), *extra]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_said_before_the_screen_is_taken(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main([str(TOUR), "--ssh", f"127.0.0.1:{port}"]) == 2
+    assert f"cannot serve on 127.0.0.1:{port}: Address already in use" in capsys.readouterr().err
+
+
+def test_serve_needs_a_port(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", str(TOUR)]) == 2
+    assert "serve needs --ssh [HOST:]PORT" in capsys.readouterr().err
+
+
+async def start_serve(tmp_path: Path, *extra: str) -> tuple[asyncio.subprocess.Process, int, str]:
+    """``tui-slides serve`` in a child process; it, its port, and what it said first."""
+    env = {**os.environ, "TUI_SLIDES_DATA_DIR": str(tmp_path / "data")}
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tui_slides", "serve", str(TOUR), "--ssh", "127.0.0.1:0", *extra,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert child.stdout is not None
+    said = ""
+    while "Reading commands" not in said:
+        line = await asyncio.wait_for(child.stdout.readline(), WAIT)
+        assert line, said
+        said += line.decode()
+    found = re.search(r"ssh -p (\d+) audience@127\.0\.0\.1", said)
+    assert found, said
+    return child, int(found.group(1)), said
+
+
+async def test_serve_follows_its_commands_and_says_goodbye(tmp_path: Path) -> None:
+    child, port, said = await start_serve(tmp_path, "--ssh-auth", "none")
+    assert "Host key fingerprint: SHA256:" in said
+    assert child.stdin is not None
+    conn, _chan, viewer = await asyncssh_viewer(port)
+    await until(lambda: viewer.status().endswith("1 / 11"), "slide 1")
+    for command, shown in ((b"n\n", "2 / 11"), (b"\n", "3 / 11"), (b"7\n", "7 / 11")):
+        child.stdin.write(command)
+        await until(lambda s=shown: viewer.status().endswith(s), shown)
+    child.stdin.write(b"b\n")
+    await until(lambda: not "".join(viewer.screen.display).strip(), "blank")
+    child.stdin.write(b"q\n")
+    assert await asyncio.wait_for(child.wait(), WAIT) == 0
+    await until(lambda: bytes(viewer.data).endswith(LEAVE), "the goodbye")
+    conn.close()
+
+
+async def test_serve_asks_for_the_code_and_stops_on_sigterm(tmp_path: Path) -> None:
+    child, port, said = await start_serve(tmp_path)
+    code = re.search(r"Access code: (\S+)", said)
+    assert code, said
+    conn, _chan, viewer = await asyncssh_viewer(port, password=code.group(1))
+    await until(lambda: viewer.status().endswith("1 / 11"), "slide 1")
+    child.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(child.wait(), WAIT) == 0
+    await until(lambda: bytes(viewer.data).endswith(LEAVE), "the goodbye")
+    conn.close()

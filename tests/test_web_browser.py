@@ -1,0 +1,161 @@
+"""The browser view in a real browser (Debian's chromium, headless, Playwright's asyncio API).
+
+The page follows the presenter's keys, lets the viewer browse and follow
+again, reconnects by itself when the server comes back, and runs no script
+a deck smuggles in. Skipped where chromium or Playwright is missing; CI
+installs both (``.ci/run``, ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app_support import make_app, make_deck
+from tests.export_support import write_deck
+from tests.test_export_safety import HOSTILE
+from tests.web_support import (
+    CHROMIUM,
+    browser,
+    open_live,
+    options,
+    serving,
+    shown,
+    shows,
+    status_is,
+    until,
+)
+from tui_slides.deck.loader import load_deck
+from tui_slides.presenting.presentation import Presentation
+from tui_slides.web.server import WebServer
+
+pytest.importorskip("playwright.async_api")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+
+
+async def test_the_page_follows_the_presenters_keys() -> None:
+    app = make_app(make_deck(5), http=options())
+    async with app.run_test(size=(100, 30)) as pilot, browser() as chromium:
+        await until(lambda: app.web is not None and bool(app.web.message))
+        assert app.web is not None
+        live = await open_live(chromium, app.web.url)
+        page = live.page
+        await shows(page, "slide-1")
+        await status_is(page, "following 1 / 5")
+        for key, expected in (("right", "slide-2"), ("right", "slide-3"), ("left", "slide-2")):
+            await pilot.press(key)
+            await shows(page, expected)
+        await status_is(page, "following 2 / 5")
+        await pilot.press("b")  # the presenter blanks the screen: so does the page
+        await page.wait_for_function("document.documentElement.classList.contains('blanked')")
+        await status_is(page, "following 2 / 5 (blank)")
+        await pilot.press("b")
+        await page.wait_for_function("!document.documentElement.classList.contains('blanked')")
+        assert await page.evaluate("document.querySelector('h2').textContent") == "Title 1"
+        assert live.dialogs == [] and live.errors == []
+        assert len(app.web.viewers) == 1
+        await page.close()
+
+
+async def test_browse_and_follow_again() -> None:
+    presentation = Presentation(make_deck(12), start=4)
+    async with serving(presentation) as server, browser() as chromium:
+        page = (await open_live(chromium, server.url)).page
+        await shows(page, "slide-5")
+        await page.keyboard.press("ArrowLeft")
+        await page.keyboard.press("ArrowLeft")
+        await shows(page, "slide-3")
+        await status_is(page, "browsing 3 / 12, presenter at 5")
+        presentation.next()  # the presenter moves on; the browsing viewer stays where it is
+        await status_is(page, "browsing 3 / 12, presenter at 6")
+        assert await shown(page) == "slide-3"
+        await page.keyboard.press("f")
+        await shows(page, "slide-6")
+        await status_is(page, "following 6 / 12")
+        await page.keyboard.press("End")
+        await status_is(page, "browsing 12 / 12, presenter at 6")
+        await page.keyboard.press("Escape")
+        await shows(page, "slide-6")
+        await page.click("#live-follow")  # the button browses from here, and follows again
+        await status_is(page, "browsing 6 / 12, presenter at 6")
+        await page.keyboard.press("ArrowRight")
+        await shows(page, "slide-7")
+        await page.click("#live-follow")
+        await shows(page, "slide-6")
+        await page.close()
+
+
+async def test_the_page_reconnects_after_a_server_restart() -> None:
+    presentation = Presentation(make_deck(5))
+    first = WebServer(presentation, options())
+    await first.start()
+    port = first.address[1]
+    async with browser() as chromium:
+        try:
+            page = (await open_live(chromium, first.url)).page
+            await shows(page, "slide-1")
+        finally:
+            await first.stop()
+        await status_is(page, "following 1 / 5 \u2014 offline, reconnecting\u2026")
+        presentation.go_to(3)  # while no server follows the talk
+        async with serving(presentation, port=port):
+            await shows(page, "slide-4")
+            await status_is(page, "following 4 / 5")
+            presentation.next()
+            await shows(page, "slide-5")
+        await page.close()
+
+
+async def test_a_hostile_deck_runs_no_script(tmp_path: Path) -> None:
+    deck = load_deck(write_deck(tmp_path, HOSTILE))
+    presentation = Presentation(deck)
+    async with serving(presentation) as server, browser() as chromium:
+        live = await open_live(chromium, server.url)
+        page = live.page
+        for key in ("ArrowRight", "ArrowLeft", "End", "Home"):
+            await page.keyboard.press(key)
+        for link in await page.query_selector_all("a"):
+            if await link.is_visible():
+                await link.hover()  # an onmouseover smuggled into a link would fire now
+        presentation.next()
+        await page.keyboard.press("f")
+        await shows(page, "slide-2")
+        await page.wait_for_timeout(200)
+        assert live.dialogs == []
+        assert live.errors == []  # not even a script refused by the Content-Security-Policy
+        assert await page.evaluate("document.scripts.length") == 1
+        title = await page.evaluate("document.querySelector('h2').textContent")
+        assert title == "</style><script>alert(1)</script>"
+        origin = server.url.split("/c/")[0]
+        assert all(url.startswith(origin) for url in live.requests), live.requests
+        assert "notes <script>" not in await page.content()  # notes are never served
+        await page.close()
+
+
+async def test_an_empty_deck_is_a_page_at_0_of_0() -> None:
+    from tui_slides.deck.model import Deck
+
+    presentation = Presentation(Deck(slides=(), source="mem"))
+    async with serving(presentation) as server, browser() as chromium:
+        live = await open_live(chromium, server.url)
+        await status_is(live.page, "following 0 / 0")
+        await live.page.keyboard.press("ArrowRight")
+        await status_is(live.page, "browsing 0 / 0, presenter at 0")
+        assert await shown(live.page) == ""
+        assert live.errors == [] and live.dialogs == []
+        await live.page.close()
+
+
+async def test_the_page_loads_the_new_deck_when_the_presenter_reloads_it() -> None:
+    presentation = Presentation(make_deck(3), start=1)
+    async with serving(presentation) as server, browser() as chromium:
+        live = await open_live(chromium, server.url)
+        await status_is(live.page, "following 2 / 3")
+        presentation.reload(make_deck(7))
+        presentation.go_to(5)
+        await status_is(live.page, "following 6 / 7")
+        await shows(live.page, "slide-6")
+        assert await live.page.evaluate("document.querySelectorAll('section.slide').length") == 7
+        assert live.errors == [] and live.dialogs == []
+        await live.page.close()
