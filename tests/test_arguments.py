@@ -36,6 +36,7 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "slide": None,
             "theme": None,
             "watch": False,
+            "css": None,
             "console": False,
             "duration": None,
             "images": None,  # not given: the config file's, else auto (tests/test_config.py)

@@ -210,6 +210,11 @@ def present_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-dark, nord")
     parser.add_argument("--watch", action="store_true", help="reload when the deck file changes")
     parser.add_argument(
+        "--css",
+        metavar="FILE",
+        help="a Textual CSS file styling the deck, over the built-in styles",
+    )
+    parser.add_argument(
         "--console",
         action="store_true",
         help="print the command that opens the presenter console in a second terminal"

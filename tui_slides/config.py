@@ -5,7 +5,7 @@ user config folder: ``$XDG_CONFIG_HOME/tui-slides`` on Linux). Every setting is
 optional::
 
     theme = "nord"            # a Textual theme, when neither --theme nor the deck names one
-    css = "~/talks/my.tcss"   # a Textual CSS file for the decks (kept for the styling to come)
+    css = "~/talks/my.tcss"   # a Textual CSS file over the built-in styles (as --css)
     images = "cells"          # auto, cells or none, when --images is not given
     duration = "20m"          # the talk's planned length, when the deck has none
     advance = "10s"           # move on by itself, when --advance is not given

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -106,6 +107,13 @@ class PresenterApp(App[int]):
         self._bad_themes: set[str] = set()
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(self.presentation.slide)
+        self.css_problems: list[str] = []
+        """Why a deck's CSS file (``css``, ``--css``) is not used: shown, and printed at the end."""
+        css = [Path(path) for path in (self.presentation.deck.css, options.css) if path]
+        if css:  # the deck's, then --css, over the built-in styles (app.styling)
+            from tui_slides.app.styling import add_css
+
+            self.css_problems = add_css(self, css)
         self._unsubscribe = self.presentation.subscribe(self._on_event)
         self.console_server: ConsoleServer | None = None
         """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
@@ -127,6 +135,9 @@ class PresenterApp(App[int]):
         return self.slides
 
     def on_mount(self) -> None:
+        for problem in self.css_problems:
+            message = f"{problem}\nPresenting with the built-in styles."
+            self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
         self.call_after_refresh(self._after_first_paint)
         self._quit_on_signals()
         if self.options.watch:

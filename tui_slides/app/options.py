@@ -37,6 +37,9 @@ class PresenterOptions:
     """``auto``, ``kitty``, ``sixel``, ``cells`` or ``none`` (``run_presenter`` resolves auto)."""
     opening: Opening | None = None
     """A large deck opened with its first slide only: the app completes it after its first paint."""
+    css: Path | None = None
+    """``--css FILE`` (else the config file's ``css``): a Textual CSS file loaded over the
+    built-in styles (and the deck's)."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
     console: bool = False
@@ -54,8 +57,6 @@ class PresenterOptions:
     """``--loop``: after the last slide comes the first (the advance, and next, go round)."""
     keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Extra keys for the presenter's actions, from the config file: ``{"next": ("b",)}``."""
-    css: str | None = None
-    """A Textual CSS file from the config file (kept for the styling the deck format plans)."""
     default_theme: str | None = None
     """The config file's theme: below ``--theme`` and the deck's own, above the built-in."""
     share: ShareOptions | None = None

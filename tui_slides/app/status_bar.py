@@ -1,4 +1,5 @@
-"""The status bar: logo title on the left, slide label in the middle, ``n / N`` on the right.
+"""The status bar: logo title on the left, slide label in the middle, ``n / N`` on the right,
+under a thin line showing how far into the talk the current slide is.
 
 It is a view of a few reactives that the slides screen sets when its state
 changes; nothing here polls or keeps a clock.
@@ -8,12 +9,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.color import Color
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui_slides.deck.safety import visible
+from tui_slides.render.contrast import readable
+
+PROGRESS = "▁"
+"""The progress line: a one-eighth block, so the line sits thin on top of the bar."""
 
 _MORE_HINTS = {
     (True, False): ("▲ more above", "▲"),
@@ -66,6 +72,7 @@ class StatusBar(Widget):
 
     | part | shows |
     | --- | --- |
+    | top row | a thin line as long as the talk so far (``position / total`` of the width) |
     | left | the slide's logo title |
     | middle | the slide's name or ID, or what is being typed (go to slide, search) |
     | right | the automatic advance (``▶ 10s``), more-above/below hint, then the real
@@ -73,6 +80,7 @@ class StatusBar(Widget):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-bar--progress",
         "status-bar--logo",
         "status-bar--label",
         "status-bar--prompt",
@@ -111,6 +119,26 @@ class StatusBar(Widget):
     """The automatic advance (``advance_label``), ``""`` when it is off."""
 
     def render(self) -> Text:
+        line = self.progress_line()
+        line.append("\n")
+        line.append_text(self.info_line())
+        return line
+
+    def progress_line(self) -> Text:
+        """The top row: ``PROGRESS`` across the part of the width the talk has covered."""
+        width = self.size.width
+        done = width * self.position // self.total if self.total else 0
+        style = self.get_component_rich_style("status-bar--progress")
+        colour, background = _hex(style.color), _hex(style.bgcolor)
+        if colour is not None and background is not None:
+            style += Style(color=readable(colour, background, eight_bit=self._eight_bit))
+        line = Text(no_wrap=True, overflow="crop", end="")
+        line.append(PROGRESS * done, style)
+        line.append(" " * (width - done), Style(bgcolor=style.bgcolor))
+        return line
+
+    def info_line(self) -> Text:
+        """The bar's line of text: logo title, label or prompt, scroll hint and counter."""
         width = self.size.width
         counter = Text(f"{self.position} / {self.total}", self._style("counter"))
         steps = step_label(self.step, self.steps)
@@ -164,10 +192,29 @@ class StatusBar(Widget):
         return line
 
     def _style(self, part: str) -> Style:
-        """The Rich style of one part, from the theme via component classes."""
-        return self.get_component_rich_style(f"status-bar--{part}", partial=True)
+        """The Rich style of one part, from the theme via component classes, its colour
+        nudged until it reads on the bar (``render.contrast``) if it would not."""
+        style = self.get_component_rich_style(f"status-bar--{part}", partial=True)
+        colour = _hex(style.color)
+        background = _hex(self.rich_style.bgcolor)
+        if colour is None or background is None:
+            return style  # the terminal's own colours: nothing to compute with
+        fixed = readable(colour, background, eight_bit=self._eight_bit)
+        return style if fixed == colour else style + Style(color=fixed)
+
+    @property
+    def _eight_bit(self) -> bool:
+        """True on a terminal of 256 colours: contrast is judged as it shows them."""
+        return self.app.console.color_system == "256"
 
     @property
     def text(self) -> str:
-        """What the bar shows, as plain text (for tests and screen readers)."""
-        return self.render().plain
+        """What the bar's line of text shows, as plain text (for tests and screen readers)."""
+        return self.info_line().plain
+
+
+def _hex(colour: Color | None) -> str | None:
+    """``#rrggbb`` of a true colour; None for none or a colour of the terminal's palette."""
+    if colour is None or colour.triplet is None:
+        return None
+    return colour.triplet.hex

@@ -88,7 +88,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         advance=args.advance or config.advance,
         loop=args.loop or bool(config.loop),
         keys=config.keys,
-        css=config.css,
+        css=Path(args.css) if args.css else (Path(config.css) if config.css else None),
         default_theme=config.theme,
         share=sharing,
         http=http,

@@ -12,9 +12,22 @@ from __future__ import annotations
 from functools import lru_cache
 
 SLIDE_FIELDS = frozenset(
-    ("name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme")
+    (
+        "name",
+        "ID",
+        "logo_title",
+        "logo_path",
+        "slide_now",
+        "slide_max",
+        "content",
+        "notes",
+        "theme",
+        "layout",
+    )
 )
-DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme", "duration"))
+DECK_FIELDS = frozenset(
+    ("slides", "name", "logo_title", "logo_path", "theme", "duration", "layout", "css")
+)
 BLOCK_FIELDS = frozenset(
     ("title", "text", "block", "img_path", "video", "map", "format", "pause", "reveal")
 )

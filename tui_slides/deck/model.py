@@ -118,6 +118,21 @@ class MediaRef:
         return Path(self.file)
 
 
+class Layout(str, Enum):
+    """How a slide's blocks are placed (the ``layout`` field)."""
+
+    STACK = "stack"
+    """Top to bottom (the default)."""
+    COLUMNS = "columns"
+    """Side by side in equal columns; stacked when the screen is too narrow for them."""
+    TITLE = "title"
+    """A title or section slide: centred both ways, the first title large."""
+
+
+TITLE_LINE = 80
+"""The longest line a slide of only a title and one line may have to be shown as a title slide."""
+
+
 class TextFormat(str, Enum):
     """How a block's ``text`` is to be read."""
 
@@ -189,6 +204,8 @@ class Slide:
     content: tuple[Block, ...] = ()
     notes: str = ""
     theme: str | None = None
+    layout: Layout | None = None
+    """The ``layout`` field (the slide's, else the deck's); None: not given (``shown_layout``)."""
     source: str = ""
     """The file this slide was loaded from."""
     extra: Mapping[str, object] = field(default_factory=dict, compare=False)
@@ -215,6 +232,20 @@ class Slide:
 
         return plan_steps(self.content)
 
+    @property
+    def shown_layout(self) -> Layout:
+        """The layout the slide is shown in: its ``layout``, else ``title`` for a slide whose
+        only content is a title and at most one short line of text (no media), else ``stack``."""
+        if self.layout is not None:
+            return self.layout
+        blocks = [block for block in self.content if not block.is_empty]
+        if len(blocks) == 1:
+            block = blocks[0]
+            text = block.text.strip()
+            if block.title and not block.has_media and "\n" not in text and len(text) <= TITLE_LINE:
+                return Layout.TITLE
+        return Layout.STACK
+
 
 @dataclass(frozen=True)
 class Deck:
@@ -226,6 +257,9 @@ class Deck:
     diagnostics: tuple[Diagnostic, ...] = ()
     duration: int | None = None
     """The talk's planned length in seconds (the deck object's ``duration``), if given."""
+    css: str | None = None
+    """The deck's ``css`` field: the Textual CSS file it is styled with, resolved from the
+    deck's folder (it may not exist: the presenter says so)."""
 
     def __len__(self) -> int:
         return len(self.slides)

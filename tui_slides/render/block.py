@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from rich.console import RenderableType
 from rich.constrain import Constrain
@@ -13,7 +14,6 @@ from tui_slides.deck.model import Block, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.deck.text import (
     BulletList,
-    Heading,
     LeadIn,
     ListNode,
     Node,
@@ -21,9 +21,10 @@ from tui_slides.deck.text import (
     Paragraph,
     parse_text,
 )
+from tui_slides.deck.text import Heading as HeadingNode
 from tui_slides.render.hanging import Hanging
 from tui_slides.render.lines import Hidden, Prose, Stack
-from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
+from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles, Themed
 
 MEASURE = 100
 """Widest line of slide text, in cells: text never runs edge to edge on a wide terminal."""
@@ -37,8 +38,16 @@ LEVEL_BULLETS = ("•", "◦", "▪")
 _TYPED_BULLETS = frozenset("-*+")
 
 
-def _text(text: str, style: Style) -> Prose:
-    return Prose(Text(visible(text), style=style, overflow="fold"))
+HeadingKind = Literal["none", "slide", "title", "centred"]
+"""How a block's title is drawn: a section head (``none``), the slide's heading under
+which a rule runs (``slide``), or a title slide's large, centred heading (``title``;
+``centred``: the same, not letter-spaced, while a search highlights its words)."""
+
+
+def _text(text: str, style: Style, *, centre: bool = False) -> Prose:
+    return Prose(
+        Text(visible(text), style=style, overflow="fold", justify="center" if centre else None)
+    )
 
 
 BLANK = Prose(Text())
@@ -69,20 +78,26 @@ def _render_list(
     return Stack(*rows)
 
 
-def _render_node(node: Node, styles: SlideStyles, level: int = 0) -> RenderableType:
-    if isinstance(node, Heading):
-        return _text(node.text, styles.heading)
+def _render_node(
+    node: Node, styles: SlideStyles, level: int = 0, *, centre: bool = False
+) -> RenderableType:
+    if isinstance(node, HeadingNode):
+        return _text(node.text, styles.heading, centre=centre)
     if isinstance(node, LeadIn):
-        return _text(node.text, styles.lead_in)
+        return _text(node.text, styles.lead_in, centre=centre)
     if isinstance(node, Paragraph):
-        return _text(node.text, styles.paragraph)
+        return _text(node.text, styles.paragraph, centre=centre)
     return _render_list(node, styles, level)
 
 
 def render_nodes(
-    nodes: Sequence[Node], styles: SlideStyles = DEFAULT_STYLES, *, items: int | None = None
+    nodes: Sequence[Node],
+    styles: SlideStyles = DEFAULT_STYLES,
+    *,
+    items: int | None = None,
+    centre: bool = False,
 ) -> RenderableType:
-    """Parsed structured text as one renderable.
+    """Parsed structured text as one renderable (``centre``: its paragraphs centred).
 
     A blank line separates the pieces, except after a heading or a lead-in,
     which bind to what follows them. ``items``: only the first ``items``
@@ -92,15 +107,15 @@ def render_nodes(
     parts: list[RenderableType] = []
     left = items  # top-level items still to draw (None: all)
     for index, node in enumerate(nodes):
-        if index and not isinstance(nodes[index - 1], (Heading, LeadIn)):
+        if index and not isinstance(nodes[index - 1], (HeadingNode, LeadIn)):
             parts.append(BLANK)
         if left is not None and isinstance(node, (BulletList, NumberedList)):
             parts.append(_render_list(node, styles, 0, max(0, left)))
             left -= len(node.items)
         elif left is not None and left < 0:  # below an item not drawn yet
-            parts.append(Hidden(_render_node(node, styles)))
+            parts.append(Hidden(_render_node(node, styles, centre=centre)))
         else:
-            parts.append(_render_node(node, styles))
+            parts.append(_render_node(node, styles, centre=centre))
     return Stack(*parts)
 
 
@@ -110,6 +125,7 @@ def render_text(
     *,
     format: TextFormat = TextFormat.PLAIN,
     items: int | None = None,
+    centre: bool = False,
 ) -> RenderableType:
     """A block's ``text``: structured plain text, or Markdown when ``format`` says so.
 
@@ -118,8 +134,10 @@ def render_text(
     if format is TextFormat.MARKDOWN:
         from tui_slides.render.markdown import render_markdown
 
-        return render_markdown(text, code_theme=styles.code_theme)
-    return render_nodes(parse_text(text), styles, items=items)
+        return render_markdown(
+            text, code_theme=styles.code_theme, styles=styles.markdown, code=styles.code
+        )
+    return render_nodes(parse_text(text), styles, items=items, centre=centre)
 
 
 def render_block(
@@ -129,8 +147,12 @@ def render_block(
     media: Sequence[RenderableType] = (),
     measure: int | None = MEASURE,
     items: int | None = None,
+    heading: HeadingKind = "none",
 ) -> RenderableType:
     """A block: its title as a heading, its text, then ``media``, at most ``measure`` cells wide.
+
+    ``heading`` says whether its title is the slide's heading (``HeadingKind``); a
+    title slide's heading block has its text centred under it too.
 
     ``media`` is where the block's image, video card and map go (built by
     ``tui_slides.render.media`` from ``block.image``, ``block.video`` and
@@ -139,15 +161,26 @@ def render_block(
     the top-level list items revealed so far (``render_nodes``; None: all).
     """
     parts: list[RenderableType] = []
-    if block.title:
+    if block.title and heading == "none":
         parts.append(_text(block.title, styles.title))
+    elif block.title:
+        from tui_slides.render.heading import SlideHeading
+
+        centre = heading in ("title", "centred")
+        heading_part = SlideHeading(
+            block.title, styles.slide_title, styles.rule, large=centre, spaced=heading == "title"
+        )
+        parts.append(heading_part)
     if block.text.strip():
         if parts:
             parts.append(BLANK)
-        parts.append(render_text(block.text, styles, format=block.format, items=items))
+        centre = heading in ("title", "centred")
+        text = render_text(block.text, styles, format=block.format, items=items, centre=centre)
+        parts.append(text)
+    muted = (("slide.muted", styles.muted),)  # the cards' quieter lines (render.cards.MUTED)
     for item in media:
         if parts:
             parts.append(BLANK)
-        parts.append(item)
+        parts.append(Themed(item, muted))
     group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)

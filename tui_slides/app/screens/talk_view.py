@@ -279,7 +279,10 @@ class TalkView(Screen[None]):
         if self._styles_theme == theme:
             return False
         self._styles_theme = theme
-        self.slide_view.slide_styles = slide_styles(self.app.get_css_variables())
+        eight_bit = self.app.console.color_system == "256"  # COLORTERM unset, over SSH
+        self.slide_view.slide_styles = slide_styles(
+            self.app.get_css_variables(), eight_bit=eight_bit
+        )
         return True
 
     def _theme_changed(self, theme: Theme) -> None:
