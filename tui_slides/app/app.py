@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui_slides.app.options import Loader, PresenterOptions
 from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, SlidesScreen
+from tui_slides.app.sharing import SharingApp
 from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
 from tui_slides.deck.errors import DeckError
@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
     from tui_slides.presenting.advance import Advance
-    from tui_slides.presenting.console_server import ConsoleServer
-    from tui_slides.share.server import ShareServer
-    from tui_slides.web.options import WebOptions
-    from tui_slides.web.server import WebServer
 
 DEFAULT_THEME = "textual-dark"
 """The theme when neither ``--theme`` nor the deck names one."""
@@ -69,7 +65,7 @@ def _load_tolerantly(path: Path) -> Deck:
     return load_deck(path)
 
 
-class PresenterApp(App[int]):
+class PresenterApp(SharingApp):
     """Presents a deck: the slides screen, overlays pushed over it, reload on demand."""
 
     CSS_PATH = "slides.tcss"
@@ -115,10 +111,6 @@ class PresenterApp(App[int]):
 
             self.css_problems = add_css(self, css)
         self._unsubscribe = self.presentation.subscribe(self._on_event)
-        self.console_server: ConsoleServer | None = None
-        """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
-        self.web: WebServer | None = None
-        """The browser view's server (``--http``), once started after the first paint."""
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as printed on keyboards: ``PgDn``, ``Ctrl+N``, ``Shift+F3``, ``G``."""
@@ -180,10 +172,7 @@ class PresenterApp(App[int]):
         self._unsubscribe()
         if self.advance is not None:
             self.advance.close()
-        if self.share is not None:  # sharing over SSH: the audiences' terminals put back
-            await self.share.stop()
-        if self.web is not None:
-            await self.web.stop()
+        await self.stop_sharing()
 
     def _after_first_paint(self) -> None:
         """The first frame is out: read the rest of a quick-started deck, then the hook."""
@@ -193,36 +182,7 @@ class PresenterApp(App[int]):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
-        if self.options.share is not None:  # after the first paint (asyncssh: 0.25 s to import)
-            self.run_worker(self._start_share(), name="share")
-        if self.options.console:  # after the first paint: consoles can wait a frame
-            from tui_slides.app.console.sharing import share
-
-            self.run_worker(share(self), name="console-server")
-        if self.options.http is not None:
-            self.run_worker(self._serve_web(self.options.http), name="http")
-
-    async def _serve_web(self, options: WebOptions) -> None:
-        """``--http``: serve the browser view from this app's loop (aiohttp is imported now)."""
-        from tui_slides.web.server import WebServer
-
-        server = WebServer(
-            self.presentation, options, theme=self.options.theme, on_change=self._browsers_changed
-        )
-        try:
-            await server.start()
-        except OSError as error:  # the port was bound: only the system can refuse now
-            self.notify(f"Cannot serve browsers: {error}", severity="error", markup=False)
-            return
-        self.web = server
-        self.notify(f"Browsers follow at {server.url} · s: details", timeout=8, markup=False)
-
-    def _browsers_changed(self) -> None:
-        """Browsers joined or left: the share panel, if open, says how many."""
-        from tui_slides.app.screens.share import ShareScreen
-
-        if isinstance(self.screen, ShareScreen):
-            self.screen.show()
+        self.start_sharing()
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -384,58 +344,3 @@ class PresenterApp(App[int]):
         if self.share is not None or self.web is not None:
             sections.insert(-1, ("Sharing (--ssh, --http)", [SHARE_BINDING]))
         self.push_screen(HelpScreen(sections))
-
-    # -- sharing over SSH (tui_slides.share) -------------------------------------------
-
-    share: ShareServer | None = None
-    """The SSH server for audiences, once started (``--ssh``); None when not sharing."""
-
-    async def _start_share(self) -> None:
-        """Serve the talk to audiences in this app's own event loop (the port is bound).
-
-        asyncssh is imported in a thread: 0.25 s the presenter's keys never wait for.
-        """
-        import asyncio
-        import importlib
-
-        module = await asyncio.to_thread(importlib.import_module, "tui_slides.share.server")
-        options = self.options.share
-        assert options is not None
-        try:
-            server = module.ShareServer(
-                self.presentation,
-                options,
-                on_change=self._audience_changed,
-                after_repaint=self.call_after_refresh,  # the presenter's screen first
-            )
-            await server.start()
-        except (OSError, ValueError) as error:
-            self.notify(f"Cannot share over SSH: {error}", severity="error", markup=False)
-            return
-        self.share = server
-        self._audience_changed()
-        code = f" · code {server.code}" if server.code else ""
-        self.notify(f"Sharing: {server.command}{code} · s: details", timeout=8, markup=False)
-
-    def _audience_changed(self) -> None:
-        """Viewers joined or left: the count in the status bar, the share panel if open."""
-        if self.share is None:
-            return
-        self.slides.status_bar.audience = len(self.share.viewers)
-        from tui_slides.app.screens.share import ShareScreen
-
-        if isinstance(self.screen, ShareScreen):
-            self.screen.show()
-
-    def action_share(self) -> None:
-        """Open the share panel (``s``): how audiences join over SSH and in a browser."""
-        if self.share is None and self.web is None:
-            self.notify(
-                "Not sharing: start with --ssh PORT or --http PORT to serve audiences.",
-                markup=False,
-            )
-            return
-        from tui_slides.app.screens.share import ShareScreen
-
-        if not isinstance(self.screen, ShareScreen):
-            self.push_screen(ShareScreen(self.share, self.web))

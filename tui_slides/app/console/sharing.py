@@ -11,10 +11,10 @@ from tui_slides.presenting import rendezvous
 from tui_slides.presenting.console_server import ConsoleServer
 
 if TYPE_CHECKING:
-    from tui_slides.app.app import PresenterApp
+    from tui_slides.app.sharing import SharingApp
 
 
-def server_for(app: PresenterApp) -> ConsoleServer:
+def server_for(app: SharingApp) -> ConsoleServer:
     """A server sharing ``app``'s presentation, on its own socket (not listening yet)."""
     options = app.options
     name = rendezvous.deck_name(options.path)
@@ -30,7 +30,7 @@ def server_for(app: PresenterApp) -> ConsoleServer:
     )
 
 
-async def share(app: PresenterApp) -> None:
+async def share(app: SharingApp) -> None:
     """Listen for consoles until the app ends (a worker); a failure is a warning, not an end."""
     try:
         server = server_for(app)
