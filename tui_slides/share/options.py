@@ -47,14 +47,18 @@ class ShareOptions:
     so a port in use is said at once, before the screen is taken."""
 
 
-def bind(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host:port`` (``OSError`` if it cannot be had)."""
+def bind(host: str, port: int, *, backlog: int = 128) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (``OSError`` if it cannot be had).
+
+    The command line binds it before the presenter takes the screen, so a port in
+    use is said at once; the server then serves on it (SSH here, ``web`` too).
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-        sock.listen(128)
+        sock.listen(backlog)
     except OSError:
         sock.close()
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass, field
 
-from tui_slides.share.options import parse_address
+from tui_slides.share.options import bind, parse_address
 
 AUTH_MODES = ("code", "none")
 """``--http-auth``: the access code in the URL (the default), or nothing (explicit)."""
@@ -40,21 +40,6 @@ class WebOptions:
     """A listening socket bound already (``bind``), or None to bind when the server starts."""
 
 
-def bind(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host:port`` (``OSError`` if it cannot be had)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-        sock.listen(1024)
-    except OSError:
-        sock.close()
-        raise
-    sock.setblocking(False)
-    return sock
-
-
 def prepare(
     address: str, *, auth: str = "code", code: str = "", max_viewers: int | None = None
 ) -> WebOptions:
@@ -73,7 +58,7 @@ def prepare(
     if viewers < 1:
         raise ValueError("--http-max-viewers must be at least 1")
     try:
-        sock = bind(host, port)
+        sock = bind(host, port, backlog=1024)  # a room of browsers may join at once
     except OSError as error:
         reason = error.strerror or str(error)
         raise ValueError(f"cannot serve on {host}:{port}: {reason}") from None

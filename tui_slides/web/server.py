@@ -30,7 +30,7 @@ from aiohttp import WSMsgType, web
 
 from tui_slides.presenting.events import BlankChanged, DeckReloaded, Event, SlideChanged
 from tui_slides.share.auth import code_matches
-from tui_slides.web.options import bind
+from tui_slides.share.options import bind
 from tui_slides.web.page import (
     CONTENT_SECURITY_POLICY,
     LivePage,
@@ -134,7 +134,7 @@ class WebServer:
         """Render the page, listen for viewers and follow the presentation."""
         sock = self.options.sock
         if sock is None:
-            sock = bind(self.options.host, self.options.port)
+            sock = bind(self.options.host, self.options.port, backlog=1024)
             self.options = replace(self.options, sock=sock)
         name = sock.getsockname()
         self._address = (str(name[0]), int(name[1]))  # kept: said the same once stopped
