@@ -334,3 +334,28 @@ async def test_a_console_joins_a_new_presenter_of_the_same_talk(deck_file: Path)
                 await until(lambda: joined(console) and console.link.path == elsewhere)
                 await pilot.press("n")
                 await until(lambda: "Title Two" in shown(console, "#now-slide"))
+
+
+async def test_the_console_shows_the_next_step_before_the_next_slide(runtime: Path) -> None:
+    path = runtime / "steps.json5"
+    path.write_text(
+        "[{ content: [{ title: 'First', text: 'Shown at once' },"
+        " { title: 'Second', pause: true, text: 'After a step' }] },"
+        " { content: [{ title: 'Later', text: 'The next slide' }] }]",
+        encoding="utf-8",
+    )
+    app = presenter(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console))
+            await until(lambda: "Shown at once" in shown(console, "#now-slide"))
+            assert "After a step" not in shown(console, "#now-slide")  # not revealed yet
+            assert "After a step" in shown(console, "#next-slide")
+            assert "The next slide" not in shown(console, "#next-slide")
+            assert console.query_one("#next").border_title == "Next: step 2 of 2"
+            await pilot.press("n")  # the step: now the next slide is next
+            await until(lambda: "After a step" in shown(console, "#now-slide"))
+            await until(lambda: "The next slide" in shown(console, "#next-slide"))
+            assert console.query_one("#next").border_title == "Next"

@@ -74,13 +74,26 @@ def render_slide(
     styles: SlideStyles = DEFAULT_STYLES,
     media: MediaFor | None = None,
     measure: int | None = MEASURE,
+    step: int | None = None,
 ) -> RenderableType:
-    """One slide as ``show`` prints it: its header, then each block, a blank line apart."""
+    """One slide as ``show`` prints it: its header, then each block, a blank line apart.
+
+    ``step``: the slide as its incremental reveal shows it at that step
+    (``Slide.step_plan``; the console's "next step"); None: complete, as ``show``
+    and exports print every slide.
+    """
     parts: list[RenderableType] = [Stack(SlideHeader(slide, position, total, styles))]
-    blocks = [block for block in slide.content if not block.is_empty]
-    for block in blocks:
+    plan = slide.step_plan
+    numbered = [
+        (number, block)
+        for number, block in enumerate(slide.content)
+        if not block.is_empty and (step is None or plan.shown(number, step))
+    ]
+    blocks = [block for _, block in numbered]
+    for number, block in numbered:
         block_media = media(block) if media is not None else ()
-        parts.append(render_block(block, styles, media=block_media, measure=None))
+        items = None if step is None else plan.items_shown(number, step)
+        parts.append(render_block(block, styles, media=block_media, measure=None, items=items))
         parts.append(BLANK)
     if not blocks:
         parts.append(Prose(Text(EMPTY_SLIDE, style=styles.muted)))

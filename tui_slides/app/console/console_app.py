@@ -61,13 +61,14 @@ class _AnyHeight:
         yield from console.render(self.renderable, options.update(height=None))
 
 
-def _small(slide: Slide, position: int, total: int) -> RenderableType:
-    """``slide`` as ``show`` prints it, up to the presenter's bounds (``app.shown``)."""
+def _small(slide: Slide, position: int, total: int, step: int | None = None) -> RenderableType:
+    """``slide`` as ``show`` prints it, up to the presenter's bounds (``app.shown``), at its
+    reveal ``step`` (None: complete)."""
     part = shown_part(slide)
     if part.blocks is slide.content:
-        return _AnyHeight(render_slide(slide, position, total, measure=None))
+        return _AnyHeight(render_slide(slide, position, total, measure=None, step=step))
     bounded = _AnyHeight(render_slide(replace(slide, content=part.blocks), position, total,
-                                      measure=None))  # fmt: skip
+                                      measure=None, step=step))  # fmt: skip
     return Group(bounded, Text(part.notice, style="italic"))
 
 
@@ -182,12 +183,14 @@ class ConsoleApp(App[int]):
 
     def _received(self, message: Message) -> None:
         talk = self.talk
-        before = (talk.index, talk.reloads, talk.deck, talk.joined)
+        before = (talk.index, talk.reloads, talk.deck, talk.joined, talk.step)
         if not talk.apply(message):
             return
         if (talk.index, talk.reloads, talk.deck) != before[:3] or not before[3]:
             self._load_deck()
             self._show_slides()
+        elif talk.step != before[4]:  # a reveal step: the slide shows more, next is another
+            self._show_slides(notes=False)
         self._show_talk_status()
         self.tick()
 
@@ -224,22 +227,32 @@ class ConsoleApp(App[int]):
             parts.append(self._deck_problem)
         self._show_status(" · ".join(parts), lost=False)
 
-    def _show_slides(self) -> None:
+    def _show_slides(self, *, notes: bool = True) -> None:
+        """The current slide at its step, what comes next, and (``notes``) its notes."""
         deck, talk = self.deck, self.talk
         slides = deck.slides if deck is not None else ()
         current = slides[talk.index] if talk.index < len(slides) else None
-        upcoming = slides[talk.index + 1] if talk.index + 1 < len(slides) else None
         total = len(slides)
         now: RenderableType = Text("")
-        if current is not None:
-            now = _small(current, talk.index + 1, total)
         later: RenderableType = Text("(the end)", style="italic")
-        if upcoming is not None:
-            later = _small(upcoming, talk.index + 2, total)
+        title = "Next"
+        if current is not None:
+            steps = current.step_plan.count
+            step = min(talk.step, steps - 1)
+            now = _small(current, talk.index + 1, total, step if steps > 1 else None)
+            if step < steps - 1:  # the next step of this slide comes first
+                later = _small(current, talk.index + 1, total, step + 1)
+                title = f"Next: step {step + 2} of {steps}"
+            elif talk.index + 1 < total:
+                upcoming = slides[talk.index + 1]
+                first = 0 if upcoming.step_plan.count > 1 else None
+                later = _small(upcoming, talk.index + 2, total, first)
         self.query_one("#now-slide", Static).update(now)
         self.query_one("#next-slide", Static).update(later)
-        self.query_one("#notes-text", Static).update(self._notes(current))
-        self.query_one("#notes", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#next").border_title = title
+        if notes:  # a step of the same slide keeps its notes where they were scrolled
+            self.query_one("#notes-text", Static).update(self._notes(current))
+            self.query_one("#notes", VerticalScroll).scroll_home(animate=False)
 
     @staticmethod
     def _notes(slide: Slide | None) -> RenderableType:
