@@ -359,3 +359,22 @@ async def test_the_console_shows_the_next_step_before_the_next_slide(runtime: Pa
             await until(lambda: "After a step" in shown(console, "#now-slide"))
             await until(lambda: "The next slide" in shown(console, "#next-slide"))
             assert console.query_one("#next").border_title == "Next"
+
+
+async def test_the_console_pauses_the_advance_as_any_key_does_and_a_resumes_it(
+    deck_file: Path,
+) -> None:
+    app = presenter(deck_file, advance=600.0)  # long: nothing moves on by itself in the test
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        talk = app.presentation
+        await until(lambda: talk.advance == "running")
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE) as remote:
+            await until(lambda: joined(console))
+            await remote.press("n")
+            await until(lambda: talk.index == 1)
+            assert talk.advance == "paused"
+            await remote.press("a")
+            await until(lambda: talk.advance == "running")
+            assert "a resume the advance" in shown(console, "#keys").replace("\n", " ")

@@ -37,9 +37,17 @@ Schedule = Callable[[Callable[[], object]], object]
 
 
 def apply(presentation: Presentation, command: Command, reload: Callable[[], object]) -> None:
-    """Do what ``command`` asks of ``presentation`` (``reload`` reads the deck again)."""
+    """Do what ``command`` asks of ``presentation`` (``reload`` reads the deck again).
+
+    As in the presenter, any key but ``a`` (``advance_resume``) pauses the automatic
+    advance (``--advance``), and ``a`` resumes it.
+    """
     name = command.name
     clock = presentation.clock
+    if name == "advance_resume":
+        presentation.resume_advance()
+        return
+    presentation.pause_advance()
     if name == "go_to":
         presentation.go_to(command.index)
     elif name in ("blank", "toggle_blank"):

@@ -62,6 +62,7 @@ COMMANDS = frozenset(
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
         "go_to", "blank", "toggle_blank", "reload",
         "clock_toggle", "clock_reset", "clock_start", "clock_pause", "clock_resume",
+        "advance_resume",
     )
 )  # fmt: skip
 """What a console may ask of the presenter (navigation keys by ``navigation.step`` name)."""

@@ -40,7 +40,7 @@ WARN_SHARE = 0.1
 KEYS_HELP = (
     "→ n l Space PgDn next · ← p h PgUp previous · Home g first · End G last · "
     "0-9 Enter go to · b blank · r reload · t pause/resume timer · T reset timer · "
-    "↑ ↓ scroll notes · q quit console"
+    "a resume the advance · ↑ ↓ scroll notes · q quit console"
 )
 """The console's keys, always on screen."""
 
@@ -95,6 +95,7 @@ class ConsoleApp(App[int]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,l,n,pagedown,space", _cmd("next"), "Next slide"),
+        Binding("a", _cmd("advance_resume"), "Resume the automatic advance (other keys pause it)"),
         Binding("left,h,p,pageup", _cmd("prev"), "Previous slide"),
         Binding("backspace", _cmd("backspace"), "Previous slide (deletes a typed digit)"),
         Binding("home", _cmd("first"), "First slide"),
