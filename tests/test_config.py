@@ -202,3 +202,20 @@ def test_the_deck_s_duration_wins_over_the_config_s_and_the_command_line_over_bo
     assert presented["duration"] is None  # the console reads the deck's own 5m
     assert main([str(timed), "--duration", "30m"]) == 0
     assert presented["duration"] == 1800
+
+
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-config", "relative/ignored", ""])
+def test_the_config_path_is_platformdirs_own(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked out without importing platformdirs on Linux: the same folder, whatever is set."""
+    import platformdirs
+
+    from tui_slides.config import APP_NAME, FILE_NAME, config_path
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    expected = platformdirs.user_config_path(APP_NAME, appauthor=False) / FILE_NAME
+    assert config_path() == expected
