@@ -160,7 +160,8 @@ def _max_size_option(parser: argparse.ArgumentParser) -> None:
 class _TopLevelParser(argparse.ArgumentParser):
     """The presenter's parser, whose help also lists the commands (its epilog).
 
-    The list is written when the help is, not each time a talk starts.
+    The list is written when the help is, not each time a talk starts: filling it
+    (textwrap) took 0.6 of the 2.0 ms that parsing ``tui-slides DECK`` took.
     """
 
     def format_help(self) -> str:
