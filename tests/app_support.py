@@ -11,7 +11,7 @@ from tui_slides.app.app import PresenterApp
 from tui_slides.app.options import PresenterOptions
 from tui_slides.app.slide_view import EMPTY_SLIDE_TEXT
 from tui_slides.deck.loader import load_deck
-from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Layout, Slide
 from tui_slides.presenting.presentation import Presentation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,13 +22,24 @@ LONG_TEXT = "\n".join(f"Line {n} of a long slide" for n in range(1, 61))
 
 
 def make_deck(count: int = 5, *, long_at: int | None = None, **deck_fields: object) -> Deck:
-    """``count`` slides named ``S1``..; IDs ``1.1``..; one block each titled ``Title n``."""
+    """``count`` slides named ``S1``..; IDs ``1.1``..; one block each titled ``Title n``.
+
+    They are ``stack`` slides: a title and one short line would otherwise be
+    shown as title slides, their heading letter-spaced.
+    """
     slides = []
     for n in range(1, count + 1):
         text = LONG_TEXT if n == long_at else f"Body of slide {n}"
         block = Block(title=f"Title {n}", text=text, style="2")
         slides.append(
-            Slide(name=f"S{n}", id=f"1.{n}", logo_title="Logo", content=(block,), source="mem")
+            Slide(
+                name=f"S{n}",
+                id=f"1.{n}",
+                logo_title="Logo",
+                content=(block,),
+                source="mem",
+                layout=Layout.STACK,
+            )
         )
     return Deck(slides=tuple(slides), source="mem", **deck_fields)  # type: ignore[arg-type]
 

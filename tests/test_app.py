@@ -164,7 +164,7 @@ async def test_a_long_text_block_is_drawn_line_by_line_as_it_is_scrolled_to() ->
         screen = app.export_screenshot()
         assert "Line&#160;60&#160;of" in screen and "Line&#160;1&#160;of" not in screen
         block = view.blocks[0]
-        assert block.size.height == 2 + 60  # title, blank line, then every line of the text
+        assert block.size.height == 3 + 60  # heading, its rule, a blank line, then the text
 
 
 async def test_a_new_theme_recolours_text_drawn_line_by_line() -> None:
@@ -401,7 +401,7 @@ async def test_search_escape_closes_without_moving() -> None:
 
 
 async def test_help_lists_every_binding_and_closes() -> None:
-    app = make_app(make_deck(2))
+    app = make_app(make_deck(2), advance=60.0)  # with --advance, so its key (a) is listed too
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         help_screen = app.screen

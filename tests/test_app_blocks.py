@@ -91,12 +91,10 @@ async def test_neighbours_are_rendered_ahead_once_keys_stop() -> None:
         view = app.slides.slide_view
         await pilot.pause(PREFETCH_DELAY * 4)
         deck = app.slides.deck
-        neighbours = [deck.slides[1].content[0], deck.slides[3].content[0]]
-        for block in neighbours:
-            renderable = view.renderable_for(block)
+        for renderable in [*view.renderables(deck.slides[1]), *view.renderables(deck.slides[3])]:
             assert isinstance(renderable, Guarded)
             assert renderable.rendered, "the neighbour was not rendered ahead"
-        far = view.renderable_for(deck.slides[0].content[0])
+        (far,) = view.renderables(deck.slides[0])
         assert isinstance(far, Guarded)
         assert not far.rendered  # only the neighbours
 

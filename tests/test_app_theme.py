@@ -14,6 +14,8 @@ from tui_slides.app.blocks import slide_styles
 from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.render import DEFAULT_STYLES
+from tui_slides.render.contrast import contrast
 
 SIZE = (80, 24)
 
@@ -68,10 +70,25 @@ async def test_unknown_deck_theme_falls_back_and_says_so(monkeypatch: pytest.Mon
 
 
 def test_slide_styles_ignore_colours_rich_cannot_read() -> None:
-    styles = slide_styles({"text-primary": "#112233", "text-accent": "auto 60%"})
+    variables = {"background": "#FFFFFF", "foreground": "#222222"}
+    styles = slide_styles({**variables, "text-primary": "#112233", "text-accent": "auto 60%"})
     assert styles.title.color == Color.parse("#112233")
     assert styles.title.bold
-    assert styles.bullet.color == Color.parse("cyan")
+    assert styles.bullet.color == Color.parse("#222222")  # no accent Rich can read: the text's
+
+
+def test_slide_styles_nudge_a_colour_that_would_not_read() -> None:
+    styles = slide_styles(
+        {"background": "#FDF6E3", "foreground": "#586E75", "text-accent": "#FDF0C0"}
+    )
+    assert styles.bullet.color is not None and styles.bullet.color.triplet is not None
+    assert contrast(styles.bullet.color.triplet.hex, "#FDF6E3") >= 4.5
+
+
+def test_ansi_themes_keep_the_renderer_defaults() -> None:
+    assert (
+        slide_styles({"background": "ansi_default", "text-primary": "ansi_blue"}) is DEFAULT_STYLES
+    )
 
 
 def test_run_presenter_rejects_an_unknown_theme(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,9 +36,13 @@ def test_a_deck_alone_is_presented_with_the_defaults() -> None:
             "slide": None,
             "theme": None,
             "watch": False,
+            "css": None,
             "console": False,
             "duration": None,
-            "images": "auto",
+            "images": None,  # not given: the config file's, else auto (tests/test_config.py)
+            "advance": None,
+            "loop": False,
+            "config_path": False,
             "ssh": None,  # not shared over SSH (tui_slides.share)
             "ssh_auth": "code",
             "ssh_keys": None,

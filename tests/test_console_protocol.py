@@ -187,3 +187,21 @@ def test_the_remote_talk_follows_the_messages_and_runs_its_clock() -> None:
 )
 def test_clock_text(seconds: float, text: str) -> None:
     assert clock_text(seconds) == text
+
+
+def test_every_event_of_the_presentation_has_a_message_type() -> None:
+    """A new event the core sends must reach consoles, not crash the server's encoding."""
+    from tui_slides.presenting.events import EVENTS
+    from tui_slides.presenting.protocol import EVENT_TYPES
+
+    assert set(EVENT_TYPES.values()) == set(EVENTS.values())
+
+
+def test_steps_and_the_advance_travel_and_the_remote_talk_follows_the_step() -> None:
+    from tui_slides.presenting.events import AdvanceChanged, StepChanged
+
+    for event in (StepChanged(3, 1, 4), AdvanceChanged("paused", 10.0)):
+        assert decode(encode(event)) == event
+    talk = RemoteTalk()
+    assert talk.apply(StepChanged(3, 1, 4))
+    assert (talk.index, talk.step) == (3, 1)

@@ -249,3 +249,16 @@ def test_folder_deck_order() -> None:
     assert files == sorted(name for name, _, _ in order)  # every file is a slide
     assert files != [name for name, _, _ in order]  # and file order is not the order shown
     assert [slide.slide_max for slide in deck.slides] == [5, None, None, None, None]
+
+
+def test_tour_demonstrates_reveal_and_notes(tour: Deck) -> None:
+    """A slide with pauses, one that reveals its list item by item, and speaker notes."""
+    paused = [s for s in tour.slides if sum(block.pause for block in s.content) >= 2]
+    revealing = [s for s in tour.slides if any(block.reveal for block in s.content)]
+    assert [s.name for s in paused] == ["Step by step"]
+    assert paused[0].step_plan.count == 3
+    assert [s.name for s in revealing] == ["The end"]
+    assert revealing[0].step_plan.count == 3  # three items: one per step
+    assert sum(bool(slide.notes) for slide in tour.slides) >= 3
+    stepped = [slide for slide in tour.slides if slide.step_plan.count > 1]
+    assert stepped == paused + revealing  # the other slides show whole, at once

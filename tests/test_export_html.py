@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import SEED
 from tests.export_support import Element, make_image, parse_html, write_deck
 from tui_slides.cli import main
+from tui_slides.deck.loader import load_deck
 from tui_slides.export.html_page import PAGING_SCRIPT
 from tui_slides.export.themes import THEMES
 from tui_slides.media.links import osm_url
@@ -262,6 +263,8 @@ def test_steps_of_incremental_reveal_are_exported_complete(tmp_path: Path) -> No
             ]
         },
     )
+    loaded = load_deck(deck)
+    assert loaded.slides[0].step_plan.count == 3 and not loaded.diagnostics  # real steps
     page = export(tmp_path, deck)
     assert [h.text for h in page.find_all("h3")] == ["After a pause", "Items"]
     assert [len(lst.own_children("li")) for lst in page.find_all("ul") + page.find_all("ol")] == [

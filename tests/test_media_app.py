@@ -206,9 +206,11 @@ async def test_image_takes_what_the_slide_leaves_on_screen(image_deck: Path) -> 
         await pilot.pause()
         view = app.slides.slide_view
         (image,) = view.query(CellImage)
-        assert image.region.height == 9  # 16 rows less the status bar, the text and margins
+        assert (
+            image.region.height == 7
+        )  # 16 rows less the status bar (2), the heading and its rule, the text and margins
         assert not view.show_vertical_scrollbar  # the whole slide fits: nothing to scroll
-        assert image.render_line(0).text == "▀" * 36  # 9 rows = 18 pixels: 36 x 18
+        assert image.render_line(0).text == "▀" * 28  # 7 rows = 14 pixels: 28 x 14
         (painted,) = image.render_lines(Region(0, 0, image.region.width, 1))
         assert painted.cell_length == image.region.width
         right = list(painted)[-1]  # beside the picture: the slide's background, not the terminal's

@@ -197,7 +197,10 @@ def test_sixel_terminal_gets_a_sixel_image_under_the_block_text(tmp_path: Path) 
     sixel = SIXEL.search(written)
     assert sixel is not None, written[-400:]
     row, column, width, height = (int(sixel[n]) for n in range(1, 5))
-    assert (row, column) == (6, 3)  # title on row 2, text on 4: the image under them, lined up
+    assert (row, column) == (
+        7,
+        3,
+    )  # heading on row 2, its rule on 3, text on 5: the image under them, lined up
     assert width % 8 == 0 and height % 16 == 0 and width <= 80 * 8  # whole cells of 8x16
     assert abs(width / height - 4) < 0.5  # the 64x16 picture's aspect ratio
     assert b"#0;2;78;16;16" in sixel[5]  # its red, in sixel's percentages (200/255, 40/255)

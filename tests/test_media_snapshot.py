@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image, ImageDraw
 
 from tui_slides.app.app import PresenterApp
@@ -24,6 +25,12 @@ DECK = """{
   ],
 }
 """
+
+
+@pytest.fixture(autouse=True)
+def _true_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same look whatever terminal runs the tests: Textual's console reads COLORTERM."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
 
 
 def _pictures(folder: Path) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT
 from tui_slides.deck.model import Block, Deck, Slide
 from tui_slides.presenting.events import (
+    AdvanceChanged,
     BlankChanged,
     ClockChanged,
     DeckReloaded,
@@ -22,6 +23,7 @@ from tui_slides.presenting.events import (
     ReloadFailed,
     SearchChanged,
     SlideChanged,
+    StepChanged,
     TypedChanged,
     as_dict,
     from_dict,
@@ -169,11 +171,15 @@ def test_blank_is_a_state_with_its_own_event() -> None:
     assert seen.take() == [BlankChanged(True), BlankChanged(False)]
 
 
-def test_steps_are_one_per_slide_for_now_and_a_move_starts_at_the_first() -> None:
+def test_a_slide_without_pause_or_reveal_has_one_step_and_no_step_event() -> None:
     talk = Presentation(numbered(3))
+    seen = Recorder(talk)
     assert (talk.step, talk.steps) == (0, 1)
     talk.next()
+    talk.last()
+    talk.previous()
     assert talk.step == 0
+    assert seen.take() == [SlideChanged(1, 0), SlideChanged(2, 1), SlideChanged(1, 2)]
 
 
 # -- search ---------------------------------------------------------------------------
@@ -386,6 +392,12 @@ EVENTS = st.one_of(
     st.builds(ReloadFailed, st.text()),
     st.just(ProblemCleared()),
     st.builds(ClockChanged, st.booleans(), st.booleans(), st.floats(0, 1e6, allow_nan=False)),
+    st.builds(StepChanged, *(st.integers(0, 10**6) for _ in range(3))),
+    st.builds(
+        AdvanceChanged,
+        st.sampled_from(["off", "running", "paused", "stopped"]),
+        st.floats(0, 1e6, allow_nan=False),
+    ),
 )
 
 

@@ -36,15 +36,15 @@ async def test_the_presenter_serves_its_audience_from_its_own_loop(tmp_path: Pat
         assert server is not None
         assert "0 watching" in status(app)
         conn, _chan, viewer = await asyncssh_viewer(server.address[1], password=CODE)
-        await until(lambda: viewer.status().endswith("1 / 11"), "the viewer on slide 1")
+        await until(lambda: viewer.status().endswith("1 / 12"), "the viewer on slide 1")
         await pilot.pause()
         assert "1 watching" in status(app)
         await pilot.press("right")
-        await until(lambda: viewer.status().endswith("2 / 11"), "the viewer on slide 2")
+        await until(lambda: viewer.status().endswith("2 / 12"), "the viewer on slide 2")
         await pilot.press("b")
         await until(lambda: not "".join(viewer.screen.display).strip(), "the viewer blanked")
         await pilot.press("b")
-        await until(lambda: viewer.status().endswith("2 / 11"), "the slide back")
+        await until(lambda: viewer.status().endswith("2 / 12"), "the slide back")
 
         await pilot.press("s")
         assert isinstance(app.screen, ShareScreen)

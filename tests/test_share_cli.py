@@ -70,8 +70,8 @@ async def test_serve_follows_its_commands_and_says_goodbye(tmp_path: Path) -> No
     assert "Host key fingerprint: SHA256:" in said
     assert child.stdin is not None
     conn, _chan, viewer = await asyncssh_viewer(port)
-    await until(lambda: viewer.status().endswith("1 / 11"), "slide 1")
-    for command, shown in ((b"n\n", "2 / 11"), (b"\n", "3 / 11"), (b"7\n", "7 / 11")):
+    await until(lambda: viewer.status().endswith("1 / 12"), "slide 1")
+    for command, shown in ((b"n\n", "2 / 12"), (b"\n", "3 / 12"), (b"7\n", "7 / 12")):
         child.stdin.write(command)
         await until(lambda s=shown: viewer.status().endswith(s), shown)
     child.stdin.write(b"b\n")
@@ -87,7 +87,7 @@ async def test_serve_asks_for_the_code_and_stops_on_sigterm(tmp_path: Path) -> N
     code = re.search(r"Access code: (\S+)", said)
     assert code, said
     conn, _chan, viewer = await asyncssh_viewer(port, password=code.group(1))
-    await until(lambda: viewer.status().endswith("1 / 11"), "slide 1")
+    await until(lambda: viewer.status().endswith("1 / 12"), "slide 1")
     child.send_signal(signal.SIGTERM)
     assert await asyncio.wait_for(child.wait(), WAIT) == 0
     await until(lambda: bytes(viewer.data).endswith(LEAVE), "the goodbye")

@@ -19,10 +19,10 @@ async def test_each_viewer_gets_the_colours_its_terminal_has(tmp_path: Path) -> 
             conn, _chan, viewer = await asyncssh_viewer(port, term_type=term)
             viewers[term] = (conn, viewer)
         for _conn, viewer in viewers.values():
-            await until(lambda v=viewer: v.status().endswith("1 / 11"), "the first slide")
+            await until(lambda v=viewer: v.status().endswith("1 / 12"), "the first slide")
         server.presentation.go_to(3)  # a code sample: colours of every kind
         for _conn, viewer in viewers.values():
-            await until(lambda v=viewer: v.status().endswith("4 / 11"), "slide 4")
+            await until(lambda v=viewer: v.status().endswith("4 / 12"), "slide 4")
         codes = {
             term: set(re.findall(rb"\x1b\[([0-9;]*)m", bytes(viewer.data)))
             for term, (_conn, viewer) in viewers.items()
@@ -43,14 +43,14 @@ async def test_viewers_of_one_size_share_frames_and_bytes(tmp_path: Path) -> Non
         other = await asyncssh_viewer(port, size=(80, 24))
         sessions = [session for _conn, _chan, session in clients]
         for session in sessions:
-            await until(lambda s=session: s.status().endswith("1 / 11"), "the first slide")
-        await until(lambda: other[2].status().endswith("1 / 11"), "the first slide")
+            await until(lambda s=session: s.status().endswith("1 / 12"), "the first slide")
+        await until(lambda: other[2].status().endswith("1 / 12"), "the first slide")
         renders = server.frames.renders
         before = [len(session.data) for session in sessions]
         server.presentation.next()
         for session in sessions:
-            await until(lambda s=session: s.status().endswith("2 / 11"), "slide 2")
-        await until(lambda: other[2].status().endswith("2 / 11"), "slide 2 at 80x24")
+            await until(lambda s=session: s.status().endswith("2 / 12"), "slide 2")
+        await until(lambda: other[2].status().endswith("2 / 12"), "slide 2 at 80x24")
         sent = {bytes(s.data[n:]) for s, n in zip(sessions, before, strict=True)}
         assert len(sent) == 1  # the same bytes for each, encoded once
         assert server.frames.renders - renders <= 2  # drawn ahead: once per size at most
@@ -60,7 +60,7 @@ async def test_viewers_of_one_size_share_frames_and_bytes(tmp_path: Path) -> Non
         sessions[0].screen.resize(40, 120)
         clients[0][1].change_terminal_size(120, 40)
         await until(lambda: server.viewers[0].size == (120, 40), "the resize")
-        await until(lambda: sessions[0].status().endswith("2 / 11"), "redrawn")
+        await until(lambda: sessions[0].status().endswith("2 / 12"), "redrawn")
         assert len(sessions[1].data) == before[1] and len(sessions[2].data) == before[2]
         assert server.frames.renders > renders
         for conn, _chan, _session in [*clients, other]:
@@ -76,9 +76,9 @@ async def test_images_reach_viewers_as_half_block_cells(tmp_path: Path) -> None:
             if any(block.image is not None for block in slide.content)
         )
         conn, _chan, viewer = await asyncssh_viewer(server.address[1], size=(120, 40))
-        await until(lambda: viewer.status().endswith("1 / 11"), "the first slide")
+        await until(lambda: viewer.status().endswith("1 / 12"), "the first slide")
         presentation.go_to(index)
-        await until(lambda: viewer.status().endswith(f"{index + 1} / 11"), "the image slide")
+        await until(lambda: viewer.status().endswith(f"{index + 1} / 12"), "the image slide")
         conn.close()
     screen = "\n".join(viewer.screen.display)
     assert screen.count("▀") + screen.count("▄") > 100

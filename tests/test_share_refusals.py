@@ -118,7 +118,7 @@ async def test_agent_forwarding_is_refused(
         async with serving(tmp_path, auth="none") as server:
             env = client_env(SSH_AUTH_SOCK=str(agent_sock))
             async with terminal(ssh_args(server.address[1], "-t", "-A"), env=env) as term:
-                await term.shows("1 / 11")
+                await term.shows("1 / 12")
                 await until(lambda: "Agent forwarding request denied" in caplog.text, "the refusal")
                 assert all(door.conn.get_agent_path() is None for door in server.doors.doors)
                 term.type(b"q")
@@ -152,7 +152,7 @@ async def test_a_wrong_code_is_refused_three_times_then_the_connection_closes(
             await until(lambda: not server.doors.doors, "the server to close the connection")
             term.type(b"\r")  # OpenSSH notices once it stops reading its next prompt
             assert await term.exits() != 0
-            assert b"1 / 11" not in term.raw
+            assert b"1 / 12" not in term.raw
         assert server.refusals.count("auth") == ATTEMPTS_PER_CONNECTION
         assert not server.viewers
 
@@ -178,7 +178,7 @@ async def test_an_address_with_too_many_failures_is_refused_even_with_the_code(
 async def test_one_viewer_too_many_is_told_the_talk_is_full(tmp_path: Path) -> None:
     async with serving(tmp_path, auth="none", max_viewers=1) as server:
         async with terminal(ssh_args(server.address[1], "-t")) as first:
-            await first.shows("1 / 11")
+            await first.shows("1 / 12")
             async with terminal(ssh_args(server.address[1], "-t")) as second:
                 assert await second.exits() == 1
                 assert FULL.format(1).strip() in second.text
@@ -257,7 +257,7 @@ async def test_x11_forwarding_is_refused(tmp_path: Path, caplog: pytest.LogCaptu
                 x11_forwarding="ignore_failure", x11_display="localhost:99",
             )  # fmt: skip
             await until(lambda: "X11 forwarding request denied" in caplog.text, "the refusal")
-            await until(lambda: session.status().endswith("1 / 11"), "the talk, still shown")
+            await until(lambda: session.status().endswith("1 / 12"), "the talk, still shown")
 
 
 async def test_a_slow_viewer_catches_up_with_the_latest_screen_only(tmp_path: Path) -> None:
@@ -266,7 +266,7 @@ async def test_a_slow_viewer_catches_up_with_the_latest_screen_only(tmp_path: Pa
         conn, chan, slow = await asyncssh_viewer(port, window=8192)
         conn2, _chan2, steady = await asyncssh_viewer(port)
         await until(lambda: len(server.viewers) == 2, "two viewers")
-        await until(lambda: slow.status().endswith("1 / 11"), "the first slide")
+        await until(lambda: slow.status().endswith("1 / 12"), "the first slide")
         chan.pause_reading()
         presentation = server.presentation
         for change in range(1, 120):

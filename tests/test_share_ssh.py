@@ -27,25 +27,25 @@ pytestmark = needs_ssh
 
 
 def title_row(term_text: str) -> str:
-    """The slide header line: ``3 / 11 · ... · Title``."""
-    return next(line for line in term_text.splitlines() if " / 11" in line)
+    """The slide header line: ``3 / 12 · ... · Title``."""
+    return next(line for line in term_text.splitlines() if " / 12" in line)
 
 
 async def follow_three_changes_and_resize(server: ShareServer, term: Terminal) -> None:
     """The presenter moves three times, the window shrinks: the viewer shows each, then leaves."""
     presentation = server.presentation
-    await term.shows("1 / 11")
+    await term.shows("1 / 12")
     await until(lambda: len(server.viewers) == 1, "the viewer to be counted")
     for number in (2, 3, 4):
         presentation.next()
         title = presentation.slide.content[0].title if presentation.slide else ""
-        await until(lambda n=number: term.line(-1).endswith(f"{n} / 11"), f"status {number}")
-        await term.shows(f"{number} / 11 ·")  # the slide's own header, not only the status
+        await until(lambda n=number: term.line(-1).endswith(f"{n} / 12"), f"status {number}")
+        await term.shows(f"{number} / 12 ·")  # the slide's own header, not only the status
         if title:
             await term.shows(title[:30])
     term.resize(60, 20)
     await until(
-        lambda: term.line(19).endswith("4 / 11") and len(term.line(19)) == 59,
+        lambda: term.line(19).endswith("4 / 12") and len(term.line(19)) == 59,
         f"the status line redrawn at the new width:\n{term.text}",
     )
     assert server.viewers[0].size == (60, 20)
@@ -84,23 +84,23 @@ async def test_a_viewer_browses_on_its_own_and_follows_again(tmp_path: Path) -> 
     presentation.go_to(4)
     async with serving(tmp_path, presentation, auth="none") as server:
         async with terminal(ssh_args(server.address[1], "-t")) as term:
-            await term.shows("5 / 11")
+            await term.shows("5 / 12")
             term.type(b"\x1b[D")  # left
-            await term.shows("browsing 4 / 11, presenter at 5")
+            await term.shows("browsing 4 / 12, presenter at 5")
             term.type(b"\x1b[D\x1b[D")
-            await term.shows("browsing 2 / 11, presenter at 5")
+            await term.shows("browsing 2 / 12, presenter at 5")
             presentation.next()
-            await term.shows("browsing 2 / 11, presenter at 6")
+            await term.shows("browsing 2 / 12, presenter at 6")
             term.type(b"f")
-            await until(lambda: term.line(-1).endswith("6 / 11"), "following again")
+            await until(lambda: term.line(-1).endswith("6 / 12"), "following again")
             term.type(b"\x1b[C")
-            await term.shows("browsing 7 / 11, presenter at 6")
+            await term.shows("browsing 7 / 12, presenter at 6")
             term.type(b"\x1b")  # Escape
-            await until(lambda: term.line(-1).endswith("6 / 11"), "following again")
+            await until(lambda: term.line(-1).endswith("6 / 12"), "following again")
             presentation.toggle_blank()
             await until(lambda: not term.text.strip(), "the blanked screen")
             presentation.toggle_blank()
-            await term.shows("6 / 11")
+            await term.shows("6 / 12")
             term.type(b"q")
             assert await term.exits() == 0
 
@@ -131,10 +131,10 @@ async def test_the_presenter_command_shares_its_talk_with_an_openssh_viewer(
         found = re.search(r"ssh -p (\d+) audience@127\.0\.0\.1", presenter.text)
         assert found, presenter.text
         async with terminal(ssh_args(int(found.group(1)), "-t")) as viewer:
-            await viewer.shows("1 / 11")
+            await viewer.shows("1 / 12")
             await presenter.shows("1 watching")
             presenter.type(b"\x1b[C")  # the presenter's Right
-            await until(lambda: viewer.line(-1).endswith("2 / 11"), "the viewer following")
+            await until(lambda: viewer.line(-1).endswith("2 / 12"), "the viewer following")
             presenter.type(b"q")
             assert await presenter.exits() == 0
             assert await viewer.exits() == 0  # its session closed, its terminal put back

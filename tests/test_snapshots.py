@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from app_support import SEED, make_app, make_deck
 
 from tui_slides.app.app import PresenterApp
+
+
+@pytest.fixture(autouse=True)
+def _true_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same look whatever terminal runs the tests: Textual's console reads COLORTERM."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
 
 
 def seed_app() -> PresenterApp:

@@ -42,6 +42,20 @@ def _max_size(value: str) -> int:
     return max(1, int(megabytes * 1024 * 1024))
 
 
+def _interval(value: str) -> float:
+    """``--advance``: a duration like ``10s`` or ``1m30s``, in seconds, more than 0."""
+    from tui_slides.presenting.advance import parse_interval  # only --advance needs it
+
+    try:
+        seconds = parse_interval(value)
+    except ValueError:
+        message = f"not a duration like 10s, 1m30s or 2m: {visible(value)!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0s")
+    return seconds
+
+
 def _width(value: str) -> int:
     """``--width``: a whole number of columns in ``WIDTHS``."""
     try:
@@ -205,6 +219,11 @@ def present_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-dark, nord")
     parser.add_argument("--watch", action="store_true", help="reload when the deck file changes")
     parser.add_argument(
+        "--css",
+        metavar="FILE",
+        help="a Textual CSS file styling the deck, over the built-in styles",
+    )
+    parser.add_argument(
         "--console",
         action="store_true",
         help="print the command that opens the presenter console in a second terminal"
@@ -215,9 +234,21 @@ def present_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--images",
         choices=("auto", "cells", "none"),
-        default="auto",
-        help="draw images with the terminal's graphics (auto), in cells of half blocks,"
-        " or not at all",
+        help="draw images with the terminal's graphics (auto, the default), in cells of half"
+        " blocks, or not at all",
+    )
+    parser.add_argument(
+        "--advance",
+        type=_interval,
+        metavar="DURATION",
+        help="move on by itself every DURATION (10s, 1m30s), steps included; any key pauses"
+        " it, a resumes it",
+    )
+    parser.add_argument(
+        "--loop", action="store_true", help="start over after the last slide (next, --advance)"
+    )
+    parser.add_argument(
+        "--config-path", action="store_true", help="print where the config file is, and exit"
     )
     _http_options(parser)
     _loading_options(parser)

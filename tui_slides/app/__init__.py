@@ -36,6 +36,8 @@ def run_presenter(deck: Deck, options: PresenterOptions) -> int:
         print(message, file=sys.stderr)
         return 2
     app.run()
+    for problem in app.css_problems:  # said on screen too; here it outlives the app
+        print(f"tui-slides: CSS not loaded: {problem}", file=sys.stderr)
     return app.return_code or 0
 
 

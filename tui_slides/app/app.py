@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -28,10 +29,12 @@ from tui_slides.presenting.events import DeckReloaded, Event, SlideChanged
 from tui_slides.presenting.presentation import Presentation
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from tui_slides.deck.loader import Opening
     from tui_slides.deck.model import Deck, Slide
+    from tui_slides.presenting.advance import Advance
     from tui_slides.presenting.console_server import ConsoleServer
     from tui_slides.share.server import ShareServer
     from tui_slides.web.options import WebOptions
@@ -91,8 +94,12 @@ class PresenterApp(App[int]):
         if isinstance(deck, Presentation):
             self.presentation = deck
         else:
-            self.presentation = Presentation(deck, options.start)
-        self.slides = SlidesScreen(self.presentation, images=self.images)
+            self.presentation = Presentation(
+                deck, options.start, complete=options.start_complete, loop=options.loop
+            )
+        self.slides = SlidesScreen(self.presentation, images=self.images, keys=options.keys)
+        self.advance: Advance | None = None
+        """The automatic advance's timer (``--advance``), once started."""
         self._opening = options.opening
         self._signature: Signature = deck_signature(self.path) if options.watch else ()
         self._notice_pushed = False
@@ -100,6 +107,13 @@ class PresenterApp(App[int]):
         self._bad_themes: set[str] = set()
         self._reported_themes: set[str] = set()
         self.theme = self._theme_for(self.presentation.slide)
+        self.css_problems: list[str] = []
+        """Why a deck's CSS file (``css``, ``--css``) is not used: shown, and printed at the end."""
+        css = [Path(path) for path in (self.presentation.deck.css, options.css) if path]
+        if css:  # the deck's, then --css, over the built-in styles (app.styling)
+            from tui_slides.app.styling import add_css
+
+            self.css_problems = add_css(self, css)
         self._unsubscribe = self.presentation.subscribe(self._on_event)
         self.console_server: ConsoleServer | None = None
         """Sharing the talk with ``tui-slides console`` (``options.console``), once listening."""
@@ -121,12 +135,24 @@ class PresenterApp(App[int]):
         return self.slides
 
     def on_mount(self) -> None:
+        for problem in self.css_problems:
+            message = f"{problem}\nPresenting with the built-in styles."
+            self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
         self.call_after_refresh(self._after_first_paint)
         self._quit_on_signals()
         if self.options.watch:
             self.set_interval(WATCH_INTERVAL, self._poll)
         self._report_bad_themes()
         self._check_size(self.size.width, self.size.height)
+        if self.options.advance:
+            from tui_slides.presenting.advance import Advance
+
+            self.advance = Advance(self.presentation, self.options.advance, self._schedule)
+            self.advance.start()
+
+    def _schedule(self, seconds: float, callback: Callable[[], None]) -> Callable[[], None]:
+        """The advance's timer: Textual's, in this app (``presenting.advance.Schedule``)."""
+        return self.set_timer(seconds, callback).stop
 
     def on_cursor_position(self, event: events.CursorPosition) -> None:
         """Shift+F3 as xterm and tmux send it (``CSI 1;2R``), which Textual reads as a report
@@ -152,6 +178,8 @@ class PresenterApp(App[int]):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
         self._unsubscribe()
+        if self.advance is not None:
+            self.advance.close()
         if self.share is not None:  # sharing over SSH: the audiences' terminals put back
             await self.share.stop()
         if self.web is not None:
@@ -230,12 +258,15 @@ class PresenterApp(App[int]):
                 self.call_later(self._apply_theme)
 
     def _theme_for(self, slide: Slide | None) -> str:
-        """``--theme``, else the slide's, else the deck's theme, else the default.
+        """``--theme``, else the slide's, else the deck's theme, else the config file's, else
+        the default.
 
         A name Textual does not know is skipped, and remembered to be reported.
         """
         deck = self.presentation.deck
-        names = [n for n in (self.options.theme, slide.theme if slide else None, deck.theme) if n]
+        options = self.options
+        chosen = (options.theme, slide.theme if slide else None, deck.theme, options.default_theme)
+        names = [n for n in chosen if n]
         if names:
             known = self.available_themes  # a copy of Textual's registry: made once here
             for name in names:
@@ -339,8 +370,11 @@ class PresenterApp(App[int]):
         from tui_slides.app.screens.overview import OverviewScreen
         from tui_slides.app.screens.search import SearchScreen
 
+        slides = SlidesScreen.BINDINGS
+        if self.advance is None:  # ``a`` does something only with --advance
+            slides = [b for b in slides if not isinstance(b, Binding) or b.action != "advance"]
         sections = [
-            ("Slides", SlidesScreen.BINDINGS),
+            ("Slides", slides),
             ("Overview (o)", OverviewScreen.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
             ("Blank screen (b)", BlankScreen.BINDINGS),

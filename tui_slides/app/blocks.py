@@ -15,27 +15,93 @@ from textual.cache import LRUCache
 from tui_slides.deck.model import Block
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles
+from tui_slides.render.contrast import blend, readable
 from tui_slides.render.lines import LineRenderable
 
 
-def slide_styles(variables: Mapping[str, str]) -> SlideStyles:
+def slide_styles(variables: Mapping[str, str], *, eight_bit: bool = False) -> SlideStyles:
     """The renderer's styles drawn from a Textual theme's CSS variables.
 
-    Titles take the theme's primary text colour, list markers its accent; the
-    rest keeps the renderer's defaults (bold, italic), which read in any theme.
+    Every colour is the theme's: the slide's heading and list markers its
+    accent, block titles its primary, code on its surface (body text keeps
+    the widget's colour, so a deck's CSS can set it); each one nudged, if it
+    must be, until it reads on the slide's background at WCAG AA
+    (``render.contrast``). A theme of the terminal's own ANSI colours
+    (``ansi-dark``) has no colours to compute with: the renderer's defaults,
+    in ANSI colours too, are kept. ``eight_bit``: the terminal shows 256
+    colours, and each pair is judged as it shows them.
     """
 
     def colour(name: str, fallback: str) -> str:
         value = variables.get(name, fallback)
         return value if value.startswith("#") else fallback
 
-    primary = colour("text-primary", "cyan")
-    accent = colour("text-accent", "cyan")
+    def fit(value: str, back: str) -> str:
+        return readable(value, back, eight_bit=eight_bit)
+
+    background = colour("background", "")
+    if not background:
+        return DEFAULT_STYLES
+    foreground = colour("foreground", "#E0E0E0")
+    surface = colour("surface", background)
+
+    def on(name: str, back: str = background, fallback: str = foreground) -> str:
+        return fit(colour(name, fallback), back)
+
+    text = fit(foreground, background)
+    primary = on("text-primary", fallback=colour("primary", foreground))
+    accent = on("text-accent", fallback=colour("accent", foreground))
+    secondary = on("text-secondary", fallback=primary)
+    muted = fit(blend(text, background, 0.3), background)
+    code_text = fit(foreground, surface)
+    heading = Style(color=accent, bold=True)
+    markdown = {
+        "markdown.h1": heading,
+        "markdown.h1.border": Style(color=accent),
+        "markdown.h2": Style(color=primary, bold=True),
+        "markdown.h3": Style(color=primary, bold=True),
+        "markdown.h4": Style(color=secondary, bold=True),
+        "markdown.h5": Style(color=secondary, italic=True),
+        "markdown.h6": Style(color=muted, italic=True),
+        "markdown.h7": Style(color=muted, italic=True),
+        "markdown.code": Style(color=fit(colour("text-accent", accent), surface), bgcolor=surface),
+        "markdown.code_block": Style(color=code_text, bgcolor=surface),
+        "markdown.block_quote": Style(color=muted, italic=True),
+        "markdown.list": Style(color=accent),
+        "markdown.item.bullet": Style(color=accent, bold=True),
+        "markdown.item.number": Style(color=accent, bold=True),
+        "markdown.hr": Style(color=muted),
+        "markdown.link": Style(color=primary, underline=True),
+        "markdown.link_url": Style(color=primary, underline=True),
+        "markdown.table.border": Style(color=muted),
+        "markdown.table.header": Style(color=primary, bold=True),
+        "markdown.kbd": Style(color=accent, bold=True),
+        "table.header": Style(color=primary, bold=True),
+    }
+    code = {
+        "background": Style(bgcolor=surface),
+        "": Style(color=code_text),
+        "Keyword": Style(color=fit(colour("text-accent", accent), surface), bold=True),
+        "Name.Builtin": Style(color=fit(colour("text-primary", primary), surface)),
+        "Name.Function": Style(color=fit(colour("text-primary", primary), surface)),
+        "Name.Tag": Style(color=fit(colour("text-primary", primary), surface)),
+        "String": Style(color=fit(colour("text-success", code_text), surface)),
+        "Number": Style(color=fit(colour("text-warning", code_text), surface)),
+        "Literal": Style(color=fit(colour("text-warning", code_text), surface)),
+        "Comment": Style(color=fit(blend(code_text, surface, 0.3), surface), italic=True),
+        "Operator": Style(color=code_text),
+        "Punctuation": Style(color=code_text),
+    }
     return DEFAULT_STYLES._replace(
         title=Style(color=primary, bold=True),
         bullet=Style(color=accent),
         number=Style(color=accent, bold=True),
         logo=Style(color=primary),
+        muted=Style(color=muted),
+        slide_title=heading,
+        rule=Style(color=accent),
+        markdown=tuple(markdown.items()),
+        code=tuple(code.items()),
     )
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,8 @@ class PresenterOptions:
     """Where the deck was loaded from: reloads read it again, ``--watch`` looks at it."""
     start: int = 0
     """The 0-based index of the slide to start on."""
+    start_complete: bool = False
+    """Show that slide complete (all its reveal steps), as a jump does: ``--slide``."""
     theme: str | None = None
     """``--theme``: a Textual theme name that wins over the deck's and the slides' own."""
     watch: bool = False
@@ -35,6 +37,9 @@ class PresenterOptions:
     """``auto``, ``kitty``, ``sixel``, ``cells`` or ``none`` (``run_presenter`` resolves auto)."""
     opening: Opening | None = None
     """A large deck opened with its first slide only: the app completes it after its first paint."""
+    css: Path | None = None
+    """``--css FILE`` (else the config file's ``css``): a Textual CSS file loaded over the
+    built-in styles (and the deck's)."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
     console: bool = False
@@ -44,7 +49,16 @@ class PresenterOptions:
     announce_console: bool = False
     """``--console``: say how to open the console (a notification, once listening)."""
     duration: float | None = None
-    """``--duration``: the talk's planned length in seconds, for the console's timer."""
+    """``--duration`` (else the config file's, for a deck without its own): the talk's planned
+    length in seconds, for the console's timer."""
+    advance: float | None = None
+    """``--advance``: seconds before the talk moves on by itself (each step); None: never."""
+    loop: bool = False
+    """``--loop``: after the last slide comes the first (the advance, and next, go round)."""
+    keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Extra keys for the presenter's actions, from the config file: ``{"next": ("b",)}``."""
+    default_theme: str | None = None
+    """The config file's theme: below ``--theme`` and the deck's own, above the built-in."""
     share: ShareOptions | None = None
     """``--ssh``: also serve the talk to audiences over SSH (``tui_slides.share``), port bound."""
     http: WebOptions | None = None

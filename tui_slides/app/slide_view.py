@@ -13,25 +13,26 @@ from __future__ import annotations
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from rich.console import ConsoleOptions, RenderableType
-from rich.segment import Segment
+from rich.align import Align
+from rich.console import RenderableType
 from textual.containers import VerticalScroll
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
-from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui_slides.app.block_view import BlockView, text_options
 from tui_slides.app.blocks import Guarded, RenderCache
+from tui_slides.app.layout import column_width, shown_layout, side_margin
 from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
-from tui_slides.deck.model import Block, Slide, TextFormat
+from tui_slides.app.step_view import reveal
+from tui_slides.deck.model import Block, Layout, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
+from tui_slides.render.block import HeadingKind
 
 if TYPE_CHECKING:
-    from tui_slides.render.highlight import HighlightMatches
+    pass
 
 __all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
@@ -47,12 +48,6 @@ RENDER_CACHE_SIZE = 3 * MAX_BLOCKS + 64
 then some (~11 KiB per block of the seed's kind: ~7 MiB when full of them)."""
 
 
-def text_options(widget: Widget, width: int) -> ConsoleOptions:
-    """How block text is rendered at ``width``: the same for drawing and rendering ahead,
-    so that what ``SlideView`` renders ahead is what ``BlockView`` finds kept."""
-    return widget.app.console_options.update_width(width).update(highlight=False)
-
-
 def image_protocol(widget: Widget) -> str:
     """How the app draws images: ``kitty``, ``sixel``, ``cells`` or ``none``."""
     return str(getattr(widget.app, "images", "cells"))
@@ -63,91 +58,16 @@ def max_image_height(widget: Widget) -> int:
     return max(4, widget.app.size.height - 4)
 
 
-class BlockView(Static):
-    """One block of the current slide, carrying the block's ``block-<value>`` class."""
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
-    """Set by the layout pass that sized the block. A block does not scroll, so a new
-    virtual size needs no second layout (Textual's default): without this every slide
-    change of another height was laid out and painted twice, 16 ms apart."""
-
-    def __init__(self, style_class: str = "block-none") -> None:
-        super().__init__(markup=False, classes=f"block {style_class}")
-        self.block: Block | None = None
-        self.highlight: HighlightMatches | None = None
-        self.search: tuple[str, int | None] = ("", None)
-        """The query highlighted and the match emphasised, as last shown."""
-        self._text: Guarded | None = None
-        """The block's renderable while it is plain text, drawn line by line (render_line)."""
-        self._strips: dict[int, Strip] = {}
-        self._strips_key: tuple[object, ...] = ()
-
-    def show(
-        self,
-        block: Block,
-        renderable: RenderableType,
-        query: str = "",
-        current: int | None = None,
-    ) -> None:
-        """Show ``block`` drawn as ``renderable``; highlight ``query`` if given.
-
-        ``current`` is the rank of the match to emphasise.
-        """
-        self.block = block
-        self.search = (query, current)
-        self.highlight = None
-        if query:
-            from tui_slides.render.highlight import HighlightMatches
-
-            self.highlight = HighlightMatches(renderable, query, current)
-        style_class = block.style_class or "block-none"
-        if not self.has_class(style_class) or len(self.classes) != 2:
-            self.set_classes({"block", style_class})  # restyling costs: only when it changes
-        if self.display == block.is_empty:
-            self.display = not block.is_empty
-        plain = block.format is TextFormat.PLAIN and not block.has_media and not query
-        self._text = renderable if plain and isinstance(renderable, Guarded) else None
-        self._strips = {}
-        self.update(self.highlight or renderable)
-
-    # Plain text blocks use Textual's line API: the shared renderer's lines are
-    # measured by counting them, and each becomes a strip only when Textual asks
-    # for it, so the part of a long slide below the screen costs nothing until
-    # it is scrolled to. Markdown (it may carry links), media and search
-    # highlights take Static's own path.
-
-    def _text_lines(self, width: int) -> list[list[Segment]] | None:
-        if self._text is None or width <= 0:
-            return None
-        return self._text.lines(self.app.console, text_options(self, width))
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        lines = self._text_lines(width)
-        if lines is None:
-            return super().get_content_height(container, viewport, width)
-        return len(lines)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if self._text is None or width <= 0:
-            return super().render_line(y)
-        style = self.visual_style.rich_style
-        key = (width, style)
-        if key != self._strips_key:
-            self._strips, self._strips_key = {}, key
-        strip = self._strips.get(y)  # scrolling asks for the same lines again: no re-render
-        if strip is None:
-            lines = self._text_lines(width) or []
-            if y >= len(lines):
-                return Strip.blank(width, style)
-            # As Static draws a renderable: the widget's style under each segment's own.
-            strip = Strip([Segment(text, style + own) for text, own, _ in lines[y] if text != "\n"])
-            self._strips[y] = strip
-        return strip
+LAYOUT_CLASSES = {layout: f"-{layout.value}" for layout in Layout}
+"""The slide view's class for each layout (``-stack``, ``-columns``, ``-title``; slides.tcss)."""
 
 
 class SlideView(VerticalScroll, can_focus=False):
     """The current slide's blocks, top to bottom, scrolling when taller than the screen.
+
+    The blocks sit in a centred column (``app.layout``): its margins are this
+    view's padding, set when the screen's width changes, never per slide. A
+    ``columns`` slide puts them side by side, a ``title`` slide centres them.
 
     It does not take focus: the screen's keys (PageUp/PageDown change slides)
     must never be swallowed by the scroll container's own bindings.
@@ -164,7 +84,11 @@ class SlideView(VerticalScroll, can_focus=False):
             """True when content continues below the view."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes=LAYOUT_CLASSES[Layout.STACK])
+        self.slide_layout = Layout.STACK
+        """The layout the current slide is drawn in (``app.layout.shown_layout``)."""
+        self._search: tuple[str, tuple[int, int] | None] = ("", None)
+        """The query and current match the slide was last shown with."""
         self._more: tuple[bool, bool] = (False, False)
         self.slide: Slide | None = None
         self.slide_styles: SlideStyles = DEFAULT_STYLES
@@ -188,6 +112,8 @@ class SlideView(VerticalScroll, can_focus=False):
         self._image_widgets = False
         """True once a slide with an image file was shown: its image widgets stay
         mounted (hidden) after it, so every later slide syncs them."""
+        self._stepped = False
+        """True while the slide shown has reveal steps (some widgets may be hidden)."""
 
     @property
     def blocks(self) -> list[BlockView]:
@@ -201,17 +127,27 @@ class SlideView(VerticalScroll, can_focus=False):
         current: tuple[int, int] | None = None,
         *,
         reset_scroll: bool = True,
+        step: int | None = None,
     ) -> None:
         """Show ``slide`` (scrolled to the top unless ``reset_scroll`` is false).
 
         ``query`` is highlighted; ``current`` is the ``(block, occurrence)`` to emphasise.
+        ``step``: the reveal step shown (``Slide.step_plan``; None: the slide complete).
         """
         self.slide = slide
+        plan = slide.step_plan
+        step = plan.last if step is None else step
+        stepped, self._stepped = plan.count > 1 or self._stepped, plan.count > 1
+        self._search = (query, current)
         self._show_empty_notice(slide)
+        self._set_layout(shown_layout(slide, self.app.size.width))
         shown = shown_part(slide)
         content = shown.blocks
         views = self._views
         new: list[BlockView] = []
+        heading, kind = _heading(slide, self.slide_layout)
+        if query and kind == "title":
+            kind = "centred"  # letters spread apart would hide the words searched for
         for number, block in enumerate(content):
             if number < len(views):
                 view = views[number]
@@ -219,7 +155,13 @@ class SlideView(VerticalScroll, can_focus=False):
                 view = BlockView(block.style_class or "block-none")  # styled once, not twice
                 new.append(view)
             emphasise = current[1] if current is not None and current[0] == number else None
-            view.show(block, self.renderable_for(block), query, emphasise)
+            items = plan.items_shown(number, step)
+            view.heading = kind if number == heading else "none"
+            view.show(
+                block, self.renderable_for(block, view.heading, items=items), query, emphasise
+            )
+            if stepped:
+                reveal(view, plan.shown(number, step))
         if new:
             self.mount_all(new, before=self._truncated)
         for extra in views[len(content) :]:
@@ -234,7 +176,12 @@ class SlideView(VerticalScroll, can_focus=False):
 
             self._image_widgets = True
             height = max_image_height(self)
-            sync_images(self, self._views, content, protocol, max_height=height)
+            # Columns draw their images inside their blocks, at the column's width.
+            widgets = () if self.slide_layout is Layout.COLUMNS else content
+            sync_images(self, self._views, widgets, protocol, max_height=height)
+            for widget in self.query_children(".media-image") if stepped else ():
+                key = getattr(widget, "key", None)  # a block not shown: its images neither
+                reveal(widget, key is None or plan.shown(key[0], step))
         if reset_scroll and self.scroll_y:
             self.scroll_home(animate=False, immediate=True)
         self._prefetched = 0
@@ -242,6 +189,27 @@ class SlideView(VerticalScroll, can_focus=False):
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         else:
             self._prefetch_timer.reset()  # keys still coming (a burst, a held key): wait
+
+    def _set_layout(self, layout: Layout) -> None:
+        """Draw the slide in ``layout`` (a class of this view: restyled only when it changes)."""
+        if layout is not self.slide_layout:
+            self.remove_class(LAYOUT_CLASSES[self.slide_layout])
+            self.add_class(LAYOUT_CLASSES[layout])
+            self.slide_layout = layout
+            self._set_margins(self.app.size.width)
+
+    def _set_margins(self, width: int) -> None:
+        """The column's margins for a screen ``width`` cells wide (``app.layout``)."""
+        left = side_margin(width)
+        right = max(0, width - left - column_width(width))
+        if self.slide_layout is Layout.COLUMNS:  # each column has a cell of padding a side
+            left, right = max(0, left - 1), max(0, right - 1)
+        padding = (1, right, 0, left)
+        if tuple(self.styles.padding) != padding:
+            self.styles.padding = padding
+
+    def on_mount(self) -> None:
+        self._set_margins(self.app.size.width)
 
     @property
     def empty_notice_shown(self) -> bool:
@@ -317,28 +285,56 @@ class SlideView(VerticalScroll, can_focus=False):
         elif widget.display:
             widget.display = False
 
+    def renderables(self, slide: Slide) -> list[Guarded]:
+        """The renderables of ``slide``'s blocks as it will be shown (its layout, its heading)."""
+        layout = shown_layout(slide, self.app.size.width)
+        heading, kind = _heading(slide, layout)
+        return [
+            self.renderable_for(block, kind if number == heading else "none", layout)
+            for number, block in enumerate(shown_part(slide).blocks)
+        ]
+
     def is_rendered(self, slide: Slide) -> bool:
         """True when every block of ``slide`` is drawn from lines kept (shown lately, or ahead)."""
-        for block in shown_part(slide).blocks:
-            if not self.renderable_for(block).rendered:
-                return False
-        return True
+        return all(renderable.rendered for renderable in self.renderables(slide))
 
-    def renderable_for(self, block: Block) -> Guarded:
-        """The block's renderable with the current styles and media settings (cached)."""
+    def renderable_for(
+        self,
+        block: Block,
+        heading: HeadingKind = "none",
+        layout: Layout | None = None,
+        *,
+        items: int | None = None,
+    ) -> Guarded:
+        """The block's renderable with the current styles and media settings (cached).
+
+        ``heading`` says whether its title is the slide's heading; in a
+        ``columns`` slide (``layout``, else the current one) its images are
+        drawn inside it, at the column's width (``inline``); on a title slide,
+        a block below the heading is centred as a whole, its lines aligned.
+        ``items``: the top-level list items revealed so far (None: all of them).
+        """
         protocol = image_protocol(self)
         height = max_image_height(self)
         styles = self.slide_styles
+        shown = layout or self.slide_layout
+        inline = shown is Layout.COLUMNS and bool(block.image_files)
+        boxed = shown is Layout.TITLE and heading == "none"
 
         def build() -> RenderableType:
             if not block.has_media:
-                return render_block(block, styles, measure=None)
-            from tui_slides.render.media import app_media
+                drawn = render_block(block, styles, measure=None, heading=heading, items=items)
+            else:
+                from tui_slides.render.media import app_media
 
-            media = app_media(block, protocol, max_image_height=height)
-            return render_block(block, styles, media=media, measure=None)
+                media = app_media(block, protocol, max_image_height=height, inline=inline)
+                drawn = render_block(
+                    block, styles, media=media, measure=None, heading=heading, items=items
+                )
+            return Align.center(drawn) if boxed else drawn
 
-        return self.renders.get(block, (id(styles), protocol, height), build)
+        key = (id(styles), protocol, height, heading, inline, boxed, items)
+        return self.renders.get(block, key, build)
 
     def _prefetch(self) -> None:
         """Render the upcoming slides' blocks now, while idle, at the width they will get.
@@ -348,8 +344,8 @@ class SlideView(VerticalScroll, can_focus=False):
         meanwhile (``q``) waits for one bounded slide at most, never for all.
         """
         self._prefetch_timer = None
-        views = self.blocks
-        width = views[0].content_region.width if views else 0
+        screen = self.app.size.width
+        width = column_width(screen)
         if width <= 0:
             return
         options = text_options(self, width)
@@ -357,8 +353,9 @@ class SlideView(VerticalScroll, can_focus=False):
         while self._prefetched < len(self.upcoming):
             slide = self.upcoming[self._prefetched]
             self._prefetched += 1
-            for block in shown_part(slide).blocks:
-                self.renderable_for(block).lines(self.app.console, options)
+            if shown_layout(slide, screen) is Layout.STACK:  # the others: at other widths
+                for renderable in self.renderables(slide):
+                    renderable.lines(self.app.console, options)
             if self._prefetched < len(self.upcoming) and monotonic() - started > PREFETCH_SLICE:
                 self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
                 return
@@ -368,6 +365,12 @@ class SlideView(VerticalScroll, can_focus=False):
         self._report_more()
 
     def on_resize(self) -> None:
+        width = self.app.size.width
+        slide = self.slide
+        if slide is not None and shown_layout(slide, width) is not self.slide_layout:
+            # Columns that no longer fit are stacked (and back), the search kept.
+            self.show(slide, *self._search, reset_scroll=False)
+        self._set_margins(width)
         self._report_more()
 
     def watch_virtual_size(self) -> None:
@@ -380,3 +383,14 @@ class SlideView(VerticalScroll, can_focus=False):
         if more != self._more:
             self._more = more
             self.post_message(self.MoreChanged(*more))
+
+
+def _heading(slide: Slide, layout: Layout) -> tuple[int, HeadingKind]:
+    """The number of the block whose title is ``slide``'s heading (-1: none), and how it is
+    drawn in ``layout``: centred on a title slide, else with a rule under it."""
+    number = next((n for n, block in enumerate(slide.content) if block.title), -1)
+    if layout is not Layout.TITLE:
+        return number, "slide"
+    # Letter-spaced when the slide asks for the title layout; a slide shown as one because
+    # it holds only a title and a line (``Slide.shown_layout``) is centred, unspaced.
+    return number, "title" if slide.layout is Layout.TITLE else "centred"

@@ -1,4 +1,5 @@
-"""The status bar: logo title on the left, slide label in the middle, ``n / N`` on the right.
+"""The status bar: logo title on the left, slide label in the middle, ``n / N`` on the right,
+under a thin line showing how far into the talk the current slide is.
 
 It is a view of a few reactives that the slides screen sets when its state
 changes; nothing here polls or keeps a clock.
@@ -8,12 +9,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.color import Color
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui_slides.deck.safety import visible
+from tui_slides.render.contrast import readable
+
+PROGRESS = "▁"
+"""The progress line: a one-eighth block, so the line sits thin on top of the bar."""
 
 _MORE_HINTS = {
     (True, False): ("▲ more above", "▲"),
@@ -21,6 +27,33 @@ _MORE_HINTS = {
     (True, True): ("▲▼ more", "▲▼"),
 }
 """``(above, below)`` -> (long, short) scroll hints."""
+
+
+MAX_DOTS = 8
+"""Most reveal steps shown as dots (``●●○○``); a slide with more shows ``·2/12``."""
+
+ADVANCE_SIGNS = {"running": "▶", "paused": "⏸", "stopped": "⏹"}
+"""The automatic advance's states as the status bar shows them (``off``: nothing)."""
+
+
+def step_label(step: int, steps: int) -> str:
+    """Where in a slide's reveal steps we are: ``●●○○`` (steps done and to come), else ``""``."""
+    if steps <= 1:
+        return ""
+    if steps <= MAX_DOTS:
+        return "●" * (step + 1) + "○" * (steps - step - 1)
+    return f"·{step + 1}/{steps}"
+
+
+def advance_label(state: str, seconds: float) -> str:
+    """The automatic advance as the status bar shows it: ``▶ 10s``, ``⏸ 1m30s``, or ``""``."""
+    sign = ADVANCE_SIGNS.get(state)
+    if sign is None:
+        return ""
+    if seconds < 60:
+        return f"{sign} {seconds:g}s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{sign} {minutes}m{rest}s" if rest else f"{sign} {minutes}m"
 
 
 def _fit(text: Text, width: int) -> Text:
@@ -39,17 +72,22 @@ class StatusBar(Widget):
 
     | part | shows |
     | --- | --- |
+    | top row | a thin line as long as the talk so far (``position / total`` of the width) |
     | left | the slide's logo title |
     | middle | the slide's name or ID, or what is being typed (go to slide, search) |
-    | right | more-above/below hint, then the real position and total, ``3 / 12`` |
+    | right | the automatic advance (``▶ 10s``), more-above/below hint, then the real
+      position and total, ``3 / 12``, and the reveal steps (``●●○○``) on a slide with steps |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-bar--progress",
         "status-bar--logo",
         "status-bar--label",
         "status-bar--prompt",
         "status-bar--more",
         "status-bar--counter",
+        "status-bar--steps",
+        "status-bar--advance",
     }
 
     # Its styles (docked at the bottom, the theme's panel colour, each part's style)
@@ -73,12 +111,45 @@ class StatusBar(Widget):
     """True when the slide continues below the view."""
     audience: reactive[int | None] = reactive(None)
     """Viewers watching over SSH (``--ssh``); None when the talk is not shared."""
+    step: reactive[int] = reactive(0)
+    """The reveal step shown, 0-based."""
+    steps: reactive[int] = reactive(1)
+    """How many reveal steps the slide has (1: none shown)."""
+    advance: reactive[str] = reactive("")
+    """The automatic advance (``advance_label``), ``""`` when it is off."""
 
     def render(self) -> Text:
+        line = self.progress_line()
+        line.append("\n")
+        line.append_text(self.info_line())
+        return line
+
+    def progress_line(self) -> Text:
+        """The top row: ``PROGRESS`` across the part of the width the talk has covered."""
+        width = self.size.width
+        done = width * self.position // self.total if self.total else 0
+        style = self.get_component_rich_style("status-bar--progress")
+        colour, background = _hex(style.color), _hex(style.bgcolor)
+        if colour is not None and background is not None:
+            style += Style(color=readable(colour, background, eight_bit=self._eight_bit))
+        line = Text(no_wrap=True, overflow="crop", end="")
+        line.append(PROGRESS * done, style)
+        line.append(" " * (width - done), Style(bgcolor=style.bgcolor))
+        return line
+
+    def info_line(self) -> Text:
+        """The bar's line of text: logo title, label or prompt, scroll hint and counter."""
         width = self.size.width
         counter = Text(f"{self.position} / {self.total}", self._style("counter"))
+        steps = step_label(self.step, self.steps)
+        if steps:
+            counter.append(" ")
+            counter.append(steps, self._style("steps"))
         hint = _MORE_HINTS.get((self.more_above, self.more_below))
         right = Text(" ")
+        if self.advance:
+            right.append(self.advance, self._style("advance"))
+            right.append("  ")
         if hint is not None:
             long_hint, short_hint = hint
             chosen = long_hint if width >= 60 else short_hint
@@ -121,10 +192,29 @@ class StatusBar(Widget):
         return line
 
     def _style(self, part: str) -> Style:
-        """The Rich style of one part, from the theme via component classes."""
-        return self.get_component_rich_style(f"status-bar--{part}", partial=True)
+        """The Rich style of one part, from the theme via component classes, its colour
+        nudged until it reads on the bar (``render.contrast``) if it would not."""
+        style = self.get_component_rich_style(f"status-bar--{part}", partial=True)
+        colour = _hex(style.color)
+        background = _hex(self.rich_style.bgcolor)
+        if colour is None or background is None:
+            return style  # the terminal's own colours: nothing to compute with
+        fixed = readable(colour, background, eight_bit=self._eight_bit)
+        return style if fixed == colour else style + Style(color=fixed)
+
+    @property
+    def _eight_bit(self) -> bool:
+        """True on a terminal of 256 colours: contrast is judged as it shows them."""
+        return self.app.console.color_system == "256"
 
     @property
     def text(self) -> str:
-        """What the bar shows, as plain text (for tests and screen readers)."""
-        return self.render().plain
+        """What the bar's line of text shows, as plain text (for tests and screen readers)."""
+        return self.info_line().plain
+
+
+def _hex(colour: Color | None) -> str | None:
+    """``#rrggbb`` of a true colour; None for none or a colour of the terminal's palette."""
+    if colour is None or colour.triplet is None:
+        return None
+    return colour.triplet.hex

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui_slides.commands.common import (
+    EXIT_OK,
     EXIT_USAGE,
     LOUD,
     Started,
@@ -37,6 +38,11 @@ def present(args: argparse.Namespace, started: Started) -> int:
 
     ``started`` is called after the first paint (``PresenterOptions.on_first_paint``).
     """
+    from tui_slides.config import config_path, load_config
+
+    if args.config_path:  # needs no terminal
+        print(config_path())
+        return EXIT_OK
     code = access_code(args)  # one code for SSH audiences and browsers alike
     sharing = ssh_options(args, code)  # usage errors, a port in use: before anything else
     if isinstance(sharing, int):
@@ -48,6 +54,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
+    config = load_config()  # its problems are said on stderr; the built-in defaults stand in
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
 
     path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
@@ -70,12 +77,19 @@ def present(args: argparse.Namespace, started: Started) -> int:
         watch=args.watch,
         # Reloads (r, --watch) read the deck with the options it was first loaded with.
         loader=functools.partial(load_deck, strict=args.strict, max_bytes=args.max_size),
-        images=args.images,
+        images=args.images or config.images or "auto",
         opening=opening,
         on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
         console=True,  # always shared: `tui-slides console` joins any running talk
         announce_console=args.console,
-        duration=args.duration,
+        # The command line wins, then the deck's own fields (theme, duration), then the config.
+        duration=args.duration or (None if deck.duration else config.duration),
+        start_complete=args.slide is not None,  # a jump: the slide is shown complete
+        advance=args.advance or config.advance,
+        loop=args.loop or bool(config.loop),
+        keys=config.keys,
+        css=Path(args.css) if args.css else (Path(config.css) if config.css else None),
+        default_theme=config.theme,
         share=sharing,
         http=http,
     )

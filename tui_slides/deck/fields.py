@@ -12,10 +12,25 @@ from __future__ import annotations
 from functools import lru_cache
 
 SLIDE_FIELDS = frozenset(
-    ("name", "ID", "logo_title", "logo_path", "slide_now", "slide_max", "content", "notes", "theme")
+    (
+        "name",
+        "ID",
+        "logo_title",
+        "logo_path",
+        "slide_now",
+        "slide_max",
+        "content",
+        "notes",
+        "theme",
+        "layout",
+    )
 )
-DECK_FIELDS = frozenset(("slides", "name", "logo_title", "logo_path", "theme", "duration"))
-BLOCK_FIELDS = frozenset(("title", "text", "block", "img_path", "video", "map", "format"))
+DECK_FIELDS = frozenset(
+    ("slides", "name", "logo_title", "logo_path", "theme", "duration", "layout", "css")
+)
+BLOCK_FIELDS = frozenset(
+    ("title", "text", "block", "img_path", "video", "map", "format", "pause", "reveal")
+)
 
 ALIASES: dict[str, str] = {
     # slide (and deck) fields
@@ -49,6 +64,10 @@ ALIASES: dict[str, str] = {
     "location": "map",
     "coords": "map",
     "coordinates": "map",
+    "paused": "pause",
+    "step": "pause",
+    "reveal_items": "reveal",
+    "incremental": "reveal",
 }
 """Names people write for a field, each with the field meant (compared in lower case)."""
 

@@ -108,7 +108,7 @@ def open_deck(
         first, theme = reader.first_slide(value)
     except DeckError:  # reported by the full reading, which knows where it is
         return Opening(_deck_of(name, _read_file(name, text, options, value)))
-    stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme)
+    stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme, css=reader.deck_css)
     return Opening(stand_in, _Unread(name, text, value, options))
 
 
@@ -239,7 +239,8 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
     diagnostics = [d for file in files for d in _closed(file.reader.diagnostics)]
     diagnostics.sort(key=source_order)
     duration = next((file.reader.duration for file in files if file.reader.duration), None)
-    return Deck(slides, name, theme, tuple(diagnostics), duration)
+    css = files[0].reader.deck_css if len(files) == 1 else None  # a folder has no deck object
+    return Deck(slides, name, theme, tuple(diagnostics), duration, css)
 
 
 def _closed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.diagnostics import Diagnostic
@@ -16,6 +17,8 @@ from tui_slides.deck.safety import visible
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from tui_slides.deck.steps import StepPlan
 
 SHOWN_LENGTH = 160
 """Most characters of a path or URL shown in a message or on a card (a deck may hold 1,000,000)."""
@@ -115,11 +118,33 @@ class MediaRef:
         return Path(self.file)
 
 
+class Layout(str, Enum):
+    """How a slide's blocks are placed (the ``layout`` field)."""
+
+    STACK = "stack"
+    """Top to bottom (the default)."""
+    COLUMNS = "columns"
+    """Side by side in equal columns; stacked when the screen is too narrow for them."""
+    TITLE = "title"
+    """A title or section slide: centred both ways, the first title large."""
+
+
+TITLE_LINE = 80
+"""The longest line a slide of only a title and one line may have to be shown as a title slide."""
+
+
 class TextFormat(str, Enum):
     """How a block's ``text`` is to be read."""
 
     PLAIN = "plain"
     MARKDOWN = "markdown"
+
+
+class Reveal(str, Enum):
+    """How a block's text appears over the steps of its slide (the ``reveal`` field)."""
+
+    ITEMS = "items"
+    """Its top-level list items, one per step."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +159,10 @@ class Block:
     video: MediaRef | None = None
     map: MediaRef | None = None
     format: TextFormat = TextFormat.PLAIN
+    pause: bool = False
+    """``pause: true``: this block and the ones after it wait for the next step."""
+    reveal: Reveal | None = None
+    """``reveal: "items"``: the text's top-level list items appear one per step."""
     extra: Mapping[str, object] = field(default_factory=dict, compare=False)
     """Fields the format does not know, kept as loaded."""
 
@@ -175,6 +204,8 @@ class Slide:
     content: tuple[Block, ...] = ()
     notes: str = ""
     theme: str | None = None
+    layout: Layout | None = None
+    """The ``layout`` field (the slide's, else the deck's); None: not given (``shown_layout``)."""
     source: str = ""
     """The file this slide was loaded from."""
     extra: Mapping[str, object] = field(default_factory=dict, compare=False)
@@ -194,6 +225,27 @@ class Slide:
         """True when the slide has no content to show."""
         return all(block.is_empty for block in self.content)
 
+    @cached_property
+    def step_plan(self) -> StepPlan:
+        """The slide's incremental reveal steps (``tui_slides.deck.steps``), worked out once."""
+        from tui_slides.deck.steps import plan_steps
+
+        return plan_steps(self.content)
+
+    @property
+    def shown_layout(self) -> Layout:
+        """The layout the slide is shown in: its ``layout``, else ``title`` for a slide whose
+        only content is a title and at most one short line of text (no media), else ``stack``."""
+        if self.layout is not None:
+            return self.layout
+        blocks = [block for block in self.content if not block.is_empty]
+        if len(blocks) == 1:
+            block = blocks[0]
+            text = block.text.strip()
+            if block.title and not block.has_media and "\n" not in text and len(text) <= TITLE_LINE:
+                return Layout.TITLE
+        return Layout.STACK
+
 
 @dataclass(frozen=True)
 class Deck:
@@ -205,6 +257,9 @@ class Deck:
     diagnostics: tuple[Diagnostic, ...] = ()
     duration: int | None = None
     """The talk's planned length in seconds (the deck object's ``duration``), if given."""
+    css: str | None = None
+    """The deck's ``css`` field: the Textual CSS file it is styled with, resolved from the
+    deck's folder (it may not exist: the presenter says so)."""
 
     def __len__(self) -> int:
         return len(self.slides)

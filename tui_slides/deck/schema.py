@@ -26,9 +26,11 @@ from tui_slides.deck.fields import (
     suggestion,
 )
 from tui_slides.deck.findings import LISTED
+from tui_slides.deck.look import read_css, read_layout
 from tui_slides.deck.model import Block, MediaKind, MediaRef, Slide, TextFormat, shown
 from tui_slides.deck.numbers import spelling
 from tui_slides.deck.safety import describe, is_safe
+from tui_slides.deck.steps import read_pause, read_reveal, reveal_problem
 from tui_slides.deck.syntax import MAX_DEPTH
 from tui_slides.deck.syntax import Path as ValuePath
 
@@ -80,6 +82,8 @@ class Reader:
         self.empty_listed = 0
         """Slides reported as showing nothing because of unknown fields (``LISTED``)."""
         self.empty_unlisted = 0
+        self.deck_css: str | None = None
+        """The deck object's ``css`` file, resolved (``css``), once its slides are read."""
 
     def report(self, level: Level, where: ValuePath, message: str) -> None:
         line, col = self.locate(where)
@@ -258,7 +262,7 @@ class Reader:
             message = f"unknown format '{shown(fmt)}'; using plain text"
             self.report(Level.WARNING, (*where, "format"), message)
             text_format = TextFormat.PLAIN
-        return Block(
+        block = Block(
             title=self.string(value, where, "title"),
             text=self.string(value, where, "text"),
             style=self.string(value, where, "block") or None,
@@ -266,8 +270,13 @@ class Reader:
             video=self.media(value, where, "video"),
             map=self.media(value, where, "map", coords=True),
             format=text_format,
+            pause=read_pause(self, value, where) if "pause" in value else False,
+            reveal=read_reveal(self, value, where) if "reveal" in value else None,
             extra=self.unknown(value, BLOCK_FIELDS, where, "block"),
         )
+        if block.reveal is not None and (problem := reveal_problem(block)):
+            self.report(Level.WARNING, (*where, "reveal"), problem)
+        return block
 
     def content(self, value: object, where: ValuePath) -> tuple[Block, ...]:
         if value is None:
@@ -304,6 +313,7 @@ class Reader:
             content=self.content(value.get("content"), (*where, "content")),
             notes=self.string(value, where, "notes"),
             theme=self.theme(value, where) if "theme" in own else defaults.theme,
+            layout=read_layout(self, value, where) if "layout" in own else defaults.layout,
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
@@ -365,6 +375,7 @@ class Reader:
         self.unknown(value, DECK_FIELDS, (), "deck")
         if "duration" in value:
             self.duration = self._duration(value)
+        self.deck_css = read_css(self, value) if "css" in value else None
         defaults = self._deck_defaults(value)
         entries: list[tuple[ValuePath, object]] = [
             (("slides", index), item) for index, item in enumerate(slides)
@@ -379,6 +390,7 @@ class Reader:
         slides = value["slides"]
         if not isinstance(slides, list):
             raise self.fail(("slides",), f"'slides' should be an array, not {values.kind(slides)}")
+        self.deck_css = read_css(self, value) if "css" in value else None
         defaults = self._deck_defaults(value)
         return self.slide(slides[0], ("slides", 0), defaults), defaults.theme
 
@@ -399,4 +411,5 @@ class Reader:
             logo_title=self.string(value, (), "logo_title"),
             logo=self.media(value, (), "logo_path"),
             theme=self.theme(value, ()),
+            layout=read_layout(self, value, ()) if "layout" in value else None,
         )

@@ -20,7 +20,7 @@ from tui_slides.export.themes import THEMES, palette_name
 from tui_slides.media.images import ImageProblem
 
 LAYOUTS = frozenset(("stack", "columns", "title"))
-"""The ``layout`` values a slide may carry (read from its extra fields until the model has one)."""
+"""The ``layout`` values a slide may carry (``Slide.layout``; not given: ``stack``)."""
 
 EMPTY_SLIDE = "(empty slide)"
 """What an empty slide says, as in ``show``."""
@@ -148,8 +148,8 @@ def _block_html(block: Block, heading: str | None, pictures: Pictures, out_dir: 
 
 
 def _layout(slide: Slide) -> str:
-    value = slide.extra.get("layout")
-    return value if isinstance(value, str) and value in LAYOUTS else "stack"
+    value = slide.layout.value if slide.layout is not None else "stack"
+    return value if value in LAYOUTS else "stack"
 
 
 def slide_html(

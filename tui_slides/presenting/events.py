@@ -168,6 +168,39 @@ class ClockChanged(_Record):
         self._set(started=started, paused=paused, elapsed=elapsed)
 
 
+class StepChanged(_Record):
+    """The reveal step shown changed, or a slide with steps was shown (after ``SlideChanged``
+    or ``DeckReloaded``).
+
+    ``index``: the current slide; ``step``: the step shown, 0-based; ``steps``:
+    how many the slide has (``step == steps - 1``: complete). A view that gets a
+    ``SlideChanged`` with no ``StepChanged`` after it shows a slide of one step.
+    """
+
+    __slots__ = ("index", "step", "steps")
+    index: int
+    step: int
+    steps: int
+
+    def __init__(self, index: int, step: int, steps: int) -> None:
+        self._set(index=index, step=step, steps=steps)
+
+
+class AdvanceChanged(_Record):
+    """The automatic advance (``--advance``) started, paused, resumed or came to the end.
+
+    ``state``: ``"running"``, ``"paused"``, ``"stopped"`` (at the end of a deck
+    that does not loop) or ``"off"``; ``seconds``: its interval.
+    """
+
+    __slots__ = ("state", "seconds")  # noqa: RUF023
+    state: str
+    seconds: float
+
+    def __init__(self, state: str, seconds: float) -> None:
+        self._set(state=state, seconds=seconds)
+
+
 Event: TypeAlias = (
     SlideChanged
     | TypedChanged
@@ -178,6 +211,8 @@ Event: TypeAlias = (
     | ReloadFailed
     | ProblemCleared
     | ClockChanged
+    | StepChanged
+    | AdvanceChanged
 )
 """Every event a ``Presentation`` sends."""
 
@@ -193,6 +228,8 @@ EVENTS: dict[str, type[_Record]] = {
         ReloadFailed,
         ProblemCleared,
         ClockChanged,
+        StepChanged,
+        AdvanceChanged,
     )
 }
 """Each event class by name: the ``"event"`` key of ``as_dict``."""

@@ -10,6 +10,7 @@ clamped, ``Backspace`` deletes a typed digit before it goes back a slide,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 MAX_TYPED_DIGITS = 6
@@ -17,6 +18,9 @@ MAX_TYPED_DIGITS = 6
 
 KEYS = ("next", "prev", "backspace", "first", "last", "g", "G", "enter", "escape")
 """The named keys ``step`` knows, besides the digits ``0``-``9``."""
+
+JUMPS = frozenset(("first", "last", "g", "G", "enter"))
+"""Keys that jump to a slide (``enter`` only with a typed number): it is shown complete."""
 
 
 class NavState(NamedTuple):
@@ -65,3 +69,35 @@ def step(state: NavState, key: str) -> NavState:
     if key == "enter":
         return _goto_typed(state, None)
     return state._replace(typed="")
+
+
+def walk(
+    index: int,
+    step: int,
+    total: int,
+    last_step: Callable[[int], int],
+    direction: int,
+    *,
+    loop: bool = False,
+) -> tuple[int, int]:
+    """The ``(index, step)`` after one "next" (``direction`` 1) or "previous" (-1).
+
+    Next shows the next reveal step, and only from the last one the next
+    slide, at its step 0; previous goes back a step, and from step 0 to the
+    previous slide complete (its last step, ``last_step(index)``). At either
+    end of the deck it stays, unless ``loop``: after the last slide comes the
+    first (at step 0), before the first the last (complete).
+    """
+    if not total:
+        return 0, 0
+    if direction > 0:
+        if step < last_step(index):
+            return index, step + 1
+        if index + 1 < total:
+            return index + 1, 0
+        return (0, 0) if loop else (index, step)
+    if step > 0:
+        return index, step - 1
+    if index > 0:
+        return index - 1, last_step(index - 1)
+    return (total - 1, last_step(total - 1)) if loop else (index, step)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tui_slides.presenting.clock import TalkClock
 from tui_slides.presenting.events import (
+    AdvanceChanged,
     BlankChanged,
     ClockChanged,
     DeckReloaded,
@@ -24,9 +25,10 @@ from tui_slides.presenting.events import (
     ReloadFailed,
     SearchChanged,
     SlideChanged,
+    StepChanged,
     TypedChanged,
 )
-from tui_slides.presenting.navigation import NavState, clamp
+from tui_slides.presenting.navigation import JUMPS, NavState, clamp, walk
 from tui_slides.presenting.navigation import step as nav_step
 
 if TYPE_CHECKING:
@@ -44,14 +46,30 @@ class Presentation:
     """One talk: which slide of which deck is shown, and how; views subscribe to it."""
 
     def __init__(
-        self, deck: Deck, start: int = 0, *, clock: Callable[[], float] = monotonic
+        self,
+        deck: Deck,
+        start: int = 0,
+        *,
+        complete: bool = False,
+        loop: bool = False,
+        clock: Callable[[], float] = monotonic,
     ) -> None:
-        """Present ``deck`` from the slide at 0-based ``start`` (clamped)."""
+        """Present ``deck`` from the slide at 0-based ``start`` (clamped).
+
+        ``complete``: show that slide complete, as a jump does (``--slide``);
+        else from its first step. ``loop``: next after the last slide is the first.
+        """
         self.deck = deck
         self.index = clamp(start, len(deck))
         """The 0-based index of the current slide (0 for an empty deck)."""
-        self.step = 0
+        self.loop = loop
+        """True when the deck is a ring: next after the last slide is the first (``--loop``)."""
+        self.step = self._last_step(self.index) if complete else 0
         """The reveal step on the current slide, 0-based (see ``steps``)."""
+        self.advance = "off"
+        """The automatic advance: ``off``, ``running``, ``paused`` or ``stopped`` (the end)."""
+        self.advance_seconds = 0.0
+        """The automatic advance's interval (``tui_slides.presenting.advance``)."""
         self.blank = False
         """True while the screen is blanked (a projector's black screen)."""
         self.typed = ""
@@ -108,13 +126,25 @@ class Presentation:
 
     @property
     def steps(self) -> int:
-        """How many reveal steps the current slide has: 1 for now (steps come later).
+        """How many reveal steps the current slide has (``Slide.step_plan``); ``step`` is in
+        ``0 .. steps - 1``, and ``steps - 1`` shows the slide complete."""
+        slide = self.slide
+        return 1 if slide is None else slide.step_plan.count
 
-        Incremental reveal (``DECK_FORMAT.md``) will give a slide more than one;
-        ``step`` is already kept, in ``0 .. steps - 1``, and goes back to 0 on
-        every slide change.
-        """
-        return 1
+    def _last_step(self, index: int) -> int:
+        slides = self.deck.slides
+        return slides[index].step_plan.last if 0 <= index < len(slides) else 0
+
+    @property
+    def upcoming(self) -> tuple[int, int] | None:
+        """What ``next()`` would show, ``(index, step)`` (a console's "next"); None at the end."""
+        place = walk(self.index, self.step, self.total, self._last_step, 1, loop=self.loop)
+        return None if place == (self.index, self.step) else place
+
+    @property
+    def at_end(self) -> bool:
+        """True on the last step of the last slide (next would stay, or loop round)."""
+        return self.index >= self.total - 1 and self.step >= self.steps - 1
 
     @property
     def current_match(self) -> Match | None:
@@ -125,17 +155,30 @@ class Presentation:
     # -- moving ------------------------------------------------------------------------
 
     def key(self, key: str) -> None:
-        """Apply one navigation key by name (``tui_slides.presenting.navigation.step``)."""
+        """Apply one navigation key by name (``tui_slides.presenting.navigation.step``).
+
+        ``next`` and ``prev`` (and Backspace with nothing typed) walk the reveal
+        steps (``navigation.walk``); a jump (``first``, ``G``, a number and
+        Enter...) shows its slide complete.
+        """
+        if key in ("next", "prev") or (key == "backspace" and not self.typed):
+            self._set_typed("")
+            direction = 1 if key == "next" else -1
+            last = self._last_step
+            self._show(*walk(self.index, self.step, self.total, last, direction, loop=self.loop))
+            return
+        jump = key in JUMPS and (key != "enter" or bool(self.typed))
         state = nav_step(NavState(self.index, len(self.deck.slides), self.typed), key)
         self._set_typed(state.typed)
-        self._move(state.index)
+        if jump:
+            self._move(state.index)
 
     def next(self) -> None:
-        """The next slide (stays on the last)."""
+        """The next step, else the next slide at its first step (stays at the end)."""
         self.key("next")
 
     def previous(self) -> None:
-        """The previous slide (stays on the first)."""
+        """The previous step, else the previous slide complete (stays on the first)."""
         self.key("prev")
 
     def first(self) -> None:
@@ -151,7 +194,7 @@ class Presentation:
         self.key(digit)
 
     def go_to(self, index: int) -> None:
-        """The slide at 0-based ``index`` (clamped); forgets a typed number."""
+        """The slide at 0-based ``index`` (clamped), complete; forgets a typed number."""
         self._set_typed("")
         self._move(clamp(index, len(self.deck.slides)))
 
@@ -180,11 +223,26 @@ class Presentation:
             self._emit(TypedChanged(typed))
 
     def _move(self, index: int) -> None:
+        """Jump to the slide at ``index``: it is shown complete."""
+        self._show(index, self._last_step(index))
+
+    def _show(self, index: int, step: int) -> None:
         previous = self.index
         if index != previous:
-            self.index = index
-            self.step = 0
+            self.index, self.step = index, step
             self._emit(SlideChanged(index, previous))
+            self._tell_step()
+        elif step != self.step:
+            self.step = step
+            self._tell_step(changed=True)
+
+    def _tell_step(self, *, changed: bool = False) -> None:
+        """The step shown: when it ``changed``, or after a slide change or a reload when the
+        slide has steps. Then the advance stops if this is the end."""
+        if changed or self.steps > 1:
+            self._emit(StepChanged(self.index, self.step, self.steps))
+        if self.advance == "running":
+            self._set_advance("running")  # stopped, if this is the end
 
     # -- blank -------------------------------------------------------------------------
 
@@ -266,11 +324,11 @@ class Presentation:
         previous = self.index
         self.deck = deck
         self.index = clamp(index, len(deck.slides))
-        if self.index != previous:
-            self.step = 0
+        self.step = min(self.step, self._last_step(self.index))  # the same step, if still there
         self._set_typed("")
         self.clear_problem()
         self._emit(DeckReloaded(self.index, previous, len(deck.slides)))
+        self._tell_step()
         if self.query:
             self.search(self.query)
 
@@ -284,6 +342,30 @@ class Presentation:
         if self.problem:
             self.problem = ""
             self._emit(ProblemCleared())
+
+    # -- the automatic advance (driven by tui_slides.presenting.advance) ----------------
+
+    def start_advance(self, seconds: float) -> None:
+        """Move on by itself every ``seconds`` (``--advance``), from now."""
+        self.advance_seconds = seconds
+        self._set_advance("running")
+
+    def pause_advance(self) -> None:
+        """Pause the automatic advance (any key in the presenter does)."""
+        if self.advance == "running":
+            self._set_advance("paused")
+
+    def resume_advance(self) -> None:
+        """Resume the automatic advance (``a``), with a whole interval before the next move."""
+        if self.advance in ("paused", "stopped"):
+            self._set_advance("running")
+
+    def _set_advance(self, state: str) -> None:
+        if state == "running" and self.at_end and not self.loop:
+            state = "stopped"  # at the end of a deck that does not loop: nothing comes next
+        if state != self.advance:
+            self.advance = state
+            self._emit(AdvanceChanged(state, self.advance_seconds))
 
     # -- the clock ---------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tui_slides.presenting.events import (
+    AdvanceChanged,
     BlankChanged,
     ClockChanged,
     DeckReloaded,
@@ -26,6 +27,7 @@ from tui_slides.presenting.events import (
     ReloadFailed,
     SearchChanged,
     SlideChanged,
+    StepChanged,
     TypedChanged,
 )
 
@@ -48,6 +50,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "reload_failed": ReloadFailed,
     "problem_cleared": ProblemCleared,
     "clock": ClockChanged,
+    "step": StepChanged,
+    "advance": AdvanceChanged,
 }
 """Each event's message type."""
 _TYPE_OF = {kind: name for name, kind in EVENT_TYPES.items()}
@@ -226,6 +230,11 @@ _FIELD_TYPES: dict[tuple[type, str], tuple[type, ...]] = {
     (ClockChanged, "started"): (bool,),
     (ClockChanged, "paused"): (bool,),
     (ClockChanged, "elapsed"): (float, int),
+    (StepChanged, "index"): _NUMBER,
+    (StepChanged, "step"): _NUMBER,
+    (StepChanged, "steps"): _NUMBER,
+    (AdvanceChanged, "state"): (str,),
+    (AdvanceChanged, "seconds"): (float, int),
 }
 """The type of each event field (every field of every event is here)."""
 

@@ -18,6 +18,7 @@ from tui_slides.presenting.events import (
     ProblemCleared,
     ReloadFailed,
     SlideChanged,
+    StepChanged,
     TypedChanged,
 )
 from tui_slides.presenting.protocol import Message, State
@@ -71,6 +72,9 @@ class RemoteTalk:
         elif kind is SlideChanged:
             assert isinstance(message, SlideChanged)
             self.index, self.step = message.index, 0
+        elif kind is StepChanged:  # follows a SlideChanged onto a slide with steps, too
+            assert isinstance(message, StepChanged)
+            self.index, self.step = message.index, message.step
         elif kind is DeckReloaded:
             assert isinstance(message, DeckReloaded)
             self.index, self.total = message.index, message.total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from rich.console import RenderableType
 from rich.constrain import Constrain
@@ -13,7 +14,6 @@ from tui_slides.deck.model import Block, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.deck.text import (
     BulletList,
-    Heading,
     LeadIn,
     ListNode,
     Node,
@@ -21,9 +21,10 @@ from tui_slides.deck.text import (
     Paragraph,
     parse_text,
 )
+from tui_slides.deck.text import Heading as HeadingNode
 from tui_slides.render.hanging import Hanging
-from tui_slides.render.lines import Prose, Stack
-from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
+from tui_slides.render.lines import Hidden, Prose, Stack
+from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles, Themed
 
 MEASURE = 100
 """Widest line of slide text, in cells: text never runs edge to edge on a wide terminal."""
@@ -37,8 +38,16 @@ LEVEL_BULLETS = ("•", "◦", "▪")
 _TYPED_BULLETS = frozenset("-*+")
 
 
-def _text(text: str, style: Style) -> Prose:
-    return Prose(Text(visible(text), style=style, overflow="fold"))
+HeadingKind = Literal["none", "slide", "title", "centred"]
+"""How a block's title is drawn: a section head (``none``), the slide's heading under
+which a rule runs (``slide``), or a title slide's large, centred heading (``title``;
+``centred``: the same, not letter-spaced, while a search highlights its words)."""
+
+
+def _text(text: str, style: Style, *, centre: bool = False) -> Prose:
+    return Prose(
+        Text(visible(text), style=style, overflow="fold", justify="center" if centre else None)
+    )
 
 
 BLANK = Prose(Text())
@@ -51,7 +60,9 @@ def _marker(node: ListNode, marker: str, level: int) -> str:
     return visible(marker)
 
 
-def _render_list(node: ListNode, styles: SlideStyles, level: int) -> RenderableType:
+def _render_list(
+    node: ListNode, styles: SlideStyles, level: int, shown: int | None = None
+) -> RenderableType:
     marker_style = styles.number if isinstance(node, NumberedList) else styles.bullet
     markers = [Text(_marker(node, item.marker, level), style=marker_style) for item in node.items]
     width = max(marker.cell_len for marker in markers)
@@ -62,31 +73,49 @@ def _render_list(node: ListNode, styles: SlideStyles, level: int) -> RenderableT
             children = (_render_node(child, styles, level + 1) for child in item.children)
             body = Stack(body, *children)
         indent = LIST_INDENT if level == 0 else 0
-        rows.append(Hanging(marker, body, marker_width=width, indent=indent))
+        row = Hanging(marker, body, marker_width=width, indent=indent)
+        rows.append(row if shown is None or len(rows) < shown else Hidden(row))
     return Stack(*rows)
 
 
-def _render_node(node: Node, styles: SlideStyles, level: int = 0) -> RenderableType:
-    if isinstance(node, Heading):
-        return _text(node.text, styles.heading)
+def _render_node(
+    node: Node, styles: SlideStyles, level: int = 0, *, centre: bool = False
+) -> RenderableType:
+    if isinstance(node, HeadingNode):
+        return _text(node.text, styles.heading, centre=centre)
     if isinstance(node, LeadIn):
-        return _text(node.text, styles.lead_in)
+        return _text(node.text, styles.lead_in, centre=centre)
     if isinstance(node, Paragraph):
-        return _text(node.text, styles.paragraph)
+        return _text(node.text, styles.paragraph, centre=centre)
     return _render_list(node, styles, level)
 
 
-def render_nodes(nodes: Sequence[Node], styles: SlideStyles = DEFAULT_STYLES) -> RenderableType:
-    """Parsed structured text as one renderable.
+def render_nodes(
+    nodes: Sequence[Node],
+    styles: SlideStyles = DEFAULT_STYLES,
+    *,
+    items: int | None = None,
+    centre: bool = False,
+) -> RenderableType:
+    """Parsed structured text as one renderable (``centre``: its paragraphs centred).
 
     A blank line separates the pieces, except after a heading or a lead-in,
-    which bind to what follows them.
+    which bind to what follows them. ``items``: only the first ``items``
+    top-level list items are drawn, with what comes before the next one
+    (incremental reveal, ``tui_slides.deck.steps``); the rest keeps its place, blank.
     """
     parts: list[RenderableType] = []
+    left = items  # top-level items still to draw (None: all)
     for index, node in enumerate(nodes):
-        if index and not isinstance(nodes[index - 1], (Heading, LeadIn)):
+        if index and not isinstance(nodes[index - 1], (HeadingNode, LeadIn)):
             parts.append(BLANK)
-        parts.append(_render_node(node, styles))
+        if left is not None and isinstance(node, (BulletList, NumberedList)):
+            parts.append(_render_list(node, styles, 0, max(0, left)))
+            left -= len(node.items)
+        elif left is not None and left < 0:  # below an item not drawn yet
+            parts.append(Hidden(_render_node(node, styles, centre=centre)))
+        else:
+            parts.append(_render_node(node, styles, centre=centre))
     return Stack(*parts)
 
 
@@ -95,13 +124,20 @@ def render_text(
     styles: SlideStyles = DEFAULT_STYLES,
     *,
     format: TextFormat = TextFormat.PLAIN,
+    items: int | None = None,
+    centre: bool = False,
 ) -> RenderableType:
-    """A block's ``text``: structured plain text, or Markdown when ``format`` says so."""
+    """A block's ``text``: structured plain text, or Markdown when ``format`` says so.
+
+    ``items``: how many top-level list items of plain text are revealed (``render_nodes``).
+    """
     if format is TextFormat.MARKDOWN:
         from tui_slides.render.markdown import render_markdown
 
-        return render_markdown(text, code_theme=styles.code_theme)
-    return render_nodes(parse_text(text), styles)
+        return render_markdown(
+            text, code_theme=styles.code_theme, styles=styles.markdown, code=styles.code
+        )
+    return render_nodes(parse_text(text), styles, items=items, centre=centre)
 
 
 def render_block(
@@ -110,24 +146,41 @@ def render_block(
     *,
     media: Sequence[RenderableType] = (),
     measure: int | None = MEASURE,
+    items: int | None = None,
+    heading: HeadingKind = "none",
 ) -> RenderableType:
     """A block: its title as a heading, its text, then ``media``, at most ``measure`` cells wide.
+
+    ``heading`` says whether its title is the slide's heading (``HeadingKind``); a
+    title slide's heading block has its text centred under it too.
 
     ``media`` is where the block's image, video card and map go (built by
     ``tui_slides.render.media`` from ``block.image``, ``block.video`` and
     ``block.map``); they follow the text, a blank line apart. ``measure=None``
-    leaves the width to the caller (the app lays blocks out itself).
+    leaves the width to the caller (the app lays blocks out itself). ``items``:
+    the top-level list items revealed so far (``render_nodes``; None: all).
     """
     parts: list[RenderableType] = []
-    if block.title:
+    if block.title and heading == "none":
         parts.append(_text(block.title, styles.title))
+    elif block.title:
+        from tui_slides.render.heading import SlideHeading
+
+        centre = heading in ("title", "centred")
+        heading_part = SlideHeading(
+            block.title, styles.slide_title, styles.rule, large=centre, spaced=heading == "title"
+        )
+        parts.append(heading_part)
     if block.text.strip():
         if parts:
             parts.append(BLANK)
-        parts.append(render_text(block.text, styles, format=block.format))
+        centre = heading in ("title", "centred")
+        text = render_text(block.text, styles, format=block.format, items=items, centre=centre)
+        parts.append(text)
+    muted = (("slide.muted", styles.muted),)  # the cards' quieter lines (render.cards.MUTED)
     for item in media:
         if parts:
             parts.append(BLANK)
-        parts.append(item)
+        parts.append(Themed(item, muted))
     group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)

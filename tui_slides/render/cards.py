@@ -44,6 +44,17 @@ TEXT_MIN = 24
 
 _CARD_BOX = box.ROUNDED
 
+MUTED = "slide.muted"
+"""The named style of a card's quieter lines: ``SlideStyles.muted``, which ``render_block``
+sets around its media (``Themed``); dim where nothing sets it."""
+
+
+def _muted(text: str, *, italic: bool = False) -> Text:
+    """``text`` in the ``MUTED`` style (italic too, if asked)."""
+    line = Text(text, style="italic" if italic else "")
+    line.stylize(MUTED)
+    return line
+
 
 def link_text(url: str, label: str | None = None) -> Text:
     """``label`` (default: the URL) as a clickable hyperlink when ``url`` is safe."""
@@ -72,14 +83,14 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
         if size is None:
             lines.append(Text(f"   {WARNING} file not found: {detail}", style="bold"))
         else:
-            lines.append(Text(f"   {detail} · {format_size(size)}", style="dim"))
+            lines.append(_muted(f"   {detail} · {format_size(size)}"))
     else:
         target = ref.url or ref.raw
         line = Text(f"{PLAY}  ", style="bold")
         line.append_text(link_text(target))
         lines.append(line)
     if hint:
-        lines.append(Text(f"   {hint}", style="dim italic"))
+        lines.append(_muted(f"   {hint}", italic=True))
     return _card(Group(*lines), "Video")
 
 
@@ -96,7 +107,7 @@ def image_placeholder(problem: ImageProblem) -> Panel:
     """What stands where an image cannot be drawn: its path and the reason."""
     body = Group(
         Text(f"{WARNING} {shown(problem.label)}", style="bold"),
-        Text(f"  {shown(problem.reason, 400)}", style="dim"),
+        _muted(f"  {shown(problem.reason, 400)}"),
     )
     return _card(body, "Image")
 
@@ -105,7 +116,7 @@ def image_text(ref: MediaRef) -> Text:
     """The text stand-in for an image when pictures are off or output is piped."""
     missing = ref.kind is MediaKind.FILE and not ref.exists
     suffix = " (file not found)" if missing else ""
-    return Text(f"[image: {ref.label}{suffix}]", style="dim")
+    return _muted(f"[image: {ref.label}{suffix}]")
 
 
 class QRCode:
@@ -190,7 +201,7 @@ class MapCard:
         coords = self.ref.coords if self.ref.kind is MediaKind.COORDS else None
         if coords is not None:
             lines.append(Text(f"{pin} {format_coords(*coords)}", style="bold"))
-            lines.append(Text("OpenStreetMap:", style="dim"))
+            lines.append(_muted("OpenStreetMap:"))
         else:
             lines.append(Text(f"{pin} Map", style="bold"))
         if self.url:
@@ -198,11 +209,11 @@ class MapCard:
         else:
             lines.append(Text(f"{WARNING} not a web link: {self.ref.label}", style="bold"))
         if self.qr is not None:
-            lines.append(Text("Scan the code or open the link.", style="dim italic"))
+            lines.append(_muted("Scan the code or open the link.", italic=True))
         if self.qr_note is not None:
-            lines.append(Text(self.qr_note, style="dim italic"))
+            lines.append(_muted(self.qr_note, italic=True))
         if self.hint:
-            lines.append(Text(self.hint, style="dim italic"))
+            lines.append(_muted(self.hint, italic=True))
         return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -226,6 +237,6 @@ class MapCard:
         elif inner >= self.qr.width:
             body = Group(self.qr, text)
         else:
-            note = Text(f"(the QR code needs {self.qr.width + 4} columns)", style="dim")
+            note = _muted(f"(the QR code needs {self.qr.width + 4} columns)")
             body = Group(text, note)
         yield _card(body, "Map")

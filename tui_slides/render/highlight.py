@@ -38,17 +38,26 @@ class HighlightMatches:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
 
+    def locate(self, console: Console, options: ConsoleOptions) -> list[int]:
+        """The line of every match at ``options``' width (kept in ``match_lines``)."""
+        for _ in self.__rich_console__(console, options):
+            pass
+        return self.match_lines
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Every line first, then the output: Textual may stop reading after the rows it
+        # shows, and ``match_lines`` must hold every match all the same.
         lines = console.render_lines(self.renderable, options, pad=False)
-        self.match_lines = []
+        match_lines: list[int] = []
+        output: list[Segment] = []
         rank = 0
         for y, line in enumerate(lines):
             plain = "".join(segment.text for segment in line if not segment.control)
             folded = fold(plain)
             start = folded.find(self.needle) if self.needle else -1
             if start == -1:
-                yield from line
-                yield Segment.line()
+                output.extend(line)
+                output.append(Segment.line())
                 continue
             text = Text()
             for segment in line:
@@ -57,8 +66,10 @@ class HighlightMatches:
             while start != -1:
                 end = start + len(self.needle)
                 text.stylize(CURRENT_STYLE if rank == self.current else MATCH_STYLE, start, end)
-                self.match_lines.append(y)
+                match_lines.append(y)
                 rank += 1
                 start = folded.find(self.needle, end)
-            yield from text.render(console)
-            yield Segment.line()
+            output.extend(text.render(console))
+            output.append(Segment.line())
+        self.match_lines = match_lines
+        yield from output

@@ -142,3 +142,16 @@ class Stack(LineRenderable):
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return measure_renderables(console, options, self.parts)
+
+
+class Hidden(LineRenderable):
+    """``part``'s place, blank: as many empty lines as it draws (an item not revealed yet)."""
+
+    def __init__(self, part: RenderableType) -> None:
+        self.part = part
+
+    def lines(self, console: Console, options: ConsoleOptions) -> list[Line]:
+        return [[] for _ in lines_of(self.part, console, options)]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.part)

@@ -11,20 +11,23 @@ so plain decks print without that cost.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 
 from tui_slides.deck.safety import is_safe, visible
 from tui_slides.media.links import safe_url
+from tui_slides.render.styles import Themed
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
+    from rich.syntax import SyntaxTheme, TokenType
 
 _STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
 """What ``visible`` made of control characters: a URL that held one is not linked."""
@@ -52,16 +55,38 @@ class SafeSegments:
         self.renderable = renderable
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for segment in console.render(self.renderable, options):
-            if segment.control:
+        # Blank lines before the first line and after the last are left out: a table's
+        # empty top edge, Markdown's spacing; the block's title and margins space it.
+        blanks: list[list[Segment]] = []
+        started = False
+        for line in Segment.split_lines(console.render(self.renderable, options)):
+            if _blank(line):
+                if started:
+                    blanks.append(line)
                 continue
-            text, style, _ = segment
-            if style is not None and style.link and not linkable(style.link):
-                style = style.update_link(None)
-            yield Segment(text if text == "\n" else visible(text), style)
+            started = True
+            for pending in [*blanks, line]:
+                for segment in pending:
+                    if segment.control:
+                        continue
+                    text, style, _ = segment
+                    if style is not None and style.link and not linkable(style.link):
+                        style = style.update_link(None)
+                    yield Segment(visible(text), style)
+                yield Segment.line()
+            blanks = []
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)
+
+
+def _blank(line: list[Segment]) -> bool:
+    """True when ``line`` shows nothing: no text but spaces, and no background painted."""
+    return not any(
+        segment.text.strip() or (segment.style is not None and segment.style.bgcolor)
+        for segment in line
+        if not segment.control
+    )
 
 
 def _clean(tokens: Iterable[Token]) -> None:
@@ -77,16 +102,47 @@ def _clean(tokens: Iterable[Token]) -> None:
             _clean(token.children)
 
 
-def render_markdown(text: str, *, code_theme: str = "monokai") -> RenderableType:
-    """``text`` rendered as Markdown: headings, lists, tables, highlighted code."""
+def syntax_theme(code: Sequence[tuple[str, Style]]) -> SyntaxTheme:
+    """A Rich syntax theme of ``code`` (``SlideStyles.code``): styles by Pygments token name."""
+    from pygments.token import string_to_tokentype
+    from rich.syntax import ANSISyntaxTheme
+
+    styles = dict(code)
+    background = styles.pop("background", Style())
+    plain = styles.pop("", Style())
+
+    class _Theme(ANSISyntaxTheme):
+        def get_style_for_token(self, token_type: TokenType) -> Style:
+            return plain + super().get_style_for_token(token_type)  # unmapped: plain code
+
+        def get_background_style(self) -> Style:
+            return background
+
+    return _Theme({string_to_tokentype(name): style for name, style in styles.items()})
+
+
+def render_markdown(
+    text: str,
+    *,
+    code_theme: str = "monokai",
+    styles: Sequence[tuple[str, Style]] = (),
+    code: Sequence[tuple[str, Style]] = (),
+) -> RenderableType:
+    """``text`` rendered as Markdown: headings, lists, tables, highlighted code.
+
+    ``styles`` set Rich's Markdown style names, ``code`` the code colours
+    (``SlideStyles``); without them, Rich's defaults and ``code_theme``.
+    """
     from rich.markdown import Markdown
 
+    theme: str | SyntaxTheme = syntax_theme(code) if code else code_theme
     markup = visible(text)
-    markdown = Markdown("", code_theme=code_theme)
+    markdown = Markdown("", code_theme=theme)  # type: ignore[arg-type]
     markdown.markup = markup
     markdown.parsed = _parser().parse(markup)
     _clean(markdown.parsed)
-    return SafeSegments(markdown)
+    safe = SafeSegments(markdown)
+    return Themed(safe, styles) if styles else safe
 
 
 def _parser() -> MarkdownIt:

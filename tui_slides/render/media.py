@@ -90,17 +90,18 @@ PLAY_KEY_HINT = "v: play in the video player"
 
 
 def app_media(
-    block: Block, protocol: str, *, max_image_height: int | None = None
+    block: Block, protocol: str, *, max_image_height: int | None = None, inline: bool = False
 ) -> list[RenderableType]:
     """The renderables the presenter shows under a block's text, for ``protocol``.
 
-    ``none`` names images as ``[image: path]``; otherwise image files are left
-    out (a URL's is a card, as in ``show``): ``app.images.sync_images`` draws
-    them as widgets of their own, and their
-    files start decoding now, in the background: the presenter builds these for
-    the neighbouring slides while idle, so the next photo is ready before its key.
+    ``none`` names images as ``[image: path]``; ``inline`` draws them here, in
+    half-block cells as wide as the block (a ``columns`` slide); otherwise image
+    files are left out (a URL's is a card, as in ``show``): ``app.images.sync_images``
+    draws them as widgets of their own, and their files start decoding now, in the
+    background: the presenter builds these for the neighbouring slides while idle,
+    so the next photo is ready before its key.
     """
-    if protocol != "none":
+    if protocol != "none" and not inline:
         box = CELL_BOX if protocol == "cells" else PIXEL_BOX
         for ref in block.image_files:
             preload(ref, box=box)

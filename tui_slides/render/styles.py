@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.style import Style
 
 
@@ -35,8 +38,42 @@ class SlideStyles(NamedTuple):
     muted: Style = Style(dim=True)
     """Rules and notices such as an empty slide."""
     code_theme: str = "monokai"
-    """The Pygments theme for code in Markdown blocks."""
+    """The Pygments theme for code in Markdown blocks, unless ``code`` gives the colours."""
+    slide_title: Style = Style(bold=True, color="cyan")
+    """The slide's heading: its first title, set apart from the blocks' own titles."""
+    rule: Style = Style(color="cyan")
+    """The rule under the slide's heading."""
+    markdown: tuple[tuple[str, Style], ...] = ()
+    """Rich's Markdown style names (``markdown.h1``, ``markdown.code``...) and their styles,
+    pushed while a Markdown block renders; empty: Rich's defaults."""
+    code: tuple[tuple[str, Style], ...] = ()
+    """Code colours by Pygments token name (``Keyword``, ``String``, ``Comment``...; ``""``
+    for plain code, ``background`` for the block): a syntax theme made of the app's theme.
+    Plain data, so that Pygments is imported only when a Markdown block renders."""
 
 
 DEFAULT_STYLES = SlideStyles()
 """The styles used when a caller brings none."""
+
+
+class Themed:
+    """Renders ``renderable`` with Rich's named styles (``markdown.h1``...) set to ``styles``.
+
+    Rich's Markdown looks its colours up by name on the console: pushing a
+    theme of the slide's colours while it renders makes every heading, quote,
+    table and inline code take the app's theme, whatever console draws it.
+    """
+
+    def __init__(self, renderable: RenderableType, styles: Sequence[tuple[str, Style]]) -> None:
+        from rich.theme import Theme
+
+        self.renderable = renderable
+        self.theme = Theme(dict(styles))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        with console.use_theme(self.theme):
+            yield from console.render(self.renderable, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        with console.use_theme(self.theme):
+            return Measurement.get(console, options, self.renderable)

@@ -7,12 +7,19 @@ talk. Asking the app for something (help, a reload) is a message.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui_slides.app.screens.talk_view import TalkView
+
+if TYPE_CHECKING:
+    from textual import events
+
+    from tui_slides.deck.model import Deck
+    from tui_slides.presenting.presentation import Presentation
 
 # Imported when first needed, not before the first paint: the overlays, the finder
 # (search) and the video opener.
@@ -30,6 +37,25 @@ class HelpRequested(Message):
 
 class ReloadRequested(Message):
     """The presenter asked to read the deck again from disk (``r``)."""
+
+
+ACTIONS = {
+    "next": "nav('next')",
+    "previous": "nav('prev')",
+    "first": "home",
+    "last": "nav('last')",
+    "overview": "overview",
+    "search": "search",
+    "next_match": "match(1)",
+    "previous_match": "match(-1)",
+    "help": "help",
+    "blank": "blank",
+    "reload": "reload",
+    "video": "play_video",
+    "advance": "advance",
+    "quit": "app.quit",
+}
+"""The presenter's actions the config file may give extra keys (``tui_slides.config.ACTIONS``)."""
 
 
 class SlidesScreen(TalkView):
@@ -60,19 +86,55 @@ class SlidesScreen(TalkView):
         Binding("b", "blank", "Blank the screen (b again to come back)"),
         Binding("r", "reload", "Reload the deck from disk"),
         Binding("v", "play_video", "Play the slide's video in the system player"),
+        Binding("a", "advance", "Resume the automatic advance (any other key pauses it)"),
         Binding("escape", "escape", "Cancel a typed number, clear the search or a message"),
     ]  # fmt: skip
 
+    def __init__(
+        self,
+        presentation: Presentation | Deck,
+        *,
+        images: str = "cells",
+        keys: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """A view of ``presentation`` with its keys; ``keys``: extra keys by action name
+        (``ACTIONS``), which win over the built-in ones (``[keys]`` in the config file)."""
+        super().__init__(presentation, images=images)
+        self.extra_keys = {key: action for action, names in (keys or {}).items() for key in names}
+        """Each extra key (a Textual key name, or the character it types) and its action."""
+
+    def on_key(self, event: events.Key) -> None:
+        """Any key but the advance's own pauses the automatic advance; extra keys act.
+
+        (``TalkView.on_key`` is called too: Textual calls each class's handler.)
+        """
+        action = self.extra_keys.get(event.key)
+        if action is None and event.character:
+            action = self.extra_keys.get(event.character)
+        if action != "advance" and event.key != "a":
+            self.presentation.pause_advance()
+        if action is not None and action in ACTIONS:
+            event.stop()  # not on to the built-in bindings: the extra key wins
+            self.call_later(self.run_action, ACTIONS[action])
+
     # -- actions -----------------------------------------------------------------------
+
+    def action_advance(self) -> None:
+        """Resume the automatic advance after a key paused it."""
+        self.presentation.resume_advance()
 
     def action_nav(self, key: str) -> None:
         """Apply one navigation key (see ``tui_slides.presenting.navigation``)."""
         self.presentation.key(key)
 
     def action_space(self) -> None:
-        """Page down through a long slide; at its end, go to the next slide."""
+        """Page down through a long slide; at its end, the next step or slide.
+
+        The end is that of what is shown: the blank place kept for blocks of
+        later steps is not paged through.
+        """
         view = self.slide_view
-        if view.scroll_y < view.max_scroll_y:
+        if view.scroll_y < self.shown_end():
             view.scroll_page_down(animate=False)
         else:
             self.presentation.next()

@@ -20,10 +20,12 @@ from textual.widgets import Static
 
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.slide_view import BlockView, SlideView
-from tui_slides.app.status_bar import StatusBar
+from tui_slides.app.status_bar import StatusBar, advance_label
+from tui_slides.app.step_view import scroll_to_step, shown_end
 from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import (
+    AdvanceChanged,
     BlankChanged,
     DeckReloaded,
     Event,
@@ -32,6 +34,7 @@ from tui_slides.presenting.events import (
     ReloadFailed,
     SearchChanged,
     SlideChanged,
+    StepChanged,
     TypedChanged,
 )
 from tui_slides.presenting.presentation import Presentation
@@ -90,6 +93,8 @@ class TalkView(Screen[None]):
         self._pending_changes = 0
         """How many times the slide changed since then (more than one: a burst)."""
         self._blank_screen: Screen[None] | None = None
+        self._hint_cut = False
+        """True while the more-below hint leaves out blank places of later steps."""
 
     def compose(self) -> ComposeResult:
         yield self._view
@@ -101,6 +106,7 @@ class TalkView(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._show_current()
         self._update_prompt()
+        self._show_advance()
         if self.presentation.problem:
             self._show_problem(self.presentation.problem)
         if self.presentation.blank:
@@ -156,6 +162,12 @@ class TalkView(Screen[None]):
         kind = type(event)
         if kind is SlideChanged:
             self._slide_changed()
+        elif kind is StepChanged:
+            if not self._show_pending:  # else the slide about to be shown reads the step
+                self._show_current(reset_scroll=False)
+                self.call_after_refresh(self._show_step_appeared)
+        elif kind is AdvanceChanged:
+            self._show_advance()
         elif kind is TypedChanged or kind is SearchChanged:
             if kind is SearchChanged:
                 self._show_current(reset_scroll=False)
@@ -226,6 +238,7 @@ class TalkView(Screen[None]):
         bar = self.status_bar
         bar.position = presentation.position
         bar.total = presentation.total
+        bar.step, bar.steps = presentation.step, presentation.steps
         if slide is None:
             bar.logo_title = bar.label = ""
             bar.logo = None
@@ -243,7 +256,22 @@ class TalkView(Screen[None]):
         slides = presentation.deck.slides
         around = (index + 1, index - 1)
         view.upcoming = [slides[i] for i in around if 0 <= i < len(slides)]
-        view.show(slide, presentation.query, current, reset_scroll=reset_scroll)
+        view.show(
+            slide, presentation.query, current, reset_scroll=reset_scroll, step=presentation.step
+        )
+        if self._hint_cut or slide.step_plan.count > 1:  # the view's own hint may not do
+            self.call_after_refresh(self._update_more)
+
+    def _show_step_appeared(self) -> None:
+        """Scroll a long slide so what the last step showed is in view."""
+        slide = self.slide
+        if slide is not None:
+            scroll_to_step(self.slide_view, slide.step_plan, self.presentation.step)
+
+    def _show_advance(self) -> None:
+        """Say in the status bar whether the automatic advance runs (``--advance``)."""
+        presentation = self.presentation
+        self.status_bar.advance = advance_label(presentation.advance, presentation.advance_seconds)
 
     def _restyle(self) -> bool:
         """Draw the blocks in the app's theme's colours; True if they changed."""
@@ -251,7 +279,10 @@ class TalkView(Screen[None]):
         if self._styles_theme == theme:
             return False
         self._styles_theme = theme
-        self.slide_view.slide_styles = slide_styles(self.app.get_css_variables())
+        eight_bit = self.app.console.color_system == "256"  # COLORTERM unset, over SSH
+        self.slide_view.slide_styles = slide_styles(
+            self.app.get_css_variables(), eight_bit=eight_bit
+        )
         return True
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -274,8 +305,22 @@ class TalkView(Screen[None]):
         self.status_bar.prompt = prompt
 
     def on_slide_view_more_changed(self, event: SlideView.MoreChanged) -> None:
-        self.status_bar.more_above = event.above
-        self.status_bar.more_below = event.below
+        self._update_more()
+
+    def shown_end(self) -> float:
+        """The scroll at which the end of what is shown is in view (``step_view.shown_end``)."""
+        slide = self.slide
+        if slide is None:
+            return self.slide_view.max_scroll_y
+        return shown_end(self.slide_view, slide.step_plan, self.presentation.step)
+
+    def _update_more(self) -> None:
+        """The more-above/below hint of the status bar, as far as what is shown goes."""
+        view = self.slide_view
+        below = view.scroll_y < self.shown_end()
+        self._hint_cut = below != (view.scroll_y < view.max_scroll_y)
+        self.status_bar.more_above = view.scroll_y > 0
+        self.status_bar.more_below = below
 
     def _deck_reloaded(self) -> None:
         self.slide_view.renders.clear()

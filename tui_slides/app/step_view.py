@@ -1,0 +1,54 @@
+"""How the slide view follows the reveal steps: a widget hidden in its place, where what
+is shown ends on a long slide, and scrolling what a step showed into view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.geometry import Region
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from tui_slides.app.slide_view import SlideView
+    from tui_slides.deck.steps import StepPlan
+
+
+def reveal(widget: Widget, shown: bool) -> None:
+    """Show ``widget``, or keep its place on the slide drawn blank (a later reveal step)."""
+    if widget.styles.visibility != (visibility := "visible" if shown else "hidden"):
+        widget.styles.visibility = visibility
+
+
+def shown_end(view: SlideView, plan: StepPlan, step: int) -> float:
+    """The scroll at which the end of what is shown is in view: blank places kept for blocks
+    of later steps do not count (``max_scroll_y`` once the slide is complete)."""
+    end = view.max_scroll_y
+    if step < plan.last:
+        blocks = view.blocks
+        shown = [b.virtual_region.bottom for b in blocks if b.styles.visibility != "hidden"]
+        end = min(end, max(shown, default=0) - view.scrollable_content_region.height)
+    return end
+
+
+def scroll_to_step(view: SlideView, plan: StepPlan, step: int) -> None:
+    """Scroll so what ``step`` showed is in view: a block shown now from its top, another
+    item of a revealing block at the block's end."""
+    if not step:
+        return
+    blocks = view.blocks
+    changed = [
+        number
+        for number in range(min(len(blocks), len(plan.starts)))
+        if plan.shown(number, step)
+        and (
+            not plan.shown(number, step - 1)
+            or plan.items_shown(number, step) != plan.items_shown(number, step - 1)
+        )
+    ]
+    if changed:
+        number = changed[-1]
+        region = blocks[number].virtual_region
+        if plan.shown(number, step - 1):
+            region = Region(0, region.bottom - 1, 1, 1)
+        view.scroll_to_region(region, animate=False, immediate=True)
