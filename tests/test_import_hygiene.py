@@ -112,3 +112,24 @@ def test_check_imports_neither_textual_nor_rich() -> None:
         f"    main(['check', {str(SEED)!r}])"
     )
     assert "textual" not in loaded and "rich" not in loaded
+
+
+def test_a_command_imports_no_other_commands_module() -> None:
+    """``tui-slides show DECK`` loads ``commands.show`` and what every command shares, no other
+    command's module (the presenter's start-up, benchmarks/app_paint.py, the same)."""
+    probe = (
+        "import io, contextlib, sys\n"
+        "from tui_slides.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['show', {str(SEED)!r}])\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('tui_slides.commands')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert set(result.stdout.split()) == {
+        "tui_slides.commands",
+        "tui_slides.commands.common",
+        "tui_slides.commands.sharing",  # the --ssh options of the presenter's parser and serve's
+        "tui_slides.commands.show",
+    }
