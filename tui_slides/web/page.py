@@ -159,9 +159,11 @@ def content_security_policy(host: str) -> str:
     for browsers that do not take ``'self'`` to cover WebSockets (older Safari);
     anything else in the header is ignored.
     """
-    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    name, colon, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
     if not name or "]" in port:
-        name, port = host, ""
+        name, colon, port = host, "", ""
+    if colon and not port:  # "name:" says no port: not a host a browser sends
+        return CONTENT_SECURITY_POLICY
     if not _HOST.fullmatch(name) or (port and not _PORT.fullmatch(port)):
         return CONTENT_SECURITY_POLICY
     origin = f"{name}:{port}" if port else name
