@@ -6,6 +6,7 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -14,7 +15,7 @@ from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Deck
 from tui_slides.media import protocol
-from tui_slides.media.protocol import choose_protocol
+from tui_slides.media.protocol import Protocol, choose_protocol
 
 
 class _Terminal(io.StringIO):
@@ -37,29 +38,34 @@ def plain_deck(tmp_path: Path) -> Deck:
     return load_deck(path)
 
 
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records whether the terminal was asked; the answer is always ``kitty``."""
-    calls: list[str] = []
+class Asked(list[str]):
+    """Records whether the terminal was asked (``ask``); the answer is always ``kitty``."""
 
-    def ask() -> str:
-        calls.append("asked")
+    def ask(self) -> Protocol:
+        self.append("asked")
         return "kitty"
 
-    monkeypatch.setattr(protocol, "_ask_terminal", ask)
-    return calls
+
+@pytest.fixture
+def asked() -> Asked:
+    return Asked()
 
 
-def test_explicit_choices_win(image_deck: Deck, asked: list[str]) -> None:
+def chosen(asked: Asked, images: str, deck: Deck, **where: Any) -> str:
+    """``choose_protocol``, asking the terminal through ``asked``."""
+    return choose_protocol(images, deck, ask=asked.ask, **where)
+
+
+def test_explicit_choices_win(image_deck: Deck, asked: Asked) -> None:
     tty = _Terminal()
-    assert choose_protocol("none", image_deck, environ={"TERM": "xterm"}, stdout=tty) == "none"
-    assert choose_protocol("cells", image_deck, environ={"TERM": "xterm"}, stdout=tty) == "cells"
+    assert chosen(asked, "none", image_deck, environ={"TERM": "xterm"}, stdout=tty) == "none"
+    assert chosen(asked, "cells", image_deck, environ={"TERM": "xterm"}, stdout=tty) == "cells"
     assert asked == []
 
 
-def test_auto_asks_a_real_terminal(image_deck: Deck, asked: list[str]) -> None:
+def test_auto_asks_a_real_terminal(image_deck: Deck, asked: Asked) -> None:
     result = choose_protocol(
-        "auto", image_deck, environ={"TERM": "xterm-kitty"}, stdout=_Terminal()
+        "auto", image_deck, environ={"TERM": "xterm-kitty"}, stdout=_Terminal(), ask=asked.ask
     )
     assert result == "kitty"
     assert asked == ["asked"]
@@ -75,18 +81,18 @@ def test_auto_asks_a_real_terminal(image_deck: Deck, asked: list[str]) -> None:
     ],
 )
 def test_auto_uses_cells_without_asking_in_multiplexers_and_dumb_terminals(
-    image_deck: Deck, asked: list[str], environ: dict[str, str]
+    image_deck: Deck, asked: Asked, environ: dict[str, str]
 ) -> None:
-    assert choose_protocol("auto", image_deck, environ=environ, stdout=_Terminal()) == "cells"
+    assert chosen(asked, "auto", image_deck, environ=environ, stdout=_Terminal()) == "cells"
     assert asked == []
 
 
 def test_auto_uses_cells_when_not_a_terminal_or_no_images(
-    image_deck: Deck, plain_deck: Deck, asked: list[str]
+    image_deck: Deck, plain_deck: Deck, asked: Asked
 ) -> None:
     environ = {"TERM": "xterm-kitty"}
-    assert choose_protocol("auto", image_deck, environ=environ, stdout=io.StringIO()) == "cells"
-    assert choose_protocol("auto", plain_deck, environ=environ, stdout=_Terminal()) == "cells"
+    assert chosen(asked, "auto", image_deck, environ=environ, stdout=io.StringIO()) == "cells"
+    assert chosen(asked, "auto", plain_deck, environ=environ, stdout=_Terminal()) == "cells"
     assert asked == []
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tui_slides.app.options import PresenterOptions
     from tui_slides.deck.model import Deck
-    from tui_slides.media.protocol import Protocol
 
 
 def run_presenter(deck: Deck, options: PresenterOptions) -> int:
@@ -24,10 +23,11 @@ def run_presenter(deck: Deck, options: PresenterOptions) -> int:
     known names (status 2).
     """
     from tui_slides.app.app import PresenterApp
+    from tui_slides.app.graphics import ask_terminal, ready
     from tui_slides.deck.safety import visible
     from tui_slides.media.protocol import choose_protocol
 
-    protocol = _ready(choose_protocol(options.images, deck))
+    protocol = ready(choose_protocol(options.images, deck, ask=ask_terminal))
     app = PresenterApp(deck, dataclasses.replace(options, images=protocol))
     theme = options.theme
     if theme is not None and theme not in app.available_themes:
@@ -39,18 +39,3 @@ def run_presenter(deck: Deck, options: PresenterOptions) -> int:
     for problem in app.css_problems:  # said on screen too; here it outlives the app
         print(f"tui-slides: CSS not loaded: {problem}", file=sys.stderr)
     return app.return_code or 0
-
-
-def _ready(protocol: Protocol) -> Protocol:  # pragma: no cover - needs a graphics terminal
-    """``protocol``, once textual-image's widgets can draw it, else ``cells``.
-
-    Importing the widgets asks the terminal its cell size in pixels: only
-    possible before Textual starts reading the terminal.
-    """
-    if protocol not in ("kitty", "sixel"):
-        return protocol
-    try:
-        import textual_image.widget  # noqa: F401
-    except Exception:  # the terminal query failed: cells work everywhere
-        return "cells"
-    return protocol

@@ -2,10 +2,11 @@
 
 ``choose_protocol(images, deck)`` is called once, before the app starts (the
 terminal can only be asked before Textual reads the keyboard). ``auto`` asks
-the terminal through ``textual-image``, which tries sixel, then the kitty
-graphics protocol; inside tmux or screen, on a dumb terminal, when output is
-not a terminal, or when the deck has no image files, it settles on cells
-without asking, so nothing is imported and no query is written.
+the terminal (the app does, through ``textual-image``, which tries sixel, then
+the kitty graphics protocol: ``tui_slides.app.graphics``); inside tmux or
+screen, on a dumb terminal, when output is not a terminal, or when the deck
+has no image files, it settles on cells without asking, so nothing is
+imported and no query is written.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 import select
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Literal, TextIO
 
 from tui_slides.deck.model import Deck
@@ -31,8 +32,13 @@ def choose_protocol(
     *,
     environ: Mapping[str, str] | None = None,
     stdout: TextIO | None = None,
+    ask: Callable[[], Protocol] | None = None,
 ) -> Protocol:
-    """The protocol for ``--images=images`` on this terminal, for this deck."""
+    """The protocol for ``--images=images`` on this terminal, for this deck.
+
+    ``ask`` asks the terminal itself, when nothing else settles it (the app's
+    ``graphics.ask_terminal``, through textual-image); without one, cells.
+    """
     if images == "none":
         return "none"
     if images == "cells" or not deck_has_images(deck):
@@ -43,27 +49,7 @@ def choose_protocol(
         return "cells"
     if environ.get("TMUX") or environ.get("STY") or environ.get("TERM", "") in ("", "dumb"):
         return "cells"  # multiplexers pass graphics through unreliably; cells always work
-    return _ask_terminal()
-
-
-def _ask_terminal() -> Protocol:  # pragma: no cover - needs a real graphics terminal
-    """Ask the terminal (via textual-image's renderables, which query it when imported).
-
-    The widgets, which ask the cell size in pixels, are Textual's: the app
-    imports them (``tui_slides.app.run_presenter``), also before Textual starts.
-    """
-    try:
-        from textual_image import renderable
-
-        if renderable.Image not in (renderable.SixelImage, renderable.TGPImage):
-            return "cells"
-    except Exception:  # not installed, or the terminal query failed: cells work everywhere
-        return "cells"
-    if renderable.Image is renderable.SixelImage:
-        return "sixel"
-    if not kitty_draws_placeholders(_terminal_version()):
-        return "cells"  # it answers kitty's query, but would show a grid of boxes
-    return "kitty"
+    return ask() if ask is not None else "cells"
 
 
 KITTY_PLACEHOLDERS = (0, 28)
@@ -85,7 +71,7 @@ def kitty_draws_placeholders(version_reply: str) -> bool:
     return (int(found[1]), int(found[2])) >= KITTY_PLACEHOLDERS
 
 
-def _terminal_version(timeout: float = 0.2) -> str:  # pragma: no cover - needs a terminal
+def terminal_version(timeout: float = 0.2) -> str:  # pragma: no cover - needs a terminal
     """The terminal's name and version (XTVERSION, ``CSI > q``), or "" if it does not say."""
     try:
         import termios
