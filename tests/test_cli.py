@@ -255,6 +255,22 @@ def test_the_command_pauses_collection_before_it_imports_anything_else() -> None
     ]
 
 
+def test_the_command_hands_the_gil_over_quickly_so_frames_go_out_as_drawn() -> None:
+    """Textual's writer thread waits for the GIL: ``tui-slides`` shortens the switch interval."""
+    probe = (
+        "import sys\n"
+        "default = sys.getswitchinterval()\n"
+        "from tui_slides.startup import SWITCH_INTERVAL, main\n"
+        f"sys.argv = ['tui-slides', 'check', {str(SEED)!r}]\n"
+        "main()\n"
+        "print(default, sys.getswitchinterval() == SWITCH_INTERVAL < default, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stderr.split() == ["0.005", "True"]
+
+
 @pytest.fixture
 def three_slides(tmp_path: Path) -> Path:
     deck = tmp_path / "three.json5"
