@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import socket
 import statistics
 import subprocess
 import sys
@@ -44,31 +45,40 @@ INTERVAL = 0.3
 CHANGES = 20
 SLIDES = 60
 TIMEOUT = 120.0
+TCPI_BYTES_RECEIVED = 128
+"""Where ``tcpi_bytes_received`` is in Linux's ``struct tcp_info`` (since 4.1)."""
 """Seconds the whole run may take before it gives up."""
 
 
 # -- the clients (child processes) ---------------------------------------------------------
 
 
-async def _clients(port: int, count: int, first: int) -> None:
+async def _clients(port: int, count: int, first: int, compress: bool = False) -> None:
+    import socket
+
     import asyncssh
 
     class Viewer(asyncssh.SSHClientSession[bytes]):
         def __init__(self) -> None:
-            self.chunks: list[tuple[float, int]] = []
+            self.chunks: list[tuple[float, int, int]] = []
+            self.sock: socket.socket | None = None
 
         def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
-            self.chunks.append((time.monotonic(), len(data)))
+            wire = _received(self.sock) if self.sock is not None else 0
+            self.chunks.append((time.monotonic(), len(data), wire))
 
     async def one(number: int) -> tuple[tuple[int, int], Viewer, asyncssh.SSHClientConnection]:
         size = SIZES[number % len(SIZES)]
+        sock = socket.create_connection(("127.0.0.1", port))
         conn = await asyncssh.connect(
-            "127.0.0.1", port, username="audience", known_hosts=None, client_keys=None,
+            sock=sock, username="audience", known_hosts=None, client_keys=None,
             agent_path=None, config=None,
+            compression_algs=["zlib@openssh.com"] if compress else ["none"],
         )  # fmt: skip
         _chan, session = await conn.create_session(
             Viewer, term_type="xterm-256color", term_size=size, encoding=None
         )
+        session.sock = sock
         return size, session, conn
 
     made = []
@@ -82,6 +92,15 @@ async def _clients(port: int, count: int, first: int) -> None:
     print(json.dumps(report), flush=True)
     for _size, _session, conn in made:
         conn.close()
+
+
+def _received(sock: socket.socket) -> int:
+    """Bytes the connection has received so far, as TCP counts them (Linux's ``TCP_INFO``):
+    what went over the wire, SSH's packets, encryption and compression included."""
+    import struct
+
+    info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 256)
+    return int(struct.unpack_from("Q", info, TCPI_BYTES_RECEIVED)[0])
 
 
 # -- the server (this process) -------------------------------------------------------------
@@ -110,7 +129,9 @@ async def _held(presentation: object, watch: float = 0.2) -> float:
     return longest
 
 
-async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
+async def run(
+    viewers: int, processes: int, changes: int, *, compress: bool = False
+) -> dict[str, object]:
     """One run with ``viewers`` viewers; the figures."""
     import gc
 
@@ -142,6 +163,7 @@ async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
     for count in share:
         child = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--client", str(port), str(count), str(first),
+            *(["--compress"] if compress else []),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             limit=256 * 1024 * 1024,
         )  # fmt: skip
@@ -176,18 +198,22 @@ async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
 
     latencies: list[float] = []
     bytes_100x30: list[int] = []
+    wire_100x30: list[int] = []
     missing = 0
     for report in reports:
         chunks = report["chunks"]
         for n, key in enumerate(keys):
             end = keys[n + 1] if n + 1 < len(keys) else key + INTERVAL
-            got = [(t, size) for t, size in chunks if key <= t < end]
+            got = [(t, size, wire) for t, size, wire in chunks if key <= t < end]
             if not got:
                 missing += 1
                 continue
             latencies.append(got[-1][0] - key)
             if tuple(report["size"]) == (100, 30):
-                bytes_100x30.append(sum(size for _t, size in got))
+                bytes_100x30.append(sum(size for _t, size, _wire in got))
+                before = [wire for t, _size, wire in chunks if t < key]
+                if before:  # TCP's count at the change's last chunk, less at the one before it
+                    wire_100x30.append(got[-1][2] - before[-1])
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
     return {
@@ -203,6 +229,10 @@ async def run(viewers: int, processes: int, changes: int) -> dict[str, object]:
         "server RSS after the changes - joined (MiB)": round(rss_after - rss_joined, 1),
         "bytes per change per viewer at 100x30 (median)": statistics.median(bytes_100x30),
         "bytes per change per viewer at 100x30 (max)": max(bytes_100x30),
+        "compression (as ssh -C)": compress,
+        "bytes over the wire per change per viewer at 100x30 (median)": statistics.median(
+            wire_100x30
+        ),
         "frames rendered": server.frames.renders,
         "diffs encoded": server.diffs.encoded,
     }
@@ -277,13 +307,16 @@ def main() -> None:
     """Run the benchmark (or, with ``--client``, be one of its client processes)."""
     if len(sys.argv) > 1 and sys.argv[1] == "--client":
         port, count, first = map(int, sys.argv[2:5])
-        asyncio.run(_clients(port, count, first))
+        asyncio.run(_clients(port, count, first, compress="--compress" in sys.argv[5:]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=200)
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--changes", type=int, default=CHANGES)
     parser.add_argument("--only", action="store_true", help="no second run with 500 viewers")
+    parser.add_argument(
+        "--compress", action="store_true", help="viewers ask for compression, as ssh -C does"
+    )
     parser.add_argument(
         "--presenter", action="store_true", help="the real presenter in a pty instead (its keys)"
     )
@@ -295,12 +328,15 @@ def main() -> None:
     for viewers in counts:  # each in a fresh process: memory is measured from a clean start
         if viewers == args.viewers:
             figures = asyncio.run(
-                asyncio.wait_for(run(viewers, args.processes, args.changes), TIMEOUT)
+                asyncio.wait_for(
+                    run(viewers, args.processes, args.changes, compress=args.compress), TIMEOUT
+                )
             )
             print(json.dumps(figures, indent=2, ensure_ascii=False), flush=True)
         else:
             argv = [sys.executable, __file__, "--viewers", str(viewers), "--only"]
-            subprocess.run([*argv, "--processes", str(args.processes)], check=True)
+            argv += ["--processes", str(args.processes)] + (["--compress"] if args.compress else [])
+            subprocess.run(argv, check=True)
 
 
 if __name__ == "__main__":

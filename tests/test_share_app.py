@@ -49,7 +49,7 @@ async def test_the_presenter_serves_its_audience_from_its_own_loop(tmp_path: Pat
         await pilot.press("s")
         assert isinstance(app.screen, ShareScreen)
         panel = shown(app.screen.query_one("#share-table", Static).content)
-        assert f"ssh -p {server.address[1]} audience@127.0.0.1" in panel
+        assert f"ssh -C -p {server.address[1]} audience@127.0.0.1" in panel
         assert CODE in panel
         assert server.fingerprint in panel
         assert "1 of at most 500" in panel
@@ -90,7 +90,7 @@ async def test_sharing_over_ssh_and_in_a_browser_shows_both_in_one_panel(tmp_pat
         assert isinstance(app.screen, ShareScreen)
         ssh = shown(app.screen.query_one("#share-table", Static).content)
         web = shown(app.screen.query_one("#share-browser", Static).content)
-        assert f"ssh -p {app.share.address[1]} audience@127.0.0.1" in ssh
+        assert f"ssh -C -p {app.share.address[1]} audience@127.0.0.1" in ssh
         assert app.web.url in web
 
 

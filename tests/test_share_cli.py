@@ -60,7 +60,7 @@ async def start_serve(tmp_path: Path, *extra: str) -> tuple[asyncio.subprocess.P
         line = await asyncio.wait_for(child.stdout.readline(), WAIT)
         assert line, said
         said += line.decode()
-    found = re.search(r"ssh -p (\d+) audience@127\.0\.0\.1", said)
+    found = re.search(r"ssh -C -p (\d+) audience@127\.0\.0\.1", said)
     assert found, said
     return child, int(found.group(1)), said
 

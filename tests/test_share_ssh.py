@@ -127,10 +127,10 @@ async def test_the_presenter_command_shares_its_talk_with_an_openssh_viewer(
     argv += ["--ssh", "127.0.0.1:0", "--ssh-auth", "none"]
     env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"))
     async with terminal(argv, env=env) as presenter:
-        await presenter.shows("Sharing: ssh -p ")
-        found = re.search(r"ssh -p (\d+) audience@127\.0\.0\.1", presenter.text)
+        await presenter.shows("Sharing: ssh -C -p ")
+        found = re.search(r"ssh -C -p (\d+) audience@127\.0\.0\.1", presenter.text)
         assert found, presenter.text
-        async with terminal(ssh_args(int(found.group(1)), "-t")) as viewer:
+        async with terminal(ssh_args(int(found.group(1)), "-C", "-t")) as viewer:  # as said
             await viewer.shows("1 / 12")
             await presenter.shows("1 watching")
             presenter.type(b"\x1b[C")  # the presenter's Right
