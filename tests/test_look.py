@@ -314,3 +314,57 @@ async def test_the_ansi_themes_present_the_tour_in_the_terminal_s_own_colours(th
         assert f"{len(deck)} / {len(deck)}" in status(app)
         heading = app.slides.slide_view.blocks[0].render_line(0)
         assert heading.text.strip() == "T h a n k   y o u"
+
+
+async def test_a_reload_reads_the_css_again_and_a_bad_edit_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing the deck's CSS, then ``r``: the new rules show; a broken edit leaves them out."""
+    said: list[str] = []
+    monkeypatch.setattr(
+        "tui_slides.app.app.PresenterApp.notify", lambda self, message, **_: said.append(message)
+    )
+    css = tmp_path / "deck.tcss"
+    css.write_text(".block-note { background: #000033; }")
+    path = tmp_path / "deck.json5"
+    path.write_text("{css: 'deck.tcss', slides: [{content: [{title: 'a', block: 'note'}]}]}")
+    app = make_app(load_deck(path), path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        block = app.slides.slide_view.blocks[0]
+        assert block.styles.background == Color.parse("#000033")
+        css.write_text(".block-note { background: #330000; }")
+        await pilot.press("r")
+        await pilot.pause()
+        block = app.slides.slide_view.blocks[0]
+        assert block.styles.background == Color.parse("#330000")
+        css.write_text(BAD_CSS.replace("block-2", "block-note"))
+        await pilot.press("r")
+        await pilot.pause()
+        block = app.slides.slide_view.blocks[0]
+        assert block.styles.background != Color.parse("#330000")  # the broken file is left out
+        assert app.css_problems and app.css_problems[0].startswith(f"{css}:3:5: ")
+        assert any(app.css_problems[0] in message for message in said)
+        path.write_text("{slides: [{content: [{title: 'a', block: 'note'}]}]}")  # no css now
+        css.write_text(".block-note { background: #330000; }")
+        await pilot.press("r")
+        await pilot.pause()
+        block = app.slides.slide_view.blocks[0]
+        assert block.styles.background != Color.parse("#330000")  # the deck's CSS is gone
+
+
+async def test_watch_reloads_when_the_css_changes(tmp_path: Path) -> None:
+    css = tmp_path / "talk.tcss"
+    css.write_text(".block-note { background: #000033; }")
+    path = tmp_path / "deck.json5"
+    path.write_text("{slides: [{content: [{title: 'a', block: 'note'}]}]}")
+    app = make_app(load_deck(path), path=path, css=css, watch=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        css.write_text(".block-note { background: #003300; }  /* a size of its own */")
+        for _ in range(100):  # the watch looks every WATCH_INTERVAL: 5 s at most here
+            await pilot.pause(0.05)
+            block = app.slides.slide_view.blocks[0]
+            if block.styles.background == Color.parse("#003300"):
+                break
+        assert block.styles.background == Color.parse("#003300")

@@ -97,7 +97,7 @@ class PresenterApp(SharingApp):
         self.advance: Advance | None = None
         """The automatic advance's timer (``--advance``), once started."""
         self._opening = options.opening
-        self._signature: Signature = deck_signature(self.path) if options.watch else ()
+        self._signature: Signature = self._watched() if options.watch else ()
         self._notice_pushed = False
         """True while the too-small notice may be on the screen stack."""
         self._bad_themes: set[str] = set()
@@ -105,7 +105,8 @@ class PresenterApp(SharingApp):
         self.theme = self._theme_for(self.presentation.slide)
         self.css_problems: list[str] = []
         """Why a deck's CSS file (``css``, ``--css``) is not used: shown, and printed at the end."""
-        css = [Path(path) for path in (self.presentation.deck.css, options.css) if path]
+        self._built_in_css = list(self.css_path)
+        css = self._css_files(self.presentation.deck)
         if css:  # the deck's, then --css, over the built-in styles (app.styling)
             from tui_slides.app.styling import add_css
 
@@ -305,18 +306,43 @@ class PresenterApp(SharingApp):
             )
             return False
         self.presentation.reload(deck)
+        self._restyle(deck)
         warnings = len(deck.diagnostics)
         said = f"{warnings} diagnostic{'' if warnings == 1 else 's'}"
         note = f" ({said}: run tui-slides check)" if warnings else ""
         self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=2, markup=False)
         return True
 
+    def _css_files(self, deck: Deck) -> list[Path]:
+        """The deck's CSS file, then ``--css``'s: styles over the built-in ones."""
+        return [Path(path) for path in (deck.css, self.options.css) if path]
+
+    def _restyle(self, deck: Deck) -> None:
+        """A reloaded deck's CSS files read again (edited, added or gone); a bad one is said."""
+        files = self._css_files(deck)
+        if not files and len(self.css_path) == len(self._built_in_css):
+            return  # no CSS of the deck's, before or now: nothing to read
+        from tui_slides.app.styling import restyle
+
+        problems = restyle(self, self._built_in_css, files)
+        for problem in problems:
+            if problem not in self.css_problems:
+                self.css_problems.append(problem)
+            message = f"{problem}\nPresenting with the built-in styles."
+            self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
+
+    def _watched(self) -> Signature:
+        """What ``--watch`` looks at: the deck's files and its CSS files (one ``stat`` each)."""
+        files = self._css_files(self.presentation.deck)
+        return deck_signature(self.path) + sum((deck_signature(path) for path in files), ())
+
     def _poll(self) -> None:
-        """``--watch``: reload when the deck's files changed since the last look."""
-        signature = deck_signature(self.path)
+        """``--watch``: reload when the deck's files or its CSS changed since the last look."""
+        signature = self._watched()
         if signature != self._signature:
             self._signature = signature
-            self.reload(watched=True)
+            if self.reload(watched=True):
+                self._signature = self._watched()  # its CSS file may be another one now
 
     # -- overlays ----------------------------------------------------------------------
 

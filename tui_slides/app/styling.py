@@ -4,12 +4,14 @@ Each file is parsed on its own first, with the theme's variables, by
 Textual's public ``Stylesheet``: a file that does not parse is left out, so
 the deck presents with the built-in styles, and the problem is one line
 ``file:line:col: message`` that the app shows and prints when it ends.
+``restyle`` reads them again when the deck is reloaded (``r``, ``--watch``).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from textual.app import App
 from textual.css.errors import StylesheetError
@@ -22,15 +24,51 @@ from tui_slides.deck.model import shown
 def add_css(app: App[int], files: Sequence[Path]) -> list[str]:
     """Add each of ``files`` that parses to ``app``'s stylesheets, in order, over the built-in
     ones (``App.css_path``, read as the app starts); why each of the others is left out."""
+    good, problems = _checked(app, files)
+    app.css_path.extend(good)
+    return problems
+
+
+def restyle(app: App[int], built_in: Sequence[Path], files: Sequence[Path]) -> list[str]:
+    """Style the running ``app`` with its ``built_in`` files and each of ``files`` that parses,
+    read again from disk (a file that went, or stopped parsing, leaves its rules with it);
+    why each of the others is left out. The screens are restyled at once."""
+    good, problems = _checked(app, files)
+    paths: list[Path] = [*built_in, *good]
+    gone = {_source_key(path) for path in app.css_path} - {_source_key(path) for path in paths}
+    stylesheet = app.stylesheet.copy()
+    for key in [key for key in stylesheet.source if key[0] in gone and not key[1]]:
+        del stylesheet.source[key]  # a file no longer used: its rules go with it
+    try:
+        stylesheet.read_all(paths)
+        stylesheet.parse()
+    except (StylesheetError, TokenError) as error:  # changed again since it was checked
+        return [*problems, f"the CSS was not reloaded: {shown(str(error), 300)}"]
+    app.stylesheet = stylesheet
+    app.css_path = paths
+    stylesheet.update(app)
+    for screen in app.screen_stack:
+        stylesheet.update(screen)
+    return problems
+
+
+def _source_key(path: PurePath) -> str:
+    """The name ``Stylesheet.read`` keeps a file's rules under (not resolved: as Textual does)."""
+    return os.path.abspath(os.path.expanduser(path))  # noqa: PTH100, PTH111
+
+
+def _checked(app: App[int], files: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """``files`` that parse (with ``app``'s variables), and why each of the others does not."""
     variables = app.get_css_variables()
+    good: list[Path] = []
     problems: list[str] = []
     for path in files:
         problem = css_problem(path, variables)
         if problem is None:
-            app.css_path.append(path)
+            good.append(path)
         else:
             problems.append(problem)
-    return problems
+    return good, problems
 
 
 def css_problem(path: Path, variables: Mapping[str, str]) -> str | None:
