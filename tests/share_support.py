@@ -63,13 +63,24 @@ def client_env(**more: str) -> dict[str, str]:
 
 @contextlib.asynccontextmanager
 async def serving(
-    tmp_path: Path, presentation: Presentation | None = None, **options: object
+    tmp_path: Path,
+    presentation: Presentation | None = None,
+    *,
+    after_repaint: Callable[[Callable[[], None]], object] | None = None,
+    **options: object,
 ) -> AsyncIterator[ShareServer]:
-    """A ``ShareServer`` on a free port of 127.0.0.1, its host key under ``tmp_path``."""
+    """A ``ShareServer`` on a free port of 127.0.0.1, its host key under ``tmp_path``.
+
+    ``after_repaint``: as the presenter's app gives it (``ShareServer``).
+    """
     presentation = presentation or Presentation(load_deck(TOUR))
     settings: dict[str, object] = {"port": 0, "code": CODE, "data_dir": tmp_path / "data"}
     settings.update(options)
-    server = ShareServer(presentation, ShareOptions(**settings))  # type: ignore[arg-type]
+    server = ShareServer(
+        presentation,
+        ShareOptions(**settings),  # type: ignore[arg-type]
+        after_repaint=after_repaint,
+    )
     await server.start()
     try:
         yield server

@@ -105,6 +105,25 @@ async def test_a_viewer_browses_on_its_own_and_follows_again(tmp_path: Path) -> 
             assert await term.exits() == 0
 
 
+async def test_an_openssh_viewer_sees_each_step_the_presenter_reveals(tmp_path: Path) -> None:
+    presentation = Presentation(load_deck(TOUR), 10)  # "Step by step": three steps
+    async with serving(tmp_path, presentation, auth="none") as server:
+        async with terminal(ssh_args(server.address[1], "-t")) as term:
+            await term.shows("This slide has steps")
+            for revealed in ("pause: true on a block hides it", "reveal: 'items' on a block"):
+                assert revealed not in term.text and revealed.encode() not in term.raw
+                presentation.next()
+                await term.shows(revealed)
+            presentation.next()  # the last slide, its list one item per step
+            await term.shows("present your own deck")
+            assert "see the other shapes" not in term.text
+            presentation.next()
+            await term.shows("see the other shapes")
+            assert term.line(-1).endswith("12 / 12")
+            term.type(b"q")
+            assert await term.exits() == 0
+
+
 async def test_the_host_key_is_made_once_private_and_its_fingerprint_stays(tmp_path: Path) -> None:
     async with serving(tmp_path) as first:
         fingerprint = first.fingerprint

@@ -9,6 +9,7 @@ installs both (``.ci/run``, ``pyproject.toml``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from tests.export_support import write_deck
 from tests.test_export_safety import HOSTILE
 from tests.web_support import (
     CHROMIUM,
+    TIMEOUT_MS,
     browser,
     open_live,
     options,
@@ -24,6 +26,7 @@ from tests.web_support import (
     shown,
     shows,
     status_is,
+    stepped_deck,
     until,
 )
 from tui_slides.deck.loader import load_deck
@@ -83,6 +86,57 @@ async def test_browse_and_follow_again() -> None:
         await shows(page, "slide-7")
         await page.click("#live-follow")
         await shows(page, "slide-6")
+        await page.close()
+
+
+async def reads(page: Any, slide_id: str, text: str, *, shown: bool = True) -> None:
+    """Wait until slide ``slide_id`` visibly has ``text`` (``shown``) or has it hidden."""
+    await page.wait_for_function(
+        """([id, text, shown]) => document.getElementById(id).innerText.includes(text) === shown
+           && document.getElementById(id).textContent.includes(text)""",
+        arg=[slide_id, text, shown],
+        timeout=TIMEOUT_MS,
+    )
+
+
+async def test_the_page_shows_the_presenters_step_and_browsing_spoils_nothing(
+    tmp_path: Path,
+) -> None:
+    presentation = Presentation(stepped_deck(tmp_path))
+    async with serving(presentation) as server, browser() as chromium:
+        live = await open_live(chromium, server.url)
+        page = live.page
+        await reads(page, "slide-1", "Alpha")
+        await reads(page, "slide-1", "Bravo", shown=False)  # in the page, not on screen
+        presentation.next()
+        await reads(page, "slide-1", "Bravo")
+        await reads(page, "slide-1", "Charlie", shown=False)
+        presentation.next()
+        presentation.next()  # slide 2 at its first step
+        await shows(page, "slide-2")
+        await reads(page, "slide-2", "Delta appears", shown=False)
+        await page.keyboard.press("ArrowLeft")  # a slide before the presenter's: complete
+        await shows(page, "slide-1")
+        await reads(page, "slide-1", "Charlie")
+        await page.keyboard.press("End")  # a slide after it: its first step only
+        await status_is(page, "browsing 4 / 4, presenter at 2")
+        await reads(page, "slide-4", "Four")
+        await reads(page, "slide-4", "Golf", shown=False)
+        await page.keyboard.press("ArrowLeft")
+        await reads(page, "slide-3", "Echo")
+        await reads(page, "slide-3", "Foxtrot", shown=False)
+        await page.keyboard.press("f")  # following again: the presenter's step
+        await shows(page, "slide-2")
+        await reads(page, "slide-2", "Delta appears", shown=False)
+        presentation.next()
+        await reads(page, "slide-2", "Delta appears")
+        presentation.toggle_blank()  # blank wins over every step
+        await page.wait_for_function("document.documentElement.classList.contains('blanked')")
+        presentation.go_to(3)  # a jump: the slide complete
+        presentation.toggle_blank()
+        await shows(page, "slide-4")
+        await reads(page, "slide-4", "After all")
+        assert live.errors == [] and live.dialogs == []
         await page.close()
 
 

@@ -11,13 +11,16 @@ import base64
 import json
 import os
 import socket
+from html.parser import HTMLParser
+from pathlib import Path
 
 import aiohttp
 import pytest
 
 from tests.app_support import make_deck
-from tests.web_support import CODE, options, serving, until
+from tests.web_support import CODE, options, serving, stepped_deck, until
 from tui_slides.presenting.presentation import Presentation
+from tui_slides.web.page import live_page
 from tui_slides.web.server import MAX_MESSAGE, WebServer
 from tui_slides.web.viewers import Viewer, text_frame
 
@@ -37,7 +40,7 @@ async def test_a_viewer_gets_the_state_on_joining_and_after_each_change() -> Non
         async with session.ws_connect(server.url + "ws") as ws:
             first = await receive(ws)
             assert first == {"v": 1, "type": "state", "deck": first["deck"], "index": 2,
-                             "total": 5, "blank": False}  # fmt: skip
+                             "step": 0, "total": 5, "blank": False}  # fmt: skip
             presentation.next()
             assert (await receive(ws))["index"] == 3
             presentation.set_blank(True)
@@ -47,6 +50,59 @@ async def test_a_viewer_gets_the_state_on_joining_and_after_each_change() -> Non
             assert (await receive(ws))["blank"] is False
             assert server.viewers and len(server.viewers) == 1
         await until(lambda: not server.viewers)
+
+
+def place(state: dict[str, object]) -> tuple[object, object]:
+    """A state message's slide index and reveal step."""
+    return state["index"], state["step"]
+
+
+async def test_each_step_is_a_state_and_a_slide_change_one_message(tmp_path: Path) -> None:
+    presentation = Presentation(stepped_deck(tmp_path))
+    async with serving(presentation) as server, aiohttp.ClientSession() as session:
+        async with session.ws_connect(server.url + "ws") as ws:
+            assert place(await receive(ws)) == (0, 0)
+            moves = [(presentation.next, (0, 1)), (presentation.next, (0, 2))]
+            moves += [(presentation.next, (1, 0)), (presentation.next, (1, 1))]
+            moves += [(presentation.previous, (1, 0)), (presentation.previous, (0, 2))]
+            for move, expected in moves:
+                move()
+                assert place(await receive(ws)) == expected
+            presentation.set_blank(True)  # the next message: no repeat of the last state
+            assert (await receive(ws))["blank"] is True
+
+
+class Steps(HTMLParser):
+    """Each piece of text of a page, and the step it appears at (its innermost ``data-step``)."""
+
+    VOID = frozenset(("br", "img", "meta", "link", "input", "hr", "source", "wbr"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[int] = [0]
+        self.texts: dict[str, int] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            step = dict(attrs).get("data-step")
+            self.stack.append(int(step) if step is not None else self.stack[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts[data.strip()] = self.stack[-1]
+
+
+def test_the_live_page_marks_the_step_each_piece_appears_at(tmp_path: Path) -> None:
+    steps = Steps()
+    steps.feed(live_page(stepped_deck(tmp_path)).html.decode())
+    expected = {"Alpha": 0, "Bravo": 1, "Charlie": 2, "Second slide": 0, "Delta appears": 1}
+    expected |= {"Echo": 0, "Foxtrot": 1, "Letters": 0, "Four": 0, "Intro line": 1, "Golf": 1}
+    expected |= {"Between golf and hotel": 1, "Hotel": 2, "After all": 2}  # with the item before
+    assert {text: steps.texts[text] for text in expected} == expected
 
 
 async def test_viewers_cannot_drive_the_talk() -> None:

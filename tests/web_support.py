@@ -6,8 +6,11 @@ import asyncio
 import shutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
+from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Deck
 from tui_slides.presenting.presentation import Presentation
 from tui_slides.web.options import WebOptions, bind
 from tui_slides.web.server import WebServer
@@ -24,6 +27,23 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 5000
 """How long a browser check waits for the page to show what is expected."""
+STEPPED = """[
+  {name: 'one', content: [{title: 'Letters', reveal: 'items',
+                           text: "- Alpha\\n- Bravo\\n- Charlie"}]},
+  {name: 'two', content: [{text: 'Second slide'}, {pause: true, text: 'Delta appears'}]},
+  {name: 'three', content: [{reveal: 'items', text: "- Echo\\n- Foxtrot"}]},
+  {name: 'four', content: [{text: 'Four'}, {pause: true, reveal: 'items',
+    text: "Intro line\\n\\n- Golf\\n\\nBetween golf and hotel\\n\\n- Hotel\\n\\nAfter all"}]},
+]"""
+"""Four slides with reveal steps: three (items), two (a pause), two (items), three (a pause,
+then items with text between them)."""
+
+
+def stepped_deck(folder: Path) -> Deck:
+    """``STEPPED``, loaded from a file in ``folder``."""
+    path = folder / "steps.json5"
+    path.write_text(STEPPED)
+    return load_deck(path)
 
 
 def options(port: int = 0, **fields: Any) -> WebOptions:

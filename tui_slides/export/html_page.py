@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from tui_slides.deck.model import Block, Deck, Slide, TextFormat
 from tui_slides.export.html_media import block_media_html
-from tui_slides.export.html_text import code_stylesheet, markdown_html, plain_html, text
+from tui_slides.export.html_text import (
+    code_stylesheet,
+    markdown_html,
+    plain_html,
+    revealed_html,
+    text,
+)
 from tui_slides.export.pictures import Pictures
 from tui_slides.export.themes import THEMES, palette_name
 from tui_slides.media.images import ImageProblem
@@ -132,19 +138,30 @@ class _Logos:
         return "".join(rule for _, rule in self.classes.values())
 
 
-def _block_html(block: Block, heading: str | None, pictures: Pictures, out_dir: str) -> str:
+def _block_html(
+    block: Block,
+    heading: str | None,
+    pictures: Pictures,
+    out_dir: str,
+    steps: tuple[int, int] | None = None,
+) -> str:
+    """``steps``: (the step the block appears at, how many items it reveals one per step)."""
     parts = []
     style_class = block.style_class
     classes = "block" + (f" {text(style_class)}" if style_class else "")
+    start, items = steps or (0, 0)
     if heading is not None:
         parts.append(f"<{heading}>{text(block.title)}</{heading}>")
     if block.text.strip():
         if block.format is TextFormat.MARKDOWN:
             parts.append(markdown_html(block.text))
+        elif items:
+            parts.append(revealed_html(block.text, start))
         else:
             parts.append(plain_html(block.text))
     parts.append(block_media_html(block, pictures, out_dir))
-    return f'<article class="{classes}">{"".join(parts)}</article>'
+    step = f' data-step="{start}"' if start else ""
+    return f'<article class="{classes}"{step}>{"".join(parts)}</article>'
 
 
 def _layout(slide: Slide) -> str:
@@ -162,8 +179,13 @@ def slide_html(
     pictures: Pictures,
     logos: _Logos,
     out_dir: str,
+    steps: bool = False,
 ) -> str:
-    """One slide as a ``section``: a header (logo, logo title, position), its blocks, its notes."""
+    """One slide as a ``section``: a header (logo, logo title, position), its blocks, its notes.
+
+    ``steps``: each piece of a slide with reveal steps says the step it appears at
+    (``data-step``; the live page shows the presenter's step); else every slide is complete.
+    """
     dark = "dark" if THEMES[theme].dark else "light"
     classes = f"slide theme-{theme} {dark} layout-{_layout(slide)}"
     header = (
@@ -171,15 +193,20 @@ def slide_html(
         f'<span class="logo-title">{text(slide.logo_title)}</span>'
         f'<span class="counter">{position} / {total}</span></header>'
     )
-    blocks = [block for block in slide.content if not block.is_empty]
+    numbered = [(n, block) for n, block in enumerate(slide.content) if not block.is_empty]
+    blocks = [block for _, block in numbered]
+    plan = slide.step_plan if steps else None
     first_title = True
     body = []
-    for block in blocks:
+    for number, block in numbered:
         heading = None
         if block.title:
             heading = "h2" if first_title else "h3"
             first_title = False
-        body.append(_block_html(block, heading, pictures, out_dir))
+        at = None
+        if plan is not None and number < len(plan.starts):
+            at = (plan.starts[number], plan.items[number])
+        body.append(_block_html(block, heading, pictures, out_dir, at))
     if not blocks:
         body.append(f'<p class="empty">{EMPTY_SLIDE}</p>')
     aside = ""
@@ -213,9 +240,15 @@ class PageParts:
 
 
 def page_parts(
-    deck: Deck, *, theme: str | None = None, notes: bool = False, out_dir: str = "."
+    deck: Deck,
+    *,
+    theme: str | None = None,
+    notes: bool = False,
+    out_dir: str = ".",
+    steps: bool = False,
 ) -> PageParts:
-    """The deck rendered once: what ``deck_html`` assembles (arguments as there)."""
+    """The deck rendered once: what ``deck_html`` assembles (arguments as there; ``steps``:
+    as ``slide_html``'s, for the live page)."""
     pictures = Pictures()
     logos = _Logos(pictures)
     used: dict[str, None] = {}
@@ -236,6 +269,7 @@ def page_parts(
                 pictures=pictures,
                 logos=logos,
                 out_dir=out_dir,
+                steps=steps,
             )
         )
     first = next(iter(used), palette_name(theme, deck.theme)[0])

@@ -61,7 +61,12 @@ def _marker(marker: str, numbered: bool, level: int) -> str:
     return marker
 
 
-def _item(item: ListItem, numbered: bool, level: int) -> str:
+def _step(step: int) -> str:
+    """The attribute saying at which reveal step a piece appears (none for step 0)."""
+    return f' data-step="{step}"' if step > 0 else ""
+
+
+def _item(item: ListItem, numbered: bool, level: int, attrs: str = "") -> str:
     value = ""
     if numbered:
         number = _LEADING_NUMBER.match(item.marker)
@@ -70,24 +75,27 @@ def _item(item: ListItem, numbered: bool, level: int) -> str:
     shown = text(_marker(item.marker, numbered, level))
     marker = f'<span class="marker" aria-hidden="true">{shown}</span>'
     children = "".join(_node(child, level + 1) for child in item.children)
-    return f'<li{value}>{marker}<div class="item">{_lines(item.text)}{children}</div></li>'
+    return f'<li{value}{attrs}>{marker}<div class="item">{_lines(item.text)}{children}</div></li>'
 
 
-def _list(node: ListNode, level: int) -> str:
+def _list(node: ListNode, level: int, first_step: int | None = None) -> str:
     numbered = isinstance(node, NumberedList)
     tag = "ol" if numbered else "ul"
     width = max(len(item.marker) for item in node.items)
-    items = "".join(_item(item, numbered, level) for item in node.items)
+    items = "".join(
+        _item(item, numbered, level, "" if first_step is None else _step(first_step + number))
+        for number, item in enumerate(node.items)
+    )
     return f'<{tag} style="--marker:{width}ch">{items}</{tag}>'
 
 
-def _node(node: Node, level: int = 0) -> str:
+def _node(node: Node, level: int = 0, attrs: str = "") -> str:
     if isinstance(node, Heading):
-        return f"<h4>{text(node.text)}</h4>"
+        return f"<h4{attrs}>{text(node.text)}</h4>"
     if isinstance(node, LeadIn):
-        return f'<p class="lead-in">{text(node.text)}</p>'
+        return f'<p class="lead-in"{attrs}>{text(node.text)}</p>'
     if isinstance(node, Paragraph):
-        return f"<p>{'<br>'.join(text(line) for line in node.lines)}</p>"
+        return f"<p{attrs}>{'<br>'.join(text(line) for line in node.lines)}</p>"
     if isinstance(node, (BulletList, NumberedList)):
         return _list(node, level)
     raise TypeError(f"not a text node: {node!r}")
@@ -101,6 +109,24 @@ def nodes_html(nodes: Sequence[Node]) -> str:
 def plain_html(value: str) -> str:
     """A block's plain ``text`` as HTML."""
     return nodes_html(parse_text(value))
+
+
+def revealed_html(value: str, start: int) -> str:
+    """A block's plain ``text`` whose top-level list items appear one per step from ``start``.
+
+    As ``plain_html``, each top-level item and each piece between them marked with
+    ``data-step``, the step it appears at (none: with the block), by the rule of
+    ``tui_slides.deck.steps``: what follows an item appears with it.
+    """
+    parts = []
+    seen = 0  # top-level items before the node
+    for node in parse_text(value):
+        if isinstance(node, (BulletList, NumberedList)):
+            parts.append(_list(node, 0, start + seen))
+            seen += len(node.items)
+        else:
+            parts.append(_node(node, 0, _step(start + max(0, seen - 1))))
+    return "".join(parts)
 
 
 def _highlight(code: str, lang: str, _attrs: Any) -> str:

@@ -44,8 +44,9 @@ FrameKey = tuple[Hashable, ...]
 """What a frame is made from: ``(deck version, slide, step, width, rows, colours)``."""
 
 MAX_FRAMES = 96
-"""Frames kept (least recently used dropped): three slides times every size connected, and the
-slides browsed (a 200x60 frame takes ~0.2 MiB)."""
+"""Frames kept (least recently used dropped): the presenter's screen and the four drawn ahead
+(next and previous step, next and previous slide) times every size connected, and the slides
+browsed (a 200x60 frame takes ~0.2 MiB)."""
 
 _SYSTEMS = {
     "standard": ColorSystem.STANDARD,
@@ -119,11 +120,17 @@ class Frames:
         self, deck: Deck, version: int, index: int, step: int, size: tuple[int, int],
         colours: str | None,
     ) -> tuple[FrameKey, Body]:  # fmt: skip
-        """The frame of slide ``index`` at ``step`` for ``size`` (columns, rows), and its key."""
+        """The frame of slide ``index`` at reveal ``step`` for ``size`` (columns, rows); its key.
+
+        ``step`` is clamped to the slide's steps (its last: the slide complete), and the
+        key names the step drawn: a slide of one step has one frame whatever is asked.
+        """
+        last = deck.slides[index].step_plan.last if 0 <= index < len(deck.slides) else 0
+        step = max(0, min(step, last))
         key: FrameKey = (version, index, step, size[0], size[1], colours)
         body = self.cached(key)
         if body is None:
-            body = self._render(deck, index, size, colours)
+            body = self._render(deck, index, None if step == last else step, size, colours)
             self._frames[key] = body
             while len(self._frames) > self.max_frames:
                 self._frames.popitem(last=False)
@@ -135,7 +142,9 @@ class Frames:
         line = blank_line(width)
         return (line,) * rows
 
-    def _render(self, deck: Deck, index: int, size: tuple[int, int], colours: str | None) -> Body:
+    def _render(
+        self, deck: Deck, index: int, step: int | None, size: tuple[int, int], colours: str | None
+    ) -> Body:
         self.renders += 1
         width, rows = size
         console = Console(
@@ -151,7 +160,7 @@ class Frames:
             _environ={},
         )
         try:
-            renderable = self._slide(deck, index, size, colours)
+            renderable = self._slide(deck, index, step, size, colours)
             lines = console.render_lines(renderable, console.options, pad=True)
         except Exception as error:  # one bad slide must never take down the talk
             message = visible(f"this slide could not be drawn: {type(error).__name__}: {error}")
@@ -161,9 +170,10 @@ class Frames:
         return tuple(body)
 
     def _slide(
-        self, deck: Deck, index: int, size: tuple[int, int], colours: str | None
+        self, deck: Deck, index: int, step: int | None, size: tuple[int, int], colours: str | None
     ) -> RenderableType:
-        """The slide a line below the top, centred: at most ``MEASURE`` cells wide."""
+        """The slide at ``step`` (None: complete) a line below the top, centred: at most
+        ``MEASURE`` cells wide."""
         width, rows = size
         if not deck.slides:
             return Padding(Text(NO_SLIDES, style=self.styles.muted), (1, 2))
@@ -176,7 +186,9 @@ class Frames:
             return block_media(block, images=images, max_image_height=max(4, rows - 6))
 
         total = len(deck.slides)
-        renderable = render_slide(slide, index + 1, total, styles=self.styles, media=media)
+        renderable = render_slide(
+            slide, index + 1, total, styles=self.styles, media=media, step=step
+        )
         inner = min(MEASURE, max(1, width - 2))
         return Padding(renderable, (1, 0, 0, max(1, (width - inner) // 2)))
 

@@ -3,7 +3,14 @@
 It runs in the event loop already running (the presenter's Textual loop, or
 ``serve``'s own): no extra process and no Textual app per viewer. Viewers get
 frames from one ``Frames`` cache and diffs from one ``ScreenDiff`` cache; after
-each change the neighbouring slides are drawn ahead for every size connected.
+each change the places the presenter may go next (the next and previous step,
+the neighbouring slides) are drawn ahead for every size connected.
+
+A viewer following the presenter sees the presenter's slide at the presenter's
+reveal step. A viewer browsing on its own sees the slides before the
+presenter's complete (they have been shown), the presenter's at its step, and
+the slides after it at their first step only: nothing the presenter has not
+revealed yet (``shown_step``).
 """
 
 from __future__ import annotations
@@ -16,7 +23,14 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
-from tui_slides.presenting.events import BlankChanged, DeckReloaded, Event, SlideChanged
+from tui_slides.presenting.events import (
+    BlankChanged,
+    DeckReloaded,
+    Event,
+    SlideChanged,
+    StepChanged,
+)
+from tui_slides.presenting.navigation import walk
 from tui_slides.share.auth import new_code
 from tui_slides.share.door import Door
 from tui_slides.share.frames import Frames, Line
@@ -47,6 +61,8 @@ interval at each handover. With 200 viewers the presenter's next slide took
 --presenter``), and the viewers' 95th percentile stays far under 100 ms."""
 KEEPALIVE = 15.0
 """Seconds between keepalives; three unanswered and the connection is dropped."""
+SHOWN: frozenset[type[Event]] = frozenset((SlideChanged, StepChanged, BlankChanged, DeckReloaded))
+"""The events that change what viewers see."""
 
 
 class ShareServer:
@@ -213,17 +229,30 @@ class ShareServer:
             return ("blank", viewer.size), self.frames.blank(viewer.size)
         browsing = viewer.browsing is not None
         index = presentation.index if viewer.browsing is None else viewer.browsing
-        return self._screen_at(viewer, index, browsing=browsing)
+        return self._screen_at(viewer, index, self.shown_step(index), browsing=browsing)
+
+    def shown_step(self, index: int) -> int:
+        """The reveal step viewers see slide ``index`` at: the presenter's step on the
+        presenter's slide, complete before it, the first step after it (no spoilers)."""
+        presentation = self.presentation
+        if index == presentation.index:
+            return presentation.step
+        return self._last_step(index) if index < presentation.index else 0
+
+    def _last_step(self, index: int) -> int:
+        slides = self.presentation.deck.slides
+        return slides[index].step_plan.last if 0 <= index < len(slides) else 0
 
     def _screen_at(
-        self, viewer: Viewer, index: int, *, browsing: bool
+        self, viewer: Viewer, index: int, step: int, *, browsing: bool
     ) -> tuple[ScreenKey, tuple[Line, ...]]:
-        """The screen of slide ``index`` at ``viewer``'s size and colours, with its status line."""
+        """The screen of slide ``index`` at ``step``, at ``viewer``'s size and colours, with
+        its status line."""
         presentation = self.presentation
         width, rows = viewer.size
         colours = viewer.colours
         frame_key, body = self.frames.body(
-            presentation.deck, self._version, index, presentation.step, (width, rows - 1), colours
+            presentation.deck, self._version, index, step, (width, rows - 1), colours
         )
         total = presentation.total
         if browsing:
@@ -267,7 +296,9 @@ class ShareServer:
             for viewer in self.viewers:
                 if viewer.browsing is not None and viewer.browsing >= total:
                     viewer.browsing = None
-        if kind is SlideChanged or kind is BlankChanged or kind is DeckReloaded:
+        if kind in SHOWN:
+            if self._pending:
+                return  # a change of the same key (a slide, then its step): sent together
             self._pending = True  # the presenter's key returns at once; sent from the loop
             if self._after_repaint is not None:
                 self._after_repaint(self._send_soon)  # the presenter's own screen first
@@ -288,29 +319,59 @@ class ShareServer:
             self._ahead = asyncio.get_running_loop().create_task(self._draw_ahead())
 
     async def _draw_ahead(self) -> None:
-        """The slides either side of each viewer's, for every size and colour depth connected.
+        """Where each viewer may be shown next, for every size and colour depth connected.
 
-        Each is drawn, and its diff from the screen viewers of that size show now
-        encoded, one per loop turn: a slide change is then a write to each viewer.
+        Each place is drawn, and its diff from the screen viewers of that size show
+        now encoded, one per loop turn: a step or slide change is then a write to
+        each viewer.
         """
         done: set[tuple[object, ...]] = set()
         for viewer in list(self.viewers):
-            presentation = self.presentation
-            at = presentation.index if viewer.browsing is None else viewer.browsing
-            for index in (at + 1, at - 1):
-                if not 0 <= index < presentation.total:
-                    continue
-                mark = (viewer.sent_key, index, viewer.size, viewer.colours)
+            for index, step in self._places_ahead(viewer):
+                mark = (viewer.sent_key, index, step, viewer.size, viewer.colours)
                 if mark in done or viewer.sent is None:
                     continue
                 done.add(mark)
                 await asyncio.sleep(0)
                 if not viewer.joined or self._pending:
                     return  # things moved on: the next refresh starts again
-                self._ahead_one(viewer, index)
+                self._ahead_one(viewer, index, step)
 
-    def _ahead_one(self, viewer: Viewer, index: int) -> None:
-        """Draw slide ``index`` for ``viewer``, and encode the diff to it from its screen."""
+    def _places_ahead(self, viewer: Viewer) -> list[tuple[int, int]]:
+        """The ``(slide, step)`` places ``viewer`` may be shown next, likeliest first.
+
+        Following: the presenter's next and previous place (``walk``: often a step of
+        this slide), and the neighbouring slides as the presenter would arrive there
+        (the next at its first step, the previous complete, as ``Presentation`` shows
+        it going back). Browsing: the slides either side, as browsing shows them.
+        """
+        presentation = self.presentation
+        total = presentation.total
+        if viewer.browsing is not None:
+            at = viewer.browsing
+            return [(n, self.shown_step(n)) for n in (at + 1, at - 1) if 0 <= n < total]
+        index, step, last, loop = (
+            presentation.index,
+            presentation.step,
+            self._last_step,
+            presentation.loop,
+        )
+        places = [
+            walk(index, step, total, last, 1, loop=loop),
+            (index + 1, 0),
+            (index - 1, last(index - 1)),
+            walk(index, step, total, last, -1, loop=loop),
+        ]
+        seen = {(index, step)}
+        ahead = []
+        for place in places:
+            if place not in seen and 0 <= place[0] < total:
+                seen.add(place)
+                ahead.append(place)
+        return ahead
+
+    def _ahead_one(self, viewer: Viewer, index: int, step: int) -> None:
+        """Draw slide ``index`` at ``step`` for ``viewer``, and encode the diff to it."""
         browsing = viewer.browsing is not None and index != self.presentation.index
-        key, lines = self._screen_at(viewer, index, browsing=browsing)
+        key, lines = self._screen_at(viewer, index, step, browsing=browsing)
         self.diffs.diff(viewer.sent_key, viewer.sent, key, lines, viewer.colours)

@@ -2,12 +2,16 @@
 
 The slides are ``export.html_page.page_parts`` of the deck, notes never
 included: the same rendering as ``tui-slides export --html`` and the PDF's
-source. ``LIVE_SCRIPT`` is the page's only script; the server's
+source, each piece of a slide with reveal steps marked with the step it appears
+at (``data-step``). ``LIVE_SCRIPT`` is the page's only script; the server's
 Content-Security-Policy allows it by its hash and nothing else, so no deck
 text can ever run. The script opens a WebSocket, shows the presenter's slide
-(or black while the screen is blanked), reconnects by itself with backoff,
-and lets the viewer browse (arrow keys) and follow again (``f``, Escape, the
-button). It reads only numbers and booleans from the server's messages.
+at the presenter's step (or black while the screen is blanked), reconnects by
+itself with backoff, and lets the viewer browse (arrow keys) and follow again
+(``f``, Escape, the button). Browsing shows the slides before the presenter's
+complete, the presenter's at its step, and those after it at their first step:
+nothing the presenter has not revealed. It reads only numbers and booleans
+from the server's messages.
 """
 
 from __future__ import annotations
@@ -35,12 +39,14 @@ main>section.slide{display:none}
 main>section.slide.current{display:flex;min-height:calc(100vh - 2.4em)}
 html.blanked,html.blanked body{background:#000}
 html.blanked main{visibility:hidden}
+main>section.slide .later{visibility:hidden}
 #live-bar{position:fixed;left:0;right:0;bottom:0;display:flex;gap:1em;align-items:center;
  padding:.3em 1em;font:14px/1.4 system-ui,sans-serif;background:#111d;color:#eee;z-index:1}
 #live-status{flex:1}
 #live-follow{font:inherit;padding:.1em .8em;border-radius:4px;border:1px solid #888;
  background:#333;color:#eee;cursor:pointer}
-@media print{#live-bar{display:none}main>section.slide{display:flex}}
+@media print{#live-bar{display:none}main>section.slide{display:flex}
+ main>section.slide .later{visibility:visible}}
 """
 """What the live page adds to the export's style: one slide at a time, a status bar, blank."""
 
@@ -52,7 +58,7 @@ LIVE_SCRIPT = """
   var deck = document.querySelector('meta[name="tui-slides-deck"]').content;
   var status = document.getElementById("live-status");
   var button = document.getElementById("live-follow");
-  var presenter = 0, blank = false, following = true, shown = -1;
+  var presenter = 0, step = Infinity, blank = false, following = true, shown = -1;
   var connected = false, known = false, reloading = false, delay = 500, socket = null;
 
   function clamp(index) { return Math.max(0, Math.min(total - 1, index)); }
@@ -63,9 +69,21 @@ LIVE_SCRIPT = """
     shown = index;
     if (total) { slides[shown].classList.add("current"); window.scrollTo(0, 0); }
   }
+  function reveal(index) {
+    // The presenter's step on its slide; the slides before it complete, those after it
+    // at their first step: a browsing viewer sees nothing the presenter has not shown.
+    if (!total) { return; }
+    var at = index < presenter ? Infinity : index === presenter ? step : 0;
+    var pieces = slides[index].querySelectorAll("[data-step]");
+    for (var n = 0; n < pieces.length; n++) {
+      var from = parseInt(pieces[n].getAttribute("data-step"), 10);
+      pieces[n].classList.toggle("later", !(from <= at));
+    }
+  }
   function render() {
     if (reloading) { return; }
     if (following) { show(presenter); }
+    if (shown >= 0) { reveal(shown); }
     document.documentElement.classList.toggle("blanked", following && blank);
     var one = total ? 1 : 0;  // positions are 1-based; an empty deck is at 0 / 0
     var at = (presenter + one) + " / " + total + (blank ? " (blank)" : "");
@@ -95,6 +113,8 @@ LIVE_SCRIPT = """
     if (typeof message.index === "number" && isFinite(message.index)) {
       presenter = clamp(Math.floor(message.index));
     }
+    step = typeof message.step === "number" && isFinite(message.step)
+      ? Math.max(0, Math.floor(message.step)) : Infinity;
     blank = message.blank === true;
     known = true;
     render();
@@ -196,7 +216,7 @@ class LivePage:
 
 def live_page(deck: Deck, *, theme: str | None = None, out_dir: str = ".") -> LivePage:
     """Render ``deck`` as the live page (no notes); ``theme`` wins as in the export."""
-    parts = page_parts(deck, theme=theme, notes=False, out_dir=out_dir)
+    parts = page_parts(deck, theme=theme, notes=False, out_dir=out_dir, steps=True)
     digest = hashlib.sha256()
     for piece in (parts.style, parts.body_class, parts.sections):
         digest.update(piece.encode("utf-8"))
@@ -215,13 +235,15 @@ def live_page(deck: Deck, *, theme: str | None = None, out_dir: str = ".") -> Li
     return LivePage(deck_id, html, gzip.compress(html, 6, mtime=0), len(deck.slides))
 
 
-def state_message(deck_id: str, index: int, total: int, blank: bool) -> str:
-    """The one message viewers get: which slide the presenter shows, and whether blanked."""
+def state_message(deck_id: str, index: int, total: int, blank: bool, step: int = 0) -> str:
+    """The one message viewers get: which slide the presenter shows, at which reveal step
+    (0-based), and whether blanked."""
     message = {
         "v": PROTOCOL_VERSION,
         "type": "state",
         "deck": deck_id,
         "index": index,
+        "step": step,
         "total": total,
         "blank": blank,
     }

@@ -6,8 +6,8 @@ thread and no process of its own. Routes, and nothing else (404):
 - ``/c/CODE/`` or ``/?code=CODE``: the live page (``web.page``); ``/`` alone with
   ``--http-auth none``. A wrong or missing code is 403, with no deck content.
 - ``ws`` beside the page (``/c/CODE/ws``, ``/ws?code=CODE``): the WebSocket. The
-  server sends one small state message (slide index, blank) on joining and
-  after every change; what viewers send is read and dropped.
+  server sends one small state message (slide index, reveal step, blank) on
+  joining and after every change; what viewers send is read and dropped.
 
 A slow viewer never delays the presenter: a change is framed once and
 written to each viewer's socket without waiting; a viewer that does not read
@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING
 
 from aiohttp import WSMsgType, web
 
-from tui_slides.presenting.events import BlankChanged, DeckReloaded, Event, SlideChanged
+from tui_slides.presenting.events import (
+    BlankChanged,
+    DeckReloaded,
+    Event,
+    SlideChanged,
+    StepChanged,
+)
 from tui_slides.share.auth import code_matches
 from tui_slides.share.options import bind
 from tui_slides.web.page import (
@@ -200,9 +206,10 @@ class WebServer:
         self._changed()
 
     def _on_event(self, event: Event) -> None:
-        """Follow the presentation: a new slide or blank is a new state; a reload a new page."""
+        """Follow the presentation: a new slide, step or blank is a new state; a reload a new
+        page."""
         kind = type(event)
-        if kind is SlideChanged or kind is BlankChanged:
+        if kind is SlideChanged or kind is StepChanged or kind is BlankChanged:
             self._changed()
         elif kind is DeckReloaded:
             if self._render_task is not None:
@@ -215,8 +222,11 @@ class WebServer:
         if shown is None:
             return  # the page is being rendered (or could not be): no state without it
         p = self.presentation
-        self.message = state_message(shown.deck_id, p.index, shown.total, p.blank)
-        self.frame = text_frame(self.message)
+        message = state_message(shown.deck_id, p.index, shown.total, p.blank, p.step)
+        if message == self.message:
+            return  # a slide change and its step, told apart: one state, sent once
+        self.message = message
+        self.frame = text_frame(message)
         timeout = self.options.stall_timeout
         for viewer in self.viewers:
             viewer.offer(self._latest, timeout, self._dropped)
