@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.export_support import Element, parse_html
@@ -47,6 +47,8 @@ def test_plain_blocks_keep_any_text_as_text(title: str, text: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(text=HOSTILE_TEXT)
+@example(text="[]()").via("a link to nowhere: no empty href")
+@example(text="see [the notes]() [and](javascript:alert(1))").via("only http(s) links")
 def test_markdown_blocks_never_add_markup_of_their_own_choosing(text: str) -> None:
     page = _page(Block(title="T", text=text, format=TextFormat.MARKDOWN))
     _only_our_script(page)

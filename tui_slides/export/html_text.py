@@ -172,8 +172,21 @@ def markdown_html(value: str) -> str:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1]) + HEADING_SHIFT)}"
+        _unlink(token.children or [])
     # Character references (&#27;) are decoded by the parser: made visible once more.
     return visible(md.renderer.render(tokens, md.options, {}))
+
+
+def _unlink(children: Sequence[Any]) -> None:
+    """Links to nowhere (``[a]()``, which skips ``validateLink``) become their text alone."""
+    dropping = False
+    for token in children:
+        if token.type == "link_open":
+            dropping = safe_url(str(token.attrGet("href") or "")) is None
+        elif token.type != "link_close" or not dropping:
+            continue
+        if dropping:  # the tag itself goes; the link's text, between, stays
+            token.type, token.tag, token.nesting, token.attrs, token.content = "text", "", 0, {}, ""
 
 
 @cache
