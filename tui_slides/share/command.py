@@ -199,7 +199,7 @@ async def _serve(
         print(f"Reading {SERVE_HELP}", file=out)
     out.flush()
     handled = []
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in _ending_signals():
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signum, done.set)
             handled.append(signum)
@@ -227,6 +227,15 @@ async def _serve(
             console.close()
         await server.stop()
     return 0
+
+
+def _ending_signals() -> list[signal.Signals]:
+    """Ctrl+C, SIGTERM and a hang-up end ``serve`` cleanly (not a hang-up ``nohup`` ignores)."""
+    ending = [signal.SIGINT, signal.SIGTERM]
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:
+        ending.append(hangup)
+    return ending
 
 
 async def _console_server(
