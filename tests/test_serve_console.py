@@ -32,7 +32,7 @@ from tui_slides.presenting.console_client import ConsoleLink
 from tui_slides.presenting.events import ReloadFailed, SlideChanged
 from tui_slides.presenting.presentation import Presentation
 from tui_slides.presenting.protocol import Command, Message, State
-from tui_slides.share.command import _serve
+from tui_slides.share.command import _serve, apply
 from tui_slides.share.options import ShareOptions
 
 CONSOLE_SIZE = (110, 32)
@@ -226,6 +226,9 @@ async def test_serve_in_its_own_process_is_found_driven_and_ended_only_by_its_ow
         assert link.send(Command("next"))
         await until(lambda: any(type(m) is SlideChanged and m.index == 1 for m in messages),
                     "slide 2")  # fmt: skip
+        child.stdin.write(b"x\n")
+        line = await asyncio.wait_for(child.stdout.readline(), WAIT)
+        assert line.decode().startswith("tui-slides: not a command: 'x' (commands, one a line:")
         deck_file.write_text(BROKEN, encoding="utf-8")
         child.stdin.write(b"r\n")  # serve's own command reloads too, and says so to consoles
         line = await asyncio.wait_for(child.stdout.readline(), WAIT)
@@ -343,3 +346,23 @@ async def test_a_hang_up_ends_serve_as_sigterm_does_unless_it_runs_under_nohup(
         if child.returncode is None:
             child.kill()
             await child.wait()
+
+
+def test_serves_own_commands_pause_the_advance_as_keys_do_and_a_resumes_it(
+    deck_file: Path,
+) -> None:
+    talk = Presentation(load_deck(deck_file))
+    talk.start_advance(10.0)
+    reloads: list[int] = []
+    assert apply(talk, "3\n", lambda: reloads.append(1))
+    assert (talk.index, talk.advance) == (2, "paused")
+    assert apply(talk, "a\n", lambda: reloads.append(1))
+    assert talk.advance == "running"
+    for line in ("x", "²", "9" * 20, "next please"):  # refused: nothing moves, nothing pauses
+        with pytest.raises(ValueError, match="not a command"):
+            apply(talk, line, lambda: reloads.append(1))
+    assert (talk.index, talk.advance, reloads) == (2, "running", [])
+    assert apply(talk, "٤", lambda: reloads.append(1))  # any script's digits are a number
+    assert talk.index == 3
+    assert apply(talk, "R", lambda: reloads.append(1)) and reloads == [1]
+    assert not apply(talk, "q\n", lambda: reloads.append(1))

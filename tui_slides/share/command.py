@@ -84,6 +84,8 @@ def apply(presentation: Presentation, line: str, reload: Callable[[], object]) -
     """Carry out one ``serve`` command on ``presentation``; False for ``q`` (quit).
 
     ``reload`` reads the deck again and gives it to the presentation (``Reloader``).
+    As a key in the presenter, any command but ``a`` pauses the automatic advance,
+    and ``a`` resumes it. ``ValueError`` for a line that is no command.
     """
     command = line.strip().lower()
     if command in ("q", "quit"):
@@ -91,7 +93,10 @@ def apply(presentation: Presentation, line: str, reload: Callable[[], object]) -
     if command in ("a", "advance"):
         presentation.resume_advance()
         return True
-    presentation.pause_advance()  # as any key but a does in the presenter (--advance)
+    number = command.isdecimal() and len(command) <= 9  # (int() of any script's digits)
+    if command not in _COMMANDS and not number:
+        raise ValueError(f"not a command: {command[:40]!r} ({SERVE_HELP})")
+    presentation.pause_advance()
     if command in ("n", "next", ""):
         presentation.next()
     elif command in ("p", "prev", "previous"):
@@ -100,9 +105,13 @@ def apply(presentation: Presentation, line: str, reload: Callable[[], object]) -
         presentation.toggle_blank()
     elif command in ("r", "reload"):
         reload()
-    elif command.isdigit():
+    else:
         presentation.go_to(int(command) - 1)
     return True
+
+
+_COMMANDS = frozenset(("n", "next", "", "p", "prev", "previous", "b", "blank", "r", "reload"))
+"""``serve``'s commands but ``q``, ``a`` and slide numbers."""
 
 
 class Reloader:
