@@ -1,9 +1,10 @@
 """``tui-slides serve`` driven by ``tui-slides console``: the talk on a server, its keys elsewhere.
 
-The served talk runs in this test's loop (``share.command._serve``) or in a
-child process; consoles find it by the rendezvous rule (``launch.pick``) and
-join over its Unix socket: the real console app under a Pilot, or the headless
-``ConsoleLink``. Audiences are real asyncssh viewers. Every wait is bounded.
+The served talk runs in this test's loop (``share.command._serve``; in its own
+process: ``test_serve_process``); consoles find it by the rendezvous rule
+(``launch.pick``) and join over its Unix socket: the real console app under a
+Pilot, or the headless ``ConsoleLink``. Audiences are real asyncssh viewers.
+Every wait is bounded.
 """
 
 from __future__ import annotations
@@ -13,23 +14,20 @@ import contextlib
 import io
 import os
 import re
-import shutil
-import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from console_support import DECK, deck_file_fixture, runtime_fixture, shown  # noqa: F401
-from share_support import WAIT, asyncssh_viewer, client_env, terminal, until
+from share_support import WAIT, asyncssh_viewer, until
 
 from tui_slides.app.console.console_app import ConsoleApp
 from tui_slides.app.console.launch import pick
 from tui_slides.cli import main
 from tui_slides.deck.loader import load_deck
 from tui_slides.presenting.console_client import ConsoleLink
-from tui_slides.presenting.events import ReloadFailed, SlideChanged
+from tui_slides.presenting.events import SlideChanged
 from tui_slides.presenting.presentation import Presentation
 from tui_slides.presenting.protocol import Command, Message, State
 from tui_slides.share.command import _serve, apply
@@ -68,7 +66,8 @@ async def served(
         path=deck_file, advance=advance, stop=stop,
     )  # fmt: skip
     task = asyncio.create_task(serving)
-    await until(lambda: "Drive it with" in out.getvalue() or task.done(), "serve to start")
+    started = ("Drive it with", "no presenter console")
+    await until(lambda: any(s in out.getvalue() for s in started) or task.done(), "serve to start")
     try:
         yield Served(talk, out, task)
     finally:
@@ -199,153 +198,9 @@ async def test_the_console_pauses_and_resumes_the_served_advance(
             await until(lambda: serve.talk.index != 0, "moving on again")
 
 
-async def test_serve_in_its_own_process_is_found_driven_and_ended_only_by_its_owner(
-    runtime: Path, deck_file: Path, tmp_path: Path
-) -> None:
-    env = {**os.environ, "TUI_SLIDES_DATA_DIR": str(tmp_path / "data")}
-    child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tui_slides", "serve", str(deck_file), "--ssh", "127.0.0.1:0",
-        "--ssh-auth", "none", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        env=env,
-    )  # fmt: skip
-    assert child.stdin is not None and child.stdout is not None
-    try:
-        said = ""
-        while "Reading commands" not in said:
-            line = await asyncio.wait_for(child.stdout.readline(), WAIT)
-            assert line, said
-            said += line.decode()
-        assert f"Drive it with: tui-slides console (--join talk.{child.pid} when" in said
-        err = io.StringIO()
-        listing = pick(None, err)
-        assert listing is not None and (listing.name, listing.pid) == ("talk", child.pid)
-        messages: list[Message] = []
-        link = ConsoleLink(listing.path, listing.name, messages.append, lambda _joined: None)
-        following = asyncio.create_task(link.run())
-        await until(lambda: any(type(m) is State for m in messages), "the state")
-        assert link.send(Command("next"))
-        await until(lambda: any(type(m) is SlideChanged and m.index == 1 for m in messages),
-                    "slide 2")  # fmt: skip
-        child.stdin.write(b"x\n")
-        line = await asyncio.wait_for(child.stdout.readline(), WAIT)
-        assert line.decode().startswith("tui-slides: not a command: 'x' (commands, one a line:")
-        deck_file.write_text(BROKEN, encoding="utf-8")
-        child.stdin.write(b"r\n")  # serve's own command reloads too, and says so to consoles
-        line = await asyncio.wait_for(child.stdout.readline(), WAIT)
-        assert line.decode().startswith("tui-slides: reload failed, still showing")
-        await until(lambda: any(type(m) is ReloadFailed for m in messages), "the problem")
-        child.stdin.close()  # no more commands: the talk goes on
-        following.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await following
-        messages.clear()
-        following = asyncio.create_task(link.run())  # the console joins again
-        await until(lambda: any(type(m) is State for m in messages), "the state again")
-        state = next(m for m in messages if isinstance(m, State))
-        assert state.index == 1 and state.problem.startswith(f"{deck_file}:1:26:")
-        following.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await following
-        assert child.returncode is None
-        child.send_signal(signal.SIGTERM)
-        assert await asyncio.wait_for(child.wait(), WAIT) == 0
-        assert not listing.path.exists()
-    finally:
-        if child.returncode is None:
-            child.kill()
-            await child.wait()
-
-
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
-async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
-    runtime: Path, deck_file: Path, tmp_path: Path
-) -> None:
-    """``tui-slides serve DECK --ssh 2222 &``: reading its terminal would stop it (SIGTTIN)."""
-    serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
-    env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
-    async with terminal(["bash", "-m", "-c", f"{serve} & wait"], (160, 30), env) as shell:
-        await shell.shows("Reading commands")
-        listing = pick(None, io.StringIO())
-        assert listing is not None
-        try:
-            messages: list[Message] = []
-            link = ConsoleLink(listing.path, listing.name, messages.append, lambda _j: None)
-            following = asyncio.create_task(link.run())
-            try:
-                await until(lambda: any(type(m) is State for m in messages), "the state")
-                assert link.send(Command("next"))
-                await until(lambda: any(type(m) is SlideChanged for m in messages), "slide 2")
-            finally:
-                following.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await following
-        finally:
-            os.kill(listing.pid, signal.SIGTERM)
-            os.kill(listing.pid, signal.SIGCONT)  # (ends a stopped one too)
-        assert await shell.exits() == 0
-
-
 def test_serve_checks_its_advance(capsys: pytest.CaptureFixture[str], deck_file: Path) -> None:
     assert main(["serve", str(deck_file), "--ssh", "0", "--advance", "soon"]) == 2
     assert "not a duration like 10s, 1m30s or 2m: 'soon'" in capsys.readouterr().err
-
-
-async def start_child(
-    deck_file: Path, tmp_path: Path, **popen: object
-) -> asyncio.subprocess.Process:
-    """``tui-slides serve deck_file`` in a child process, once it says how to drive it."""
-    env = {**os.environ, "TUI_SLIDES_DATA_DIR": str(tmp_path / "data")}
-    child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tui_slides", "serve", str(deck_file), "--ssh", "127.0.0.1:0",
-        "--ssh-auth", "none", stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-        env=env, **popen,  # type: ignore[arg-type]
-    )  # fmt: skip
-    assert child.stdout is not None
-    said = ""
-    while "Drive it with" not in said:
-        line = await asyncio.wait_for(child.stdout.readline(), WAIT)
-        assert line, said
-        said += line.decode()
-    return child
-
-
-async def moves_on(path: Path) -> None:
-    """A console joins the talk at ``path`` and moves it on: it is being served."""
-    messages: list[Message] = []
-    link = ConsoleLink(path, "talk", messages.append, lambda _joined: None)
-    following = asyncio.create_task(link.run())
-    try:
-        await until(lambda: any(type(m) is State for m in messages), "the state")
-        assert link.send(Command("next"))
-        await until(lambda: any(type(m) is SlideChanged for m in messages), "the next slide")
-    finally:
-        following.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await following
-
-
-@pytest.mark.parametrize("nohup", [False, True])
-async def test_a_hang_up_ends_serve_as_sigterm_does_unless_it_runs_under_nohup(
-    runtime: Path, deck_file: Path, tmp_path: Path, nohup: bool
-) -> None:
-    def ignore_hangups() -> None:
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
-
-    child = await start_child(deck_file, tmp_path, preexec_fn=ignore_hangups if nohup else None)
-    try:
-        listing = pick(None, io.StringIO())
-        assert listing is not None and listing.pid == child.pid
-        await moves_on(listing.path)
-        child.send_signal(signal.SIGHUP)
-        if nohup:
-            await moves_on(listing.path)  # still served
-            child.send_signal(signal.SIGTERM)
-        assert await asyncio.wait_for(child.wait(), WAIT) == 0
-        assert not listing.path.exists()  # ended cleanly: its socket removed
-    finally:
-        if child.returncode is None:
-            child.kill()
-            await child.wait()
 
 
 def test_serves_own_commands_pause_the_advance_as_keys_do_and_a_resumes_it(
@@ -366,3 +221,17 @@ def test_serves_own_commands_pause_the_advance_as_keys_do_and_a_resumes_it(
     assert talk.index == 3
     assert apply(talk, "R", lambda: reloads.append(1)) and reloads == [1]
     assert not apply(talk, "q\n", lambda: reloads.append(1))
+
+
+async def test_serve_without_a_private_socket_folder_says_so_and_serves_on(
+    runtime: Path, deck_file: Path, tmp_path: Path
+) -> None:
+    (runtime / "tui-slides").mkdir(mode=0o755)
+    (runtime / "tui-slides").chmod(0o755)  # (whatever the umask)
+    async with served(deck_file, tmp_path) as serve:
+        said = serve.out.getvalue()
+        assert "tui-slides: no presenter console for this talk: " in said
+        assert "may be used by other users (mode 755)" in said
+        conn, _chan, viewer = await asyncssh_viewer(serve.port)
+        await until(lambda: viewer.status().endswith("1 / 5"), "the audience on slide 1")
+        conn.close()
