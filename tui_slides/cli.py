@@ -402,7 +402,8 @@ COMMANDS = {
         commands.run_console,
     ),
     "serve": Command(
-        "serve a talk to audiences over SSH with no local screen (needs --ssh PORT)",
+        "serve a talk to audiences over SSH with no local screen (needs --ssh PORT), driven by"
+        " tui-slides console",
         serve_parser,
         commands.run_serve,
     ),
