@@ -47,7 +47,7 @@ class Served(NamedTuple):
 
     @property
     def port(self) -> int:
-        found = re.search(r"ssh -p (\d+) audience@127\.0\.0\.1", self.out.getvalue())
+        found = re.search(r" -p (\d+) audience@127\.0\.0\.1", self.out.getvalue())
         assert found, self.out.getvalue()
         return int(found.group(1))
 

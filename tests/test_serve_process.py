@@ -184,7 +184,7 @@ async def test_the_console_command_in_a_terminal_drives_a_served_talk_and_quits_
 ) -> None:
     child, said = await start_child(deck_file, tmp_path)
     try:
-        port = re.search(r"ssh -p (\d+) audience@", said)
+        port = re.search(r" -p (\d+) audience@", said)
         assert port, said
         conn, _chan, viewer = await asyncssh_viewer(int(port.group(1)))
         await until(lambda: viewer.status().endswith("1 / 5"), "the audience on slide 1")
