@@ -31,7 +31,8 @@ def test_console_with_no_presentation_says_so(
 ) -> None:
     assert cli.main(["console"]) == 1
     assert capsys.readouterr().err == (
-        "tui-slides: no presentation is running: start one with `tui-slides DECK`\n"
+        "tui-slides: no presentation is running: start one with `tui-slides DECK`"
+        " (or `tui-slides serve DECK --ssh PORT`)\n"
     )
 
 

@@ -308,6 +308,16 @@ def serve_parser() -> argparse.ArgumentParser:
         "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
     )
     add_ssh_options(parser)
+    parser.add_argument(
+        "--advance",
+        type=_interval,
+        metavar="DURATION",
+        help="move on by itself every DURATION (10s, 1m30s), steps included; a console's keys"
+        " pause it, a resumes it",
+    )
+    parser.add_argument(
+        "--loop", action="store_true", help="start over after the last slide (next, --advance)"
+    )
     _loading_options(parser)
     return parser
 
@@ -392,7 +402,8 @@ COMMANDS = {
         commands.run_console,
     ),
     "serve": Command(
-        "serve a talk to audiences over SSH with no local screen (needs --ssh PORT)",
+        "serve a talk to audiences over SSH with no local screen (needs --ssh PORT), driven by"
+        " tui-slides console",
         serve_parser,
         commands.run_serve,
     ),

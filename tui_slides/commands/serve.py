@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def serve(args: argparse.Namespace, started: Started) -> int:
-    """Serve the deck until ``q`` on standard input, Ctrl+C or SIGTERM (``share.command``)."""
+    """Serve the deck until ``q`` on standard input, Ctrl+C or SIGTERM (``share.command``);
+    ``tui-slides console`` on this machine drives it."""
     started()  # a long run: collect as any does
     if args.ssh is None:
         return usage_error("serve needs --ssh [HOST:]PORT")
@@ -31,4 +32,13 @@ def serve(args: argparse.Namespace, started: Started) -> int:
     from tui_slides.share.command import serve as run_serve
 
     reload = functools.partial(load_deck, args.deck, strict=args.strict, max_bytes=args.max_size)
-    return run_serve(deck, sharing, start=start, reload=reload, commands=sys.stdin)
+    return run_serve(
+        deck,
+        sharing,
+        start=start,
+        reload=reload,
+        path=args.deck,
+        advance=args.advance,
+        loop=args.loop,
+        commands=sys.stdin,
+    )

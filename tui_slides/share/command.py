@@ -2,21 +2,24 @@
 
 ``prepare`` turns the ``--ssh*`` options into ``ShareOptions`` with the port
 bound, before any screen is taken (a port in use is said at once).
-``serve`` runs a talk with no local screen: the server, the presentation, and
-the simple commands read from standard input that drive it until the
-presenter console does (one per line: ``n``, ``p``, a slide number, ``b``,
-``r``, ``q``).
+``serve`` runs a talk with no local screen: the server, the presentation, a
+``ConsoleServer`` so that ``tui-slides console`` on this machine finds and
+drives it (notes, clock, next slide, as with the presenter), and the simple
+commands read from standard input (one per line: ``n``, ``p``, a slide number,
+``b``, ``r``, ``q``). A console that quits leaves the talk running (it may join
+again); only ``q`` on standard input, Ctrl+C or SIGTERM end it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui_slides.deck.safety import visible
@@ -24,12 +27,14 @@ from tui_slides.share.options import DEFAULT_MAX_VIEWERS, ShareOptions, bind, ma
 
 if TYPE_CHECKING:
     from tui_slides.deck.model import Deck
+    from tui_slides.presenting.advance import Advance
+    from tui_slides.presenting.console_server import ConsoleServer
     from tui_slides.presenting.presentation import Presentation
     from tui_slides.share.server import ShareServer
 
 SERVE_HELP = (
     "commands, one a line: n or Enter (next), p (previous), a number (go to), b (blank),"
-    " r (reload), q (quit)"
+    " r (reload), a (resume --advance), q (quit)"
 )
 """What ``serve`` says it reads on standard input."""
 
@@ -75,11 +80,23 @@ def describe(server: ShareServer) -> list[str]:
     return lines
 
 
-def apply(presentation: Presentation, line: str, reload: Callable[[], Deck]) -> bool:
-    """Carry out one ``serve`` command on ``presentation``; False for ``q`` (quit)."""
+def apply(presentation: Presentation, line: str, reload: Callable[[], object]) -> bool:
+    """Carry out one ``serve`` command on ``presentation``; False for ``q`` (quit).
+
+    ``reload`` reads the deck again and gives it to the presentation (``Reloader``).
+    As a key in the presenter, any command but ``a`` pauses the automatic advance,
+    and ``a`` resumes it. ``ValueError`` for a line that is no command.
+    """
     command = line.strip().lower()
     if command in ("q", "quit"):
         return False
+    if command in ("a", "advance"):
+        presentation.resume_advance()
+        return True
+    number = command.isdecimal() and len(command) <= 9  # (int() of any script's digits)
+    if command not in _COMMANDS and not number:
+        raise ValueError(f"not a command: {command[:40]!r} ({SERVE_HELP})")
+    presentation.pause_advance()
     if command in ("n", "next", ""):
         presentation.next()
     elif command in ("p", "prev", "previous"):
@@ -87,10 +104,55 @@ def apply(presentation: Presentation, line: str, reload: Callable[[], Deck]) -> 
     elif command in ("b", "blank"):
         presentation.toggle_blank()
     elif command in ("r", "reload"):
-        presentation.reload(reload())
-    elif command.isdigit():
+        reload()
+    else:
         presentation.go_to(int(command) - 1)
     return True
+
+
+_COMMANDS = frozenset(("n", "next", "", "p", "prev", "previous", "b", "blank", "r", "reload"))
+"""``serve``'s commands but ``q``, ``a`` and slide numbers."""
+
+
+class Reloader:
+    """Reads the deck again for ``presentation`` (``r``, or a console's reload), says how it went.
+
+    A deck that fails to load is said on ``out`` and to the consoles (the
+    presentation's ``report_problem``); the last good deck goes on being shown.
+    """
+
+    def __init__(
+        self, presentation: Presentation, load: Callable[[], Deck], out: TextIO, name: str
+    ) -> None:
+        self.presentation = presentation
+        self.load = load
+        self.out = out
+        self.name = name
+        """The deck's name, as messages on ``out`` call it."""
+
+    def __call__(self) -> bool:
+        """Reload once; True if the new deck is shown."""
+        from tui_slides.deck.errors import DeckError
+
+        try:
+            deck = self.load()
+        except DeckError as error:
+            problem = str(error)
+        except OSError as error:
+            problem = f"{self.name}: {error.strerror or error}"
+        except Exception as error:  # a bug in loading must not end the talk
+            problem = f"{self.name}: {type(error).__name__}: {error}"
+        else:
+            self.presentation.reload(deck)
+            total = len(deck.slides)
+            self._say(f"Reloaded {self.name}: {total} slide{'' if total == 1 else 's'}")
+            return True
+        self.presentation.report_problem(problem)
+        self._say(f"tui-slides: reload failed, still showing the last good deck:\n{problem}")
+        return False
+
+    def _say(self, text: str) -> None:
+        print(visible(text), file=self.out, flush=True)
 
 
 def serve(
@@ -99,14 +161,23 @@ def serve(
     *,
     start: int = 0,
     reload: Callable[[], Deck],
+    path: str | os.PathLike[str] | None = None,
+    advance: float | None = None,
+    loop: bool = False,
     out: TextIO = sys.stdout,
     commands: TextIO | None = None,
 ) -> int:
-    """``tui-slides serve``: the talk for audiences only, until ``q``, Ctrl+C or SIGTERM."""
+    """``tui-slides serve``: the talk for audiences only, until ``q``, Ctrl+C or SIGTERM.
+
+    ``path``: the deck's file or folder, for consoles to join (none without it);
+    ``advance``: move on every that many seconds (``--advance``); ``loop``: ``--loop``.
+    """
     from tui_slides.presenting.presentation import Presentation
 
-    presentation = Presentation(deck, start)
-    return asyncio.run(_serve(presentation, options, reload, out, commands))
+    presentation = Presentation(deck, start, loop=loop)
+    return asyncio.run(
+        _serve(presentation, options, reload, out, commands, path=path, advance=advance)
+    )
 
 
 async def _serve(
@@ -115,41 +186,110 @@ async def _serve(
     reload: Callable[[], Deck],
     out: TextIO,
     commands: TextIO | None,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    advance: float | None = None,
+    stop: asyncio.Event | None = None,
 ) -> int:
+    """``serve``'s run in the running loop; ``stop`` (set from the loop) ends it as ``q`` does."""
     from tui_slides.share.server import ShareServer
+    from tui_slides.share.stdin import read_commands
 
     loop = asyncio.get_running_loop()
-    done = asyncio.Event()
+    done = stop or asyncio.Event()
+    name = Path(path).name if path is not None else "the deck"
+    again = Reloader(presentation, reload, out, name)
     server = ShareServer(presentation, options)
     await server.start()
     for line in describe(server):
         print(line, file=out)
+    console = await _console_server(presentation, path, again, out)
     if commands is not None:
         print(f"Reading {SERVE_HELP}", file=out)
     out.flush()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
+    handled = []
+    for signum in _ending_signals():
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signum, done.set)
+            handled.append(signum)
 
     def command(line: str) -> None:
         try:
-            going = apply(presentation, line, reload)
-        except Exception as error:  # a bad reload must not end the talk
+            going = apply(presentation, line, again)
+        except Exception as error:  # a command must never end the talk
             print(f"tui-slides: {visible(str(error))}", file=out, flush=True)
             going = True
         if not going:
             done.set()
 
     if commands is not None:
-        stream = commands
-
-        def read() -> None:  # a daemon thread: a blocked read never holds up the exit
-            for line in stream:
-                loop.call_soon_threadsafe(command, line)
-
-        threading.Thread(target=read, name="serve-commands", daemon=True).start()
+        read_commands(commands, lambda line: loop.call_soon_threadsafe(command, line))
+    timer = _advance(presentation, advance)
     try:
         await done.wait()
     finally:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+        if timer is not None:
+            timer.close()
+        if console is not None:
+            console.close()
         await server.stop()
     return 0
+
+
+def _ending_signals() -> list[signal.Signals]:
+    """Ctrl+C, SIGTERM and a hang-up end ``serve`` cleanly (not a hang-up ``nohup`` ignores)."""
+    ending = [signal.SIGINT, signal.SIGTERM]
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:
+        ending.append(hangup)
+    return ending
+
+
+async def _console_server(
+    presentation: Presentation,
+    path: str | os.PathLike[str] | None,
+    reload: Callable[[], object],
+    out: TextIO,
+) -> ConsoleServer | None:
+    """Listen for ``tui-slides console`` (and say how to run it); None if it cannot."""
+    if path is None:
+        return None
+    from tui_slides.presenting import rendezvous
+    from tui_slides.presenting.console_server import ConsoleServer
+
+    name = rendezvous.deck_name(path)
+    try:
+        console = ConsoleServer(
+            presentation,
+            rendezvous.socket_path(name),
+            deck=str(Path(path).resolve()),
+            name=name,
+            reload=reload,
+        )
+        await console.start()
+    except (OSError, rendezvous.UnsafeFolder) as error:
+        reason = visible(str(error))
+        print(f"tui-slides: no presenter console for this talk: {reason}", file=out)
+        return None
+    joined = f"{visible(name)}.{os.getpid()}"
+    print(f"Drive it with: tui-slides console (--join {joined} when several talks run)",
+          file=out)  # fmt: skip
+    return console
+
+
+def _advance(presentation: Presentation, seconds: float | None) -> Advance | None:
+    """``--advance``: move on every ``seconds``, on the running loop's timers."""
+    if seconds is None:
+        return None
+    from tui_slides.presenting.advance import Advance
+
+    loop = asyncio.get_running_loop()
+
+    def schedule(delay: float, callback: Callable[[], None]) -> Callable[[], None]:
+        return loop.call_later(delay, callback).cancel
+
+    timer = Advance(presentation, seconds, schedule)
+    timer.start()
+    return timer

@@ -175,14 +175,16 @@ class ConsoleApp(App[int]):
     # -- the presenter -----------------------------------------------------------------
 
     def _link_status(self, joined: bool) -> None:
-        if joined:
-            return  # said once the state arrives
+        if joined or not self.is_running:
+            return  # said once the state arrives; or the console is closing: nothing to show
         self._show_status(
             f"The presenter of {visible(self.link.name)} is gone: waiting for it to come back…",
             lost=True,
         )
 
     def _received(self, message: Message) -> None:
+        if not self.is_running:  # closing: its widgets may be gone as the talk moves on
+            return
         talk = self.talk
         before = (talk.index, talk.reloads, talk.deck, talk.joined, talk.step)
         if not talk.apply(message):

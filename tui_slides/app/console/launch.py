@@ -46,7 +46,8 @@ def pick(join: str | None, err: TextIO) -> rendezvous.Listing | None:
         return None
     chosen = listings if join is None else rendezvous.choose(listings, join)
     if not listings:
-        print("tui-slides: no presentation is running: start one with `tui-slides DECK`", file=err)
+        print("tui-slides: no presentation is running: start one with `tui-slides DECK`"
+              " (or `tui-slides serve DECK --ssh PORT`)", file=err)  # fmt: skip
         return None
     if not chosen:
         print(f"tui-slides: no presentation called {visible(join or '')!r}; running:", file=err)
