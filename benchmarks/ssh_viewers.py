@@ -238,7 +238,9 @@ async def run(
     }
 
 
-def presenter(viewers: int, processes: int, presses: int = 10) -> dict[str, object]:
+def presenter(
+    viewers: int, processes: int, presses: int = 10, *, compress: bool = False
+) -> dict[str, object]:
     """The real presenter (``tui-slides DECK --ssh``) in a pty: its own key -> screen, in ms,
     with no viewers and then with ``viewers`` (the issue: at most 1.2x)."""
     import os
@@ -267,7 +269,7 @@ def presenter(viewers: int, processes: int, presses: int = 10) -> dict[str, obje
                 for first, count in enumerate(share):
                     client = subprocess.Popen(
                         [sys.executable, __file__, "--client", str(port), str(count),
-                         str(first * count)],
+                         str(first * count), *(["--compress"] if compress else [])],
                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                     )  # fmt: skip
                     clients.append(client)
@@ -296,6 +298,7 @@ def presenter(viewers: int, processes: int, presses: int = 10) -> dict[str, obje
         "presenter key -> screen, no viewers (ms, median)": round(alone, 1),
         f"presenter key -> screen, {viewers} viewers (ms, median)": round(watched, 1),
         "ratio (target <= 1.2)": round(watched / alone, 2),
+        "compression (as ssh -C)": compress,
     }
 
 
@@ -322,7 +325,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.presenter:
-        print(json.dumps(presenter(args.viewers, args.processes), indent=2, ensure_ascii=False))
+        figures = presenter(args.viewers, args.processes, compress=args.compress)
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
         return
     counts = [args.viewers] if args.only or args.viewers >= 500 else [args.viewers, 500]
     for viewers in counts:  # each in a fresh process: memory is measured from a clean start

@@ -55,10 +55,10 @@ SEND_DELAY = 0.01
 
 Textual's writer thread puts the presenter's frame on its terminal, and needs the
 GIL to do so; sending to viewers at once would hold it (a write is ~0.1 ms of
-Python: 20 ms for 200 viewers), and the frame would wait for the switch
-interval at each handover. With 200 viewers the presenter's next slide took
-2.0x its time alone; 10 ms later, 0.8-1.1x (``benchmarks/ssh_viewers.py
---presenter``), and the viewers' 95th percentile stays far under 100 ms."""
+Python: 20 ms for 200 viewers) while the frame waits. With 200 viewers the
+presenter's next slide took 2.0x its time alone, 1.5-1.7x with start-up's short
+switch interval alone, 0.96-0.98x with this (``benchmarks/ssh_viewers.py
+--presenter``); the viewers' 95th percentile stays far under 100 ms."""
 KEEPALIVE = 15.0
 """Seconds between keepalives; three unanswered and the connection is dropped."""
 SHOWN: frozenset[type[Event]] = frozenset((SlideChanged, StepChanged, BlankChanged, DeckReloaded))
