@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui_slides import __version__
-from tui_slides.cli import COMMANDS, WIDTHS, main, parse
+from tui_slides.cli import COMMANDS, main, parse
+from tui_slides.commands.option_types import WIDTHS
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES
 
 

@@ -131,5 +131,6 @@ def test_a_command_imports_no_other_commands_module() -> None:
         "tui_slides.commands",
         "tui_slides.commands.common",
         "tui_slides.commands.sharing",  # the --ssh options of the presenter's parser and serve's
+        "tui_slides.commands.option_types",  # the parsers' value types
         "tui_slides.commands.show",
     }

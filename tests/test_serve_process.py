@@ -101,17 +101,7 @@ async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
         listing = pick(None, io.StringIO())
         assert listing is not None
         try:
-            messages: list[Message] = []
-            link = ConsoleLink(listing.path, listing.name, messages.append, lambda _j: None)
-            following = asyncio.create_task(link.run())
-            try:
-                await until(lambda: any(type(m) is State for m in messages), "the state")
-                assert link.send(Command("next"))
-                await until(lambda: any(type(m) is SlideChanged for m in messages), "slide 2")
-            finally:
-                following.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await following
+            await moves_on(listing.path)
         finally:
             os.kill(listing.pid, signal.SIGTERM)
             os.kill(listing.pid, signal.SIGCONT)  # (ends a stopped one too)

@@ -12,94 +12,27 @@ from __future__ import annotations
 
 import argparse
 import functools
-import math
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from tui_slides import __version__, commands
+from tui_slides.commands import option_types
 from tui_slides.commands.common import EXIT_USAGE, Started
 from tui_slides.commands.sharing import add_ssh_options
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES
-from tui_slides.deck.safety import visible
 from tui_slides.streams import plain_ascii_fallback
-
-WIDTHS = range(10, 10_001)
-"""``show --width``: narrower cannot hold a slide's frame; wider is no screen's."""
-
-
-def _max_size(value: str) -> int:
-    """``--max-size``: a positive, finite number of megabytes, as bytes (at least 1)."""
-    try:
-        megabytes = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of megabytes: {visible(value)!r}") from None
-    if not math.isfinite(megabytes * 1024 * 1024):  # inf, nan, 1e400, and 1e308 MB in bytes
-        raise argparse.ArgumentTypeError(f"not a finite number of megabytes: {visible(value)!r}")
-    if megabytes <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return max(1, int(megabytes * 1024 * 1024))
-
-
-def _interval(value: str) -> float:
-    """``--advance``: a duration like ``10s`` or ``1m30s``, in seconds, more than 0."""
-    from tui_slides.presenting.advance import parse_interval  # only --advance needs it
-
-    try:
-        seconds = parse_interval(value)
-    except ValueError:
-        message = f"not a duration like 10s, 1m30s or 2m: {visible(value)!r}"
-        raise argparse.ArgumentTypeError(message) from None
-    if seconds <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0s")
-    return seconds
-
-
-def _width(value: str) -> int:
-    """``--width``: a whole number of columns in ``WIDTHS``."""
-    try:
-        columns = int(value)
-    except ValueError:
-        if not value.strip().isdecimal():
-            raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
-        columns = WIDTHS.stop  # digits beyond int()'s limit of 4300: far too wide
-    if columns not in WIDTHS:
-        raise argparse.ArgumentTypeError(
-            f"must be from {WIDTHS.start} to {WIDTHS.stop - 1} columns"
-        )
-    return columns
-
-
-def _duration(value: str) -> int:
-    """``--duration``: a talk's planned length in seconds (``deck.duration``)."""
-    from tui_slides.deck.duration import parse_duration
-
-    try:
-        return parse_duration(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(visible(str(error))) from None
 
 
 def _duration_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--duration",
-        type=_duration,
+        type=option_types.duration,
         metavar="TIME",
         help="the talk's planned length for the console's timer: 20m, 1h30m, 90s"
         " (default: the deck's duration)",
     )
-
-
-def _viewers(value: str) -> int:
-    """``--http-max-viewers``: a whole number, at least 1."""
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return count
 
 
 def _http_options(parser: argparse.ArgumentParser) -> None:
@@ -115,7 +48,7 @@ def _http_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--http-max-viewers",
-        type=_viewers,
+        type=option_types.viewers,
         metavar="N",
         help="browsers following at once (default 500)",
     )
@@ -152,6 +85,20 @@ def help_width() -> int:
     return max(columns - 2, 20)
 
 
+def _advance_options(parser: argparse.ArgumentParser, *, paused_by: str) -> None:
+    """``--advance`` and ``--loop``: the presenter's and ``serve``'s."""
+    parser.add_argument(
+        "--advance",
+        type=option_types.interval,
+        metavar="DURATION",
+        help=f"move on by itself every DURATION (10s, 1m30s), steps included; {paused_by}"
+        " it, a resumes it",
+    )
+    parser.add_argument(
+        "--loop", action="store_true", help="start over after the last slide (next, --advance)"
+    )
+
+
 def _loading_options(parser: argparse.ArgumentParser) -> None:
     """How decks are read: the options of every command (``fix`` takes no ``--strict``)."""
     parser.add_argument(
@@ -164,7 +111,7 @@ def _max_size_option(parser: argparse.ArgumentParser) -> None:
     """``--max-size MB``: the largest deck file read."""
     parser.add_argument(
         "--max-size",
-        type=_max_size,
+        type=option_types.max_size,
         default=DEFAULT_MAX_BYTES,
         metavar="MB",
         help=f"largest deck file to read, in MB (default {DEFAULT_MAX_BYTES // 1024 // 1024})",
@@ -229,16 +176,7 @@ def present_parser() -> argparse.ArgumentParser:
         help="draw images with the terminal's graphics (auto, the default), in cells of half"
         " blocks, or not at all",
     )
-    parser.add_argument(
-        "--advance",
-        type=_interval,
-        metavar="DURATION",
-        help="move on by itself every DURATION (10s, 1m30s), steps included; any key pauses"
-        " it, a resumes it",
-    )
-    parser.add_argument(
-        "--loop", action="store_true", help="start over after the last slide (next, --advance)"
-    )
+    _advance_options(parser, paused_by="any key pauses")
     parser.add_argument(
         "--config-path", action="store_true", help="print where the config file is, and exit"
     )
@@ -264,7 +202,7 @@ def show_parser() -> argparse.ArgumentParser:
         "--slide", metavar="N|ID", help="print only slide number N or the slide with ID"
     )
     parser.add_argument(
-        "--width", type=_width, metavar="W", help="line width (default: the terminal's)"
+        "--width", type=option_types.width, metavar="W", help="line width (default: the terminal's)"
     )
     parser.add_argument(
         "--notes", action="store_true", help="print each slide's speaker notes under it"
@@ -308,16 +246,7 @@ def serve_parser() -> argparse.ArgumentParser:
         "--slide", metavar="N|ID", help="start at slide number N or the slide with ID"
     )
     add_ssh_options(parser)
-    parser.add_argument(
-        "--advance",
-        type=_interval,
-        metavar="DURATION",
-        help="move on by itself every DURATION (10s, 1m30s), steps included; a console's keys"
-        " pause it, a resumes it",
-    )
-    parser.add_argument(
-        "--loop", action="store_true", help="start over after the last slide (next, --advance)"
-    )
+    _advance_options(parser, paused_by="a console's keys pause")
     _loading_options(parser)
     return parser
 

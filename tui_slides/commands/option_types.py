@@ -1,0 +1,75 @@
+"""The command line's value types (argparse ``type=`` functions): a bad value is a usage error
+that says what was expected, and shows what was typed through ``visible``."""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+from tui_slides.deck.safety import visible
+
+WIDTHS = range(10, 10_001)
+"""``show --width``: narrower cannot hold a slide's frame; wider is no screen's."""
+
+
+def max_size(value: str) -> int:
+    """``--max-size``: a positive, finite number of megabytes, as bytes (at least 1)."""
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {visible(value)!r}") from None
+    if not math.isfinite(megabytes * 1024 * 1024):  # inf, nan, 1e400, and 1e308 MB in bytes
+        raise argparse.ArgumentTypeError(f"not a finite number of megabytes: {visible(value)!r}")
+    if megabytes <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return max(1, int(megabytes * 1024 * 1024))
+
+
+def interval(value: str) -> float:
+    """``--advance``: a duration like ``10s`` or ``1m30s``, in seconds, more than 0."""
+    from tui_slides.presenting.advance import parse_interval  # only --advance needs it
+
+    try:
+        seconds = parse_interval(value)
+    except ValueError:
+        message = f"not a duration like 10s, 1m30s or 2m: {visible(value)!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0s")
+    return seconds
+
+
+def width(value: str) -> int:
+    """``--width``: a whole number of columns in ``WIDTHS``."""
+    try:
+        columns = int(value)
+    except ValueError:
+        if not value.strip().isdecimal():
+            raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
+        columns = WIDTHS.stop  # digits beyond int()'s limit of 4300: far too wide
+    if columns not in WIDTHS:
+        raise argparse.ArgumentTypeError(
+            f"must be from {WIDTHS.start} to {WIDTHS.stop - 1} columns"
+        )
+    return columns
+
+
+def duration(value: str) -> int:
+    """``--duration``: a talk's planned length in seconds (``deck.duration``)."""
+    from tui_slides.deck.duration import parse_duration
+
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(visible(str(error))) from None
+
+
+def viewers(value: str) -> int:
+    """``--http-max-viewers``: a whole number, at least 1."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return count
