@@ -353,6 +353,40 @@ async def test_a_reload_reads_the_css_again_and_a_bad_edit_is_said(
         assert block.styles.background != Color.parse("#330000")  # the deck's CSS is gone
 
 
+async def test_a_css_problem_fixed_during_the_talk_is_not_said_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One file broken then fixed, the other good throughout: the end says nothing, and the
+    notice never claims the built-in styles alone while the other file still styles."""
+    said: list[str] = []
+    monkeypatch.setattr(
+        "tui_slides.app.app.PresenterApp.notify", lambda self, message, **_: said.append(message)
+    )
+    (tmp_path / "deck.tcss").write_text(".block-note { background: #000033; }")
+    extra = tmp_path / "extra.tcss"
+    extra.write_text(BAD_CSS.replace("block-2", "block-cold"))
+    path = tmp_path / "deck.json5"
+    path.write_text(
+        "{css: 'deck.tcss', slides: [{content: [{title: 'a', block: 'note'},"
+        " {title: 'b', block: 'cold'}]}]}"
+    )
+    app = make_app(load_deck(path), path=path, css=extra)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (problem,) = app.css_problems
+        assert problem.startswith(f"{extra}:3:5: ")
+        (notice,) = [message for message in said if problem in message]
+        assert "built-in styles" not in notice and "without this file's styles" in notice
+        note, cold = app.slides.slide_view.blocks
+        assert note.styles.background == Color.parse("#000033")  # the deck's file still styles
+        extra.write_text(".block-cold { background: #003300; }")
+        await pilot.press("r")
+        await pilot.pause()
+        note, cold = app.slides.slide_view.blocks
+        assert cold.styles.background == Color.parse("#003300")
+        assert app.css_problems == []  # what the presenter prints when it ends
+
+
 async def test_watch_reloads_when_the_css_changes(tmp_path: Path) -> None:
     css = tmp_path / "talk.tcss"
     css.write_text(".block-note { background: #000033; }")

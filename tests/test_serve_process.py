@@ -67,7 +67,15 @@ async def test_serve_in_its_own_process_is_found_driven_and_ended_only_by_its_ow
         line = await asyncio.wait_for(child.stdout.readline(), WAIT)
         assert line.decode().startswith("tui-slides: reload failed, still showing")
         await until(lambda: any(type(m) is ReloadFailed for m in messages), "the problem")
-        child.stdin.close()  # no more commands: the talk goes on
+        child.stdin.close()  # no more commands: the talk goes on, and serve says so
+        said = ""  # (after the reload's problem: its place, the line, a caret)
+        while "standard input ended" not in said:
+            line = await asyncio.wait_for(child.stdout.readline(), WAIT)
+            assert line, said
+            said += line.decode()
+        ended = said.splitlines()[-1]
+        assert ended.startswith("tui-slides: standard input ended: no more commands")
+        assert ended.endswith(f"(kill {child.pid})")
         following.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await following

@@ -66,6 +66,32 @@ async def test_the_presenter_serves_its_audience_from_its_own_loop(tmp_path: Pat
     conn.close()
 
 
+def drawn(widget: Static) -> str:
+    """The lines a widget draws on screen, as plain text (nothing when it has no room)."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.region.height))
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)])
+async def test_the_share_panel_is_drawn_with_room_for_its_text(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # The panel's box was as wide as its content asked (width: auto), which a scrolling
+    # box of Statics measured as nothing: an empty frame on screen.
+    share = ShareOptions(port=0, code=CODE, data_dir=tmp_path / "data")
+    app = make_app(load_deck(TOUR), path=TOUR, share=share)
+    async with app.run_test(size=size) as pilot:
+        await until(lambda: app.share is not None, "the server to start")
+        assert app.share is not None
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ShareScreen)
+        assert "Sharing this talk" in drawn(screen.query_one("#share-title", Static))
+        table = drawn(screen.query_one("#share-table", Static))
+        assert f"ssh -C -p {app.share.address[1]}" in table
+        assert CODE in table
+
+
 async def test_without_sharing_s_says_how_to_share(monkeypatch: pytest.MonkeyPatch) -> None:
     said: list[str] = []
     monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from share_support import asyncssh_viewer, serving, until
+from share_support import TOUR, asyncssh_viewer, serving, until
 
 from tui_slides.deck.loader import load_deck
 from tui_slides.presenting.presentation import Presentation
@@ -34,6 +34,23 @@ async def test_each_viewer_gets_the_colours_its_terminal_has(tmp_path: Path) -> 
     assert any(re.search(rb"(^|;)3[0-7]($|;)", code) for code in codes["xterm"])
     assert codes["dumb"] <= {b"0"}  # no colour, no bold: at most resets
     assert any(b"38;2;" in code for code in codes["xterm-direct"])
+
+
+async def test_a_slide_with_links_reaches_viewers_as_plain_escapes(tmp_path: Path) -> None:
+    """The tour's media slide: its video and map cards are hyperlinks in the presenter;
+    a viewer gets their text, and only the cursor, style and erase sequences."""
+    presentation = Presentation(load_deck(TOUR), 8)  # "Video": a video card and a map
+    async with serving(tmp_path, presentation, auth="none") as server:
+        conn, _chan, viewer = await asyncssh_viewer(server.address[1], size=(100, 30))
+        await until(lambda: viewer.status().endswith("9 / 12"), "the media slide")
+        await until(lambda: "Big_Buck_Bunny" in "\n".join(viewer.screen.display), "the card")
+        data = bytes(viewer.data)
+        conn.close()
+    finals = set(re.findall(rb"\x1b\[[?0-9;]*([@-~])", data))
+    assert finals <= {b"H", b"m", b"K", b"J", b"h", b"l"}
+    assert b"\x1b]" not in data  # no OSC (a hyperlink) to cut into
+    screen = "\n".join(viewer.screen.display)
+    assert "d=" not in screen and "\x1b" not in screen
 
 
 async def test_viewers_of_one_size_share_frames_and_bytes(tmp_path: Path) -> None:

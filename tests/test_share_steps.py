@@ -18,6 +18,7 @@ from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Deck
 from tui_slides.presenting.presentation import Presentation
 from tui_slides.share.frames import Frames
+from tui_slides.share.viewer import Viewer
 
 DECK = """[
   {name: 'one', content: [{title: 'Letters', reveal: 'items',
@@ -162,4 +163,31 @@ async def test_blank_wins_over_a_step_and_a_reload_keeps_the_step(tmp_path: Path
         reloaded = stepped_deck(tmp_path, DECK.replace("Bravo", "Zulu"))
         await step_shows(viewer, lambda: presentation.reload(reloaded), "Zulu")
         assert "Charlie" not in screen(viewer)  # the same step on the new version
+        conn.close()
+
+
+async def test_a_viewers_browsing_keys_do_nothing_while_the_screen_is_blank(
+    tmp_path: Path,
+) -> None:
+    presentation = Presentation(stepped_deck(tmp_path), 1)
+    async with serving(tmp_path, presentation, auth="none") as server:
+        conn, chan, viewer = await asyncssh_viewer(server.address[1])
+        await until(lambda: "Second slide" in screen(viewer), "slide 2")
+        presentation.toggle_blank()
+        await until(lambda: not screen(viewer).strip(), "blanked")
+        keys: list[str] = []
+        viewer_key = server.viewer_key
+
+        def counted(seer: Viewer, action: str) -> None:
+            keys.append(action)
+            viewer_key(seer, action)
+
+        server.viewer_key = counted  # type: ignore[method-assign,assignment]
+        chan.write(RIGHT + RIGHT + LEFT + LEFT + LEFT)  # keys pressed at a black screen
+        await until(lambda: len(keys) == 5, "the five keys at the server")
+        assert server.viewers[0].browsing is None
+        presentation.toggle_blank()
+        # Back from blank: following the presenter, not browsing where the keys went.
+        await until(lambda: viewer.status().endswith(" 2 / 3"), "following slide 2")
+        assert "browsing" not in viewer.status() and "Second slide" in screen(viewer)
         conn.close()

@@ -129,8 +129,7 @@ class PresenterApp(SharingApp):
 
     def on_mount(self) -> None:
         for problem in self.css_problems:
-            message = f"{problem}\nPresenting with the built-in styles."
-            self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
+            self._say_css_problem(problem)
         self.call_after_refresh(self._after_first_paint)
         self._quit_on_signals()
         if self.options.watch:
@@ -321,15 +320,19 @@ class PresenterApp(SharingApp):
         """A reloaded deck's CSS files read again (edited, added or gone); a bad one is said."""
         files = self._css_files(deck)
         if not files and len(self.css_path) == len(self._built_in_css):
-            return  # no CSS of the deck's, before or now: nothing to read
+            self.css_problems = []  # no CSS of the deck's now: no problem with it either
+            return  # nor before: nothing to read
         from tui_slides.app.styling import restyle
 
-        problems = restyle(self, self._built_in_css, files)
-        for problem in problems:
-            if problem not in self.css_problems:
-                self.css_problems.append(problem)
-            message = f"{problem}\nPresenting with the built-in styles."
-            self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
+        # The problems of the files as they are now: one fixed since is no longer said at the end.
+        self.css_problems = restyle(self, self._built_in_css, files)
+        for problem in self.css_problems:
+            self._say_css_problem(problem)
+
+    def _say_css_problem(self, problem: str) -> None:
+        """A CSS file left out, on screen (its rules only: the other files still style)."""
+        message = f"{problem}\nPresenting without this file's styles."
+        self.notify(message, title="CSS not loaded", severity="error", timeout=10, markup=False)
 
     def _watched(self) -> Signature:
         """What ``--watch`` looks at: the deck's files and its CSS files (one ``stat`` each)."""

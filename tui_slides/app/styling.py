@@ -2,8 +2,9 @@
 
 Each file is parsed on its own first, with the theme's variables, by
 Textual's public ``Stylesheet``: a file that does not parse is left out, so
-the deck presents with the built-in styles, and the problem is one line
-``file:line:col: message`` that the app shows and prints when it ends.
+the deck presents without its rules, and the problem is one line
+``file:line:col: message`` that the app shows (and prints when it ends, if the
+file is still bad then).
 ``restyle`` reads them again when the deck is reloaded (``r``, ``--watch``).
 """
 

@@ -37,6 +37,11 @@ SERVE_HELP = (
     " r (reload), a (resume --advance), q (quit)"
 )
 """What ``serve`` says it reads on standard input."""
+NO_MORE_COMMANDS = (
+    "tui-slides: standard input ended: no more commands; serving on until Ctrl+C"
+    " or SIGTERM (kill {0})"
+)
+"""What ``serve`` says when its standard input ends (its PID in it)."""
 
 
 def prepare(
@@ -222,8 +227,15 @@ async def _serve(
         if not going:
             done.set()
 
+    def no_more_commands() -> None:  # Ctrl+D, or a pipe's end: typing on would seem ignored
+        print(NO_MORE_COMMANDS.format(os.getpid()), file=out, flush=True)
+
     if commands is not None:
-        read_commands(commands, lambda line: loop.call_soon_threadsafe(command, line))
+        read_commands(
+            commands,
+            lambda line: loop.call_soon_threadsafe(command, line),
+            lambda: loop.call_soon_threadsafe(no_more_commands),
+        )
     timer = _advance(presentation, advance)
     try:
         await done.wait()

@@ -100,8 +100,11 @@ class Frames:
             style = self._style_list[style_id]
             if system is not None and style_id:
                 # A copy: Rich keeps a style's codes for the first colour system it is
-                # rendered for (one console, one system); viewers have several.
-                rendered = style.copy().render("\x00", color_system=system)
+                # rendered for (one console, one system); viewers have several. Without
+                # its link: a hyperlink's OSC 8 would come before the codes, and cut into
+                # them it made garbage on the viewer's screen (the URL as text, concealed).
+                plain = style.clear_meta_and_links().copy()
+                rendered = plain.render("\x00", color_system=system)
                 codes = rendered[2 : rendered.index("\x00") - 1] if rendered != "\x00" else ""
                 found = f"\x1b[0;{codes}m" if codes else "\x1b[0m"
             self._sgr[key] = found

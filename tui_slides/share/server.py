@@ -207,9 +207,15 @@ class ShareServer:
             self._on_change()
 
     def viewer_key(self, viewer: Viewer, action: str) -> None:
-        """A viewer's own key: browse (next, prev, first, last) or follow the presenter."""
+        """A viewer's own key: browse (next, prev, first, last) or follow the presenter.
+
+        While the presenter blanks the screen, browsing keys do nothing: the viewer sees
+        nothing move, so it must not find itself elsewhere once the slides come back.
+        """
         presentation = self.presentation
         total = presentation.total
+        if presentation.blank and action != "follow":
+            return
         if action == "follow":
             viewer.browsing = None
         elif total:

@@ -22,8 +22,11 @@ POLL = 0.5
 """Seconds between two looks at whether a background ``serve`` came to the foreground."""
 
 
-def read_commands(stream: TextIO, take: Callable[[str], object]) -> threading.Thread:
-    """Hand each line of ``stream`` to ``take`` (from a daemon thread) until its end."""
+def read_commands(
+    stream: TextIO, take: Callable[[str], object], ended: Callable[[], object] | None = None
+) -> threading.Thread:
+    """Hand each line of ``stream`` to ``take`` (from a daemon thread) until its end; then
+    call ``ended`` (the end of the input, not an input that cannot be read)."""
     terminal = _is_terminal(stream)
     if terminal:  # a read or write in the background fails instead of stopping the process
         for signum in (signal.SIGTTIN, signal.SIGTTOU):
@@ -44,8 +47,10 @@ def read_commands(stream: TextIO, take: Callable[[str], object]) -> threading.Th
                 return  # unreadable (nohup's): no commands, the talk goes on
             except ValueError:  # closed
                 return
-            if not line:
-                return  # the end of the input: the talk goes on until Ctrl+C or SIGTERM
+            if not line:  # the end of the input: the talk goes on until Ctrl+C or SIGTERM
+                if ended is not None:
+                    ended()
+                return
             take(line)
 
     thread = threading.Thread(target=read, name="serve-commands", daemon=True)

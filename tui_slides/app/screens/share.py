@@ -91,8 +91,8 @@ class ShareScreen(ModalScreen[None]):
         align: center middle;
     }
     #share-box {
-        width: auto;
-        max-width: 100%;
+        width: 90%;
+        max-width: 100;
         height: auto;
         max-height: 100%;
         border: round $primary;
