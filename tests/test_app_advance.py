@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from app_support import make_app, make_deck, status
 
-from tui_slides.app.status_bar import advance_label, step_label
+from tui_slides.app.status_bar import advance_label
+from tui_slides.deck.steps import step_label
 
 SIZE = (80, 24)
 

@@ -57,10 +57,13 @@ async def test_followers_see_each_item_only_after_the_presenter_reveals_it(
     async with serving(tmp_path, presentation, auth="none") as server:
         conn, _chan, viewer = await asyncssh_viewer(server.address[1])
         await until(lambda: "Alpha" in screen(viewer), "the first item")
-        assert viewer.status().endswith("1 / 3")
+        assert viewer.status().endswith("●○○ 1 / 3")  # the presenter's step dots, too
         await step_shows(viewer, presentation.next, "Bravo")
+        assert viewer.status().endswith("●●○ 1 / 3")
         await step_shows(viewer, presentation.next, "Charlie")
+        assert viewer.status().endswith("●●● 1 / 3")
         await step_shows(viewer, presentation.next, "Second slide")  # the next slide, step 0
+        assert viewer.status().endswith("●○ 2 / 3")
         assert "Delta" not in screen(viewer)
         await step_shows(viewer, presentation.next, "Delta appears")
         presentation.previous()  # a step back: hidden again

@@ -108,8 +108,10 @@ async def test_the_page_shows_the_presenters_step_and_browsing_spoils_nothing(
         page = live.page
         await reads(page, "slide-1", "Alpha")
         await reads(page, "slide-1", "Bravo", shown=False)  # in the page, not on screen
+        await status_is(page, "following 1 / 4 \u25cf\u25cb\u25cb")  # the presenter's dots
         presentation.next()
         await reads(page, "slide-1", "Bravo")
+        await status_is(page, "following 1 / 4 \u25cf\u25cf\u25cb")
         await reads(page, "slide-1", "Charlie", shown=False)
         presentation.next()
         presentation.next()  # slide 2 at its first step
@@ -119,7 +121,7 @@ async def test_the_page_shows_the_presenters_step_and_browsing_spoils_nothing(
         await shows(page, "slide-1")
         await reads(page, "slide-1", "Charlie")
         await page.keyboard.press("End")  # a slide after it: its first step only
-        await status_is(page, "browsing 4 / 4, presenter at 2")
+        await status_is(page, "browsing 4 / 4 \u25cf\u25cb\u25cb, presenter at 2")
         await reads(page, "slide-4", "Four")
         await reads(page, "slide-4", "Golf", shown=False)
         await page.keyboard.press("ArrowLeft")

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui_slides.deck.safety import visible
+from tui_slides.deck.steps import step_label
 from tui_slides.render.contrast import readable
 
 PROGRESS = "▁"
@@ -29,20 +30,8 @@ _MORE_HINTS = {
 """``(above, below)`` -> (long, short) scroll hints."""
 
 
-MAX_DOTS = 8
-"""Most reveal steps shown as dots (``●●○○``); a slide with more shows ``·2/12``."""
-
 ADVANCE_SIGNS = {"running": "▶", "paused": "⏸", "stopped": "⏹"}
 """The automatic advance's states as the status bar shows them (``off``: nothing)."""
-
-
-def step_label(step: int, steps: int) -> str:
-    """Where in a slide's reveal steps we are: ``●●○○`` (steps done and to come), else ``""``."""
-    if steps <= 1:
-        return ""
-    if steps <= MAX_DOTS:
-        return "●" * (step + 1) + "○" * (steps - step - 1)
-    return f"·{step + 1}/{steps}"
 
 
 def advance_label(state: str, seconds: float) -> str:

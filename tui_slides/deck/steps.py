@@ -75,6 +75,22 @@ WHOLE = StepPlan()
 """The plan of every slide with no ``pause`` and no ``reveal``: one step."""
 
 
+MAX_DOTS = 8
+"""Most reveal steps shown as dots (``●●○○``); a slide with more shows ``·2/12``."""
+
+
+def step_label(step: int, steps: int) -> str:
+    """Where in a slide's reveal steps we are: ``●●○○`` (steps done and to come), else ``""``.
+
+    The presenter's status bar and the audiences' status line show it.
+    """
+    if steps <= 1:
+        return ""
+    if steps <= MAX_DOTS:
+        return "●" * (step + 1) + "○" * (steps - step - 1)
+    return f"·{step + 1}/{steps}"
+
+
 def revealed_items(block: Block) -> int:
     """How many top-level list items ``block`` reveals one per step (0: none; shown whole)."""
     if block.reveal is not Reveal.ITEMS or block.format is not TextFormat.PLAIN:

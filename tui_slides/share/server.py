@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
+from tui_slides.deck.steps import step_label
 from tui_slides.presenting.events import (
     BlankChanged,
     DeckReloaded,
@@ -261,11 +262,14 @@ class ShareServer:
             presentation.deck, self._version, index, step, (width, rows - 1), colours
         )
         total = presentation.total
+        steps = presentation.deck.slides[index].step_plan.count if total else 1
+        dots = step_label(min(step, steps - 1), steps)  # the presenter's step dots: ●●○
         if browsing:
             left = " Esc or f: follow · q: leave"
             right = f"browsing {index + 1} / {total}, presenter at {presentation.position} "
         else:
             left, right = " q: leave · ←/→: browse", f"{index + 1} / {total} "
+        right = f"{dots} {right}" if dots else right  # the counter stays at the line's end
         status = self.frames.status(left, right, width, colours)
         return (frame_key, left, right), (*body, status)
 

@@ -80,15 +80,28 @@ LIVE_SCRIPT = """
       pieces[n].classList.toggle("later", !(from <= at));
     }
   }
+  function dots(index) {
+    // The step dots of the presenter's status bar (deck/steps.py step_label): 2 / 3 \u25cf\u25cb
+    if (!total || index < 0) { return ""; }
+    var pieces = slides[index].querySelectorAll("[data-step]"), last = 0;
+    for (var n = 0; n < pieces.length; n++) {
+      last = Math.max(last, parseInt(pieces[n].getAttribute("data-step"), 10) || 0);
+    }
+    if (!last) { return ""; }
+    var at = Math.min(last, index < presenter ? last : index === presenter ? step : 0);
+    if (last + 1 > 8) { return " \u00b7" + (at + 1) + "/" + (last + 1); }
+    return " " + "\u25cf".repeat(at + 1) + "\u25cb".repeat(last - at);
+  }
   function render() {
     if (reloading) { return; }
     if (following) { show(presenter); }
     if (shown >= 0) { reveal(shown); }
     document.documentElement.classList.toggle("blanked", following && blank);
     var one = total ? 1 : 0;  // positions are 1-based; an empty deck is at 0 / 0
-    var at = (presenter + one) + " / " + total + (blank ? " (blank)" : "");
+    var at = (presenter + one) + " / " + total + dots(presenter) + (blank ? " (blank)" : "");
     var text = following ? "following " + at
-      : "browsing " + (shown + one) + " / " + total + ", presenter at " + (presenter + one);
+      : "browsing " + (shown + one) + " / " + total + dots(shown) + ", presenter at "
+        + (presenter + one);
     if (!known) { text = following ? "connecting\\u2026" : text; }
     if (!connected && known) { text += " \\u2014 offline, reconnecting\\u2026"; }
     status.textContent = text;
