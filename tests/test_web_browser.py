@@ -18,10 +18,10 @@ from tests.export_support import write_deck
 from tests.test_export_safety import HOSTILE
 from tests.web_support import (
     CHROMIUM,
-    TIMEOUT_MS,
     browser,
     open_live,
     options,
+    page_until,
     serving,
     shown,
     shows,
@@ -51,10 +51,10 @@ async def test_the_page_follows_the_presenters_keys() -> None:
             await shows(page, expected)
         await status_is(page, "following 2 / 5")
         await pilot.press("b")  # the presenter blanks the screen: so does the page
-        await page.wait_for_function("document.documentElement.classList.contains('blanked')")
+        await page_until(page, "() => document.documentElement.classList.contains('blanked')")
         await status_is(page, "following 2 / 5 (blank)")
         await pilot.press("b")
-        await page.wait_for_function("!document.documentElement.classList.contains('blanked')")
+        await page_until(page, "() => !document.documentElement.classList.contains('blanked')")
         assert await page.evaluate("document.querySelector('h2').textContent") == "Title 1"
         assert live.dialogs == [] and live.errors == []
         assert len(app.web.viewers) == 1
@@ -91,11 +91,12 @@ async def test_browse_and_follow_again() -> None:
 
 async def reads(page: Any, slide_id: str, text: str, *, shown: bool = True) -> None:
     """Wait until slide ``slide_id`` visibly has ``text`` (``shown``) or has it hidden."""
-    await page.wait_for_function(
+    await page_until(
+        page,
         """([id, text, shown]) => document.getElementById(id).innerText.includes(text) === shown
            && document.getElementById(id).textContent.includes(text)""",
-        arg=[slide_id, text, shown],
-        timeout=TIMEOUT_MS,
+        [slide_id, text, shown],
+        f"{text!r} {'shown' if shown else 'hidden'} on {slide_id}",
     )
 
 
@@ -132,8 +133,15 @@ async def test_the_page_shows_the_presenters_step_and_browsing_spoils_nothing(
         await reads(page, "slide-2", "Delta appears", shown=False)
         presentation.next()
         await reads(page, "slide-2", "Delta appears")
+        await page.keyboard.press("ArrowLeft")  # browsing: blank wins there too
+        await status_is(page, "browsing 1 / 4 \u25cf\u25cf\u25cf, presenter at 2")
         presentation.toggle_blank()  # blank wins over every step
-        await page.wait_for_function("document.documentElement.classList.contains('blanked')")
+        await page_until(page, "() => document.documentElement.classList.contains('blanked')")
+        await status_is(page, "browsing 1 / 4 \u25cf\u25cf\u25cf, presenter at 2 (blank)")
+        await page.keyboard.press("ArrowRight")  # browsing keys do nothing while blanked
+        await status_is(page, "browsing 1 / 4 \u25cf\u25cf\u25cf, presenter at 2 (blank)")
+        await page.keyboard.press("f")
+        await status_is(page, "following 2 / 4 \u25cf\u25cf (blank)")
         presentation.go_to(3)  # a jump: the slide complete
         presentation.toggle_blank()
         await shows(page, "slide-4")

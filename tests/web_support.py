@@ -128,11 +128,34 @@ async def open_live(chromium: Any, url: str) -> Watched:
     return watched
 
 
+async def page_until(page: Any, function: str, arg: Any = None, what: str = "") -> None:
+    """Wait, at most ``TIMEOUT_MS``, until ``function(arg)`` is true in the page.
+
+    Polled from here with ``page.evaluate``: Playwright's ``wait_for_function``
+    polls inside the page with ``eval``, which the live page's Content-Security-
+    Policy forbids (it failed whenever the first look was not yet true).
+    """
+    from playwright.async_api import Error as PlaywrightError
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + TIMEOUT_MS / 1000
+    while True:
+        try:
+            if await page.evaluate(function, arg):
+                return
+        except PlaywrightError as error:  # the page navigating (a reload): look again
+            if "context was destroyed" not in str(error) or loop.time() > deadline:
+                raise
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what or function}")
+        await asyncio.sleep(0.02)
+
+
 async def status_is(page: Any, text: str, *, prefix: bool = False) -> None:
     """Wait until the page's status line says ``text`` (or starts with it)."""
     check = "s => document.getElementById('live-status').textContent"
     check += ".startsWith(s)" if prefix else " === s"
-    await page.wait_for_function(check, arg=text, timeout=TIMEOUT_MS)
+    await page_until(page, check, text, f"the status {text!r}")
 
 
 async def shown(page: Any) -> str:
@@ -148,12 +171,13 @@ async def shown(page: Any) -> str:
 
 async def shows(page: Any, slide_id: str) -> None:
     """Wait until the page shows slide ``slide_id`` and only it."""
-    await page.wait_for_function(
+    await page_until(
+        page,
         """id => {
           const on = [...document.querySelectorAll("main > section.slide")]
             .filter(s => getComputedStyle(s).display !== "none");
           return on.length === 1 && on[0].id === id;
         }""",
-        arg=slide_id,
-        timeout=TIMEOUT_MS,
+        slide_id,
+        f"{slide_id} shown",
     )

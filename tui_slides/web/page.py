@@ -96,19 +96,22 @@ LIVE_SCRIPT = """
     if (reloading) { return; }
     if (following) { show(presenter); }
     if (shown >= 0) { reveal(shown); }
-    document.documentElement.classList.toggle("blanked", following && blank);
+    document.documentElement.classList.toggle("blanked", blank);  // for browsers too, as SSH
     var one = total ? 1 : 0;  // positions are 1-based; an empty deck is at 0 / 0
     var at = (presenter + one) + " / " + total + dots(presenter) + (blank ? " (blank)" : "");
     var text = following ? "following " + at
       : "browsing " + (shown + one) + " / " + total + dots(shown) + ", presenter at "
-        + (presenter + one);
+        + (presenter + one) + (blank ? " (blank)" : "");
     if (!known) { text = following ? "connecting\\u2026" : text; }
     if (!connected && known) { text += " \\u2014 offline, reconnecting\\u2026"; }
     status.textContent = text;
     button.textContent = following ? "Browse" : "Follow";
     document.documentElement.setAttribute("data-mode", following ? "follow" : "browse");
   }
-  function browse(index) { following = false; show(index); render(); }
+  function browse(index) {  // not while blanked: the move would go unseen
+    if (blank) { return; }
+    following = false; show(index); render();
+  }
   function follow() { following = true; render(); }
 
   function receive(event) {
