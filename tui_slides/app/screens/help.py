@@ -10,8 +10,9 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui_slides.app.screens.panel import Panel
 
 Section = tuple[str, Sequence[BindingType]]
 """A titled list of bindings, e.g. ``("Slides", SlidesScreen.BINDINGS)``."""
@@ -60,7 +61,7 @@ def help_table(app: App[object], sections: Sequence[Section]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Panel):
     """Keys and what they do; Escape, ``?`` or ``q`` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,21 +71,6 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    #help-box {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 2;
-    }
-    #help-title {
-        margin-bottom: 1;
-    }
     #help-table {
         width: 100%;
     }
@@ -95,8 +81,10 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
-            yield Static(Text("tui-slides: keys", style="bold"), id="help-title")
+        with VerticalScroll(id="help-box", classes="panel-box"):
+            yield Static(
+                Text("tui-slides: keys", style="bold"), id="help-title", classes="panel-title"
+            )
             yield Static(help_table(self.app, self.sections), id="help-table")
 
     def action_close(self) -> None:

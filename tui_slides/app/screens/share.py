@@ -16,9 +16,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui_slides.app.screens.panel import Panel
 from tui_slides.deck.safety import visible
 from tui_slides.render.cards import QRCode
 
@@ -79,30 +79,12 @@ def browser_section(web: WebServer) -> RenderableType:
     return Group(table, Text(""), QRCode(url))
 
 
-class ShareScreen(ModalScreen[None]):
+class ShareScreen(Panel):
     """The share panel; Escape, ``s`` or ``q`` closes it. ``show`` redraws it (viewers changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,s,q", "close", "Close the share panel"),
     ]
-
-    DEFAULT_CSS = """
-    ShareScreen {
-        align: center middle;
-    }
-    #share-box {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 2;
-    }
-    #share-title {
-        margin-bottom: 1;
-    }
-    """
 
     def __init__(self, ssh: ShareServer | None, web: WebServer | None) -> None:
         super().__init__()
@@ -110,8 +92,10 @@ class ShareScreen(ModalScreen[None]):
         self.web = web
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="share-box"):
-            yield Static(Text("Sharing this talk", style="bold"), id="share-title")
+        with VerticalScroll(id="share-box", classes="panel-box"):
+            yield Static(
+                Text("Sharing this talk", style="bold"), id="share-title", classes="panel-title"
+            )
             if self.ssh is not None:
                 yield Static(share_table(self.ssh), id="share-table")
             if self.web is not None:
