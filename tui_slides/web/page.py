@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui_slides.deck.steps import MAX_DOTS
 from tui_slides.export.html_page import page_parts
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ LIVE_SCRIPT = """
     }
     if (!last) { return ""; }
     var at = Math.min(last, index < presenter ? last : index === presenter ? step : 0);
-    if (last + 1 > 8) { return " \u00b7" + (at + 1) + "/" + (last + 1); }
+    if (last + 1 > %(max_dots)d) { return " \u00b7" + (at + 1) + "/" + (last + 1); }
     return " " + "\u25cf".repeat(at + 1) + "\u25cb".repeat(last - at);
   }
   function render() {
@@ -168,7 +169,7 @@ LIVE_SCRIPT = """
   render();
   connect();
 })();
-""" % {"version": PROTOCOL_VERSION}
+""" % {"version": PROTOCOL_VERSION, "max_dots": MAX_DOTS}  # max_dots: deck/steps.py's rule
 """The live page's only script (the export's paging script is not on this page)."""
 
 SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(LIVE_SCRIPT.encode()).digest()).decode()
