@@ -44,6 +44,26 @@ async def test_deck_theme_then_slide_theme() -> None:
         assert app.theme == "gruvbox"
 
 
+async def test_the_slide_is_drawn_in_each_themes_own_colours_as_it_changes() -> None:
+    """The deck's theme, a slide's, one set while presenting: each time, the slide's styles
+    are those of the theme now on screen (not of the one before it)."""
+    app = make_app(themed_deck())
+
+    def drawn_in_current_theme() -> bool:
+        expected = slide_styles(app.get_css_variables())
+        return app.slides.slide_view.slide_styles == expected
+
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "gruvbox" and drawn_in_current_theme()
+        await pilot.press("n")
+        assert app.theme == "dracula" and drawn_in_current_theme()
+        app.theme = "solarized-light"
+        await pilot.pause()
+        assert drawn_in_current_theme()
+        await pilot.press("p")
+        assert app.theme == "gruvbox" and drawn_in_current_theme()
+
+
 async def test_theme_option_wins_over_the_deck() -> None:
     app = make_app(themed_deck(), theme="nord")
     async with app.run_test(size=SIZE) as pilot:
