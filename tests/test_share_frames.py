@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from share_support import TOUR, asyncssh_viewer, serving, until
 
 from tui_slides.deck.loader import load_deck
 from tui_slides.presenting.presentation import Presentation
+from tui_slides.share.frames import Frames
 
 
 async def test_each_viewer_gets_the_colours_its_terminal_has(tmp_path: Path) -> None:
@@ -117,3 +119,39 @@ async def test_a_reloaded_deck_reaches_viewers(tmp_path: Path) -> None:
         await until(lambda: "Second version" in "\n".join(viewer.screen.display), "version 2")
         assert viewer.status().endswith("1 / 1")  # slide 2 is gone: following again
         conn.close()
+
+
+async def test_a_slide_cut_off_by_a_small_terminal_says_there_is_more_below(
+    tmp_path: Path,
+) -> None:
+    """A viewer cannot scroll: its status line says the slide goes on, until it fits."""
+    deck_file = tmp_path / "deck.json5"
+    long_text = "\n".join(f"Line {n} of a long slide" for n in range(1, 41))
+    deck_file.write_text(json.dumps([{"content": [long_text]}, {"content": ["Short"]}]))
+    presentation = Presentation(load_deck(deck_file))
+    async with serving(tmp_path, presentation, auth="none") as server:
+        port = server.address[1]
+        small_conn, _chan, small = await asyncssh_viewer(port, size=(100, 12))
+        tall_conn, _chan, tall = await asyncssh_viewer(port, size=(100, 60))
+        await until(lambda: small.status().endswith("1 / 2"), "the long slide, small")
+        await until(lambda: tall.status().endswith("1 / 2"), "the long slide, tall")
+        assert small.status().startswith(" ▼ more below: make the window taller")
+        assert small.status().endswith("▼ 1 / 2")
+        assert "▼" not in tall.status() and "Line 40 of" in "\n".join(tall.screen.display)
+        presentation.next()
+        await until(lambda: small.status().endswith("2 / 2"), "the short slide")
+        assert "▼" not in small.status()
+        small_conn.close()
+        tall_conn.close()
+
+
+def test_frames_know_which_slides_go_on_below_their_last_row(tmp_path: Path) -> None:
+    deck_file = tmp_path / "deck.json5"
+    deck_file.write_text(json.dumps([{"content": ["\n".join(["words"] * 30)]}]))
+    deck = load_deck(deck_file)
+    frames = Frames(max_frames=1)
+    small, _body = frames.body(deck, 0, 0, 0, (80, 10), None)
+    assert frames.continues(small)
+    tall, _body = frames.body(deck, 0, 0, 0, (80, 40), None)
+    assert not frames.continues(tall)
+    assert not frames.continues(small)  # dropped with its frame

@@ -73,6 +73,8 @@ class Frames:
         self.max_frames = max_frames
         self._frames: OrderedDict[FrameKey, Body] = OrderedDict()
         self._status: OrderedDict[tuple[str, str, int, str | None], Line] = OrderedDict()
+        self._cut: set[FrameKey] = set()
+        """The frames kept whose slide goes on below their last row (``continues``)."""
         self._style_ids: dict[Style, int] = {Style(): 0}
         self._style_list: list[Style] = [Style()]
         self._sgr: dict[tuple[int, str | None], str] = {}
@@ -133,11 +135,17 @@ class Frames:
         key: FrameKey = (version, index, step, size[0], size[1], colours)
         body = self.cached(key)
         if body is None:
-            body = self._render(deck, index, None if step == last else step, size, colours)
+            body, cut = self._render(deck, index, None if step == last else step, size, colours)
             self._frames[key] = body
+            if cut:
+                self._cut.add(key)
             while len(self._frames) > self.max_frames:
-                self._frames.popitem(last=False)
+                self._cut.discard(self._frames.popitem(last=False)[0])
         return key, body
+
+    def continues(self, key: FrameKey) -> bool:
+        """True when the frame ``key`` shows its slide cut off: more of it lies below."""
+        return key in self._cut
 
     def blank(self, size: tuple[int, int]) -> Body:
         """An empty screen of ``size``."""
@@ -147,7 +155,8 @@ class Frames:
 
     def _render(
         self, deck: Deck, index: int, step: int | None, size: tuple[int, int], colours: str | None
-    ) -> Body:
+    ) -> tuple[Body, bool]:
+        """The frame's rows, and whether the slide went on below them."""
         self.renders += 1
         width, rows = size
         console = Console(
@@ -170,7 +179,8 @@ class Frames:
             lines = console.render_lines(Text(message, style="red"), console.options, pad=True)
         body = [self._line(line, width) for line in lines[:rows]]
         body += [blank_line(width)] * (rows - len(body))
-        return tuple(body)
+        cut = any(text.strip() for line in lines[rows:] for text, _style, _control in line)
+        return tuple(body), cut
 
     def _slide(
         self, deck: Deck, index: int, step: int | None, size: tuple[int, int], colours: str | None

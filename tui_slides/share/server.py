@@ -270,6 +270,9 @@ class ShareServer:
         else:
             left, right = " q: leave · ←/→: browse", f"{index + 1} / {total} "
         right = f"{dots} {right}" if dots else right  # the counter stays at the line's end
+        if self.frames.continues(frame_key):  # a viewer cannot scroll: a taller window shows it
+            left = f" ▼ more below: make the window taller ·{left}"
+            right = f"▼ {right}"  # kept on the narrowest line, where the left is cut
         status = self.frames.status(left, right, width, colours)
         return (frame_key, left, right), (*body, status)
 
