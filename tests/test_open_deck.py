@@ -273,3 +273,47 @@ def test_present_from_another_slide_reads_the_whole_deck_first(
     assert cli.main([str(path), "--slide", "1.250"]) == 0
     assert seen["opening"] is None and seen["start"] == 249
     assert seen["deck"] == load_deck(path)
+
+
+def test_present_counts_the_problems_it_printed_for_the_presenter_to_say(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A folder deck with a slide file that does not load: printed, then hidden by the
+    presenter's screen; the presenter is told how many lines it should own up to."""
+    import tui_slides.app
+
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    (folder / "01.json5").write_text("{content: [{text: 'One'}]}")
+    (folder / "02.json5").write_text("[{content: [{text: 'Two'}]}, {}]")  # two slides: skipped
+    (folder / "03.json5").write_text("{content: [{text: 'Three'}]}")
+    given: list[PresenterOptions] = []
+    monkeypatch.setattr(tui_slides.app, "run_presenter", lambda deck, o: given.append(o) or 0)
+    monkeypatch.setattr(present, "terminal_problem", lambda: None)  # as if on a terminal
+    assert cli.main([str(folder)]) == 0
+    printed = capsys.readouterr().err.splitlines()
+    (options,) = given
+    assert any("02.json5" in line and "skipped" in line for line in printed)
+    assert options.printed == len(printed) >= 1
+
+
+async def test_the_presenter_says_the_problems_printed_under_its_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(
+        type(make_app(Deck(slides=(Slide(content=()),), source="m"))),
+        "notify",
+        lambda self, message, **_: said.append(message),
+    )
+    quiet = make_app(Deck(slides=(Slide(content=()),), source="m"))
+    async with quiet.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert not any("problem" in message for message in said)
+    told = make_app(Deck(slides=(Slide(content=()),), source="m"), printed=2)
+    async with told.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert [m for m in said if "problem" in m] == [
+        f"{SEED.name}: 2 problems, printed in this terminal: seen when you quit,"
+        " or run tui-slides check"
+    ]

@@ -182,7 +182,23 @@ class PresenterApp(SharingApp):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
+        if self.options.printed:
+            self._say_printed(self.options.printed)
         self.start_sharing()
+
+    def _say_printed(self, count: int) -> None:
+        """The deck's problems went to the terminal, then the presenter covered them: say so.
+
+        (A folder deck's skipped slide file among them: a talk one slide short.)
+        """
+        said = f"{count} problem{'' if count == 1 else 's'}"
+        self.notify(
+            f"{visible(self.path.name)}: {said}, printed in this terminal: seen when you quit,"
+            " or run tui-slides check",
+            severity="warning",
+            timeout=6,
+            markup=False,
+        )
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).

@@ -42,6 +42,9 @@ class PresenterOptions:
     built-in styles (and the deck's)."""
     on_first_paint: Callable[[], None] | None = None
     """Called once the first frame is on screen (the CLI resumes garbage collection there)."""
+    printed: int = 0
+    """How many of the deck's errors and warnings the command printed before the presenter
+    took the screen, which hides them: a notice says so once the first slide is up."""
     console: bool = False
     """Share the talk with ``tui-slides console`` (on a Unix socket; the CLI always does)."""
     console_socket: Path | None = None

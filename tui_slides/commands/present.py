@@ -80,6 +80,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         images=args.images or config.images or "auto",
         opening=opening,
         on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
+        printed=sum(1 for diagnostic in deck.diagnostics if diagnostic.level in LOUD),
         console=True,  # always shared: `tui-slides console` joins any running talk
         announce_console=args.console,
         # The command line wins, then the deck's own fields (theme, duration), then the config.
