@@ -378,3 +378,24 @@ async def test_the_console_pauses_the_advance_as_any_key_does_and_a_resumes_it(
             await remote.press("a")
             await until(lambda: talk.advance == "running")
             assert "a resume the advance" in shown(console, "#keys").replace("\n", " ")
+
+
+async def test_the_console_shows_the_advance_and_that_the_talk_loops(deck_file: Path) -> None:
+    """What the presenter's status bar shows of ``--advance`` (▶ running, ⏸ paused), and
+    ``--loop``: after the last slide, the console's next is the first one."""
+    talk = Presentation(load_deck(deck_file), loop=True)
+    app = make_app(talk, deck_file, console=True, advance=600.0)  # nothing moves by itself
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        await until(lambda: talk.advance == "running")
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE) as remote:
+            await until(lambda: joined(console))
+            await until(lambda: "▶ 10m" in console.status_text)  # from the state on joining
+            assert "loops" in console.status_text
+            await remote.press("end")  # any key but a pauses the advance
+            await until(lambda: "⏸ 10m (a resumes)" in console.status_text)
+            await until(lambda: "Title One" in shown(console, "#next-slide"))
+            assert console.query_one("#next").border_title == "Next: the first slide again"
+            await remote.press("a")
+            await until(lambda: "▶ 10m" in console.status_text)

@@ -49,7 +49,8 @@ STATE = State(
     {
         "deck": "/talks/talk.json5", "name": "talk", "pid": 4711, "index": 2, "step": 0,
         "total": 5, "blank": False, "typed": "", "problem": "", "started": True,
-        "paused": False, "elapsed": 12.5, "duration": 1200,
+        "paused": False, "elapsed": 12.5, "duration": 1200, "loop": True,
+        "advance": "paused", "advance_seconds": 10,
     }
 )  # fmt: skip
 
@@ -64,8 +65,8 @@ def test_every_message_goes_through_a_line_and_back(message: object) -> None:
 
 
 def test_the_wire_format_is_plain_and_versioned() -> None:
-    assert encode(SlideChanged(3, 2)) == b'{"v":1,"type":"slide","index":3,"previous":2}\n'
-    assert encode(Command("clock_toggle")) == b'{"v":1,"type":"command","name":"clock_toggle"}\n'
+    assert encode(SlideChanged(3, 2)) == b'{"v":2,"type":"slide","index":3,"previous":2}\n'
+    assert encode(Command("clock_toggle")) == b'{"v":2,"type":"command","name":"clock_toggle"}\n'
 
 
 @pytest.mark.parametrize(
@@ -74,18 +75,18 @@ def test_the_wire_format_is_plain_and_versioned() -> None:
         (b"not json", "Expecting value"),
         (b"[1, 2]", "not an object"),
         (b'{"type": "slide", "index": 1, "previous": 0}', "protocol version None"),
-        (b'{"v": 2, "type": "slide", "index": 1, "previous": 0}', "protocol version 2"),
-        (b'{"v": 1, "type": "explode"}', "unknown message type 'explode'"),
-        (b'{"v": 1, "type": "slide", "index": "1", "previous": 0}', "index is str"),
-        (b'{"v": 1, "type": "slide", "index": true, "previous": 0}', "index is bool"),
-        (b'{"v": 1, "type": "slide", "index": 1}', "fields ['index']"),
-        (b'{"v": 1, "type": "slide", "index": 1, "previous": 0, "x": 1}', "fields"),
-        (b'{"v": 1, "type": "slide", "index": 1e300, "previous": 0}', "index is float"),
-        (b'{"v": 1, "type": "clock", "started": true, "paused": false, "elapsed": 1e200}',
+        (b'{"v": 1, "type": "slide", "index": 1, "previous": 0}', "protocol version 1"),
+        (b'{"v": 2, "type": "explode"}', "unknown message type 'explode'"),
+        (b'{"v": 2, "type": "slide", "index": "1", "previous": 0}', "index is str"),
+        (b'{"v": 2, "type": "slide", "index": true, "previous": 0}', "index is bool"),
+        (b'{"v": 2, "type": "slide", "index": 1}', "fields ['index']"),
+        (b'{"v": 2, "type": "slide", "index": 1, "previous": 0, "x": 1}', "fields"),
+        (b'{"v": 2, "type": "slide", "index": 1e300, "previous": 0}', "index is float"),
+        (b'{"v": 2, "type": "clock", "started": true, "paused": false, "elapsed": 1e200}',
          "out of range"),
-        (b'{"v": 1, "type": "command", "name": "rm -rf"}', "unknown command 'rm -rf'"),
-        (b'{"v": 1, "type": "command", "name": "go_to", "index": -1}', "bad slide index -1"),
-        (b'{"v": 1, "type": "typed", "typed": "' + b"9" * (MAX_TEXT + 1) + b'"}', "longer than"),
+        (b'{"v": 2, "type": "command", "name": "rm -rf"}', "unknown command 'rm -rf'"),
+        (b'{"v": 2, "type": "command", "name": "go_to", "index": -1}', "bad slide index -1"),
+        (b'{"v": 2, "type": "typed", "typed": "' + b"9" * (MAX_TEXT + 1) + b'"}', "longer than"),
         (b"\xff\xfe", "utf-8"),
         (b"[" * 30_000, "recursion"),
         (b" " * (MAX_LINE + 1), "more than"),

@@ -44,15 +44,15 @@ async def test_bad_messages_are_dropped_and_logged_and_good_ones_still_work(
         writer.write(b"garbage\n")
         writer.write(b'{"v": 9, "type": "command", "name": "next"}\n')  # unknown version
         writer.write(b"x" * (MAX_LINE * 3) + b"\n")  # oversized
-        writer.write(b'{"v": 1, "type": "slide", "index": 4, "previous": 0}\n')  # not a command
-        writer.write(b'{"v": 1, "type": "command", "name": "shutdown"}\n')
+        writer.write(b'{"v": 2, "type": "slide", "index": 4, "previous": 0}\n')  # not a command
+        writer.write(b'{"v": 2, "type": "command", "name": "shutdown"}\n')
         writer.write(encode(Command("next")))
         await writer.drain()
         await until(lambda: talk.index == 1)
     said = [record.getMessage() for record in caplog.records]
     assert said == [
         "dropped a console message: Expecting value: line 1 column 1 (char 0)",
-        "dropped a console message: protocol version 9, not 1",
+        "dropped a console message: protocol version 9, not 2",
         f"dropped a console message: longer than {MAX_LINE} bytes",
         "dropped a console message: not a command",
         "dropped a console message: unknown command 'shutdown'",

@@ -153,6 +153,9 @@ class ConsoleServer:
                 "paused": clock.paused,
                 "elapsed": clock.elapsed,
                 "duration": self.duration,
+                "loop": talk.loop,
+                "advance": talk.advance,
+                "advance_seconds": talk.advance_seconds,
             }
         )
 

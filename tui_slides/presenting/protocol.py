@@ -31,8 +31,9 @@ from tui_slides.presenting.events import (
     TypedChanged,
 )
 
-VERSION = 1
-"""The protocol's version: a message with another ``v`` is dropped."""
+VERSION = 2
+"""The protocol's version: a message with another ``v`` is dropped (2: the state says the
+advance and the loop)."""
 MAX_LINE = 64 * 1024
 """The longest message, in bytes with its newline: a longer one is dropped unread."""
 MAX_TEXT = 16 * 1024
@@ -81,6 +82,9 @@ STATE_FIELDS: dict[str, tuple[type, ...]] = {
     "paused": (bool,),
     "elapsed": (int, float),
     "duration": (int, float, type(None)),
+    "loop": (bool,),
+    "advance": (str,),
+    "advance_seconds": (int, float),
 }
 """The fields of a ``"state"`` message and their types."""
 

@@ -2,8 +2,8 @@
 
 ``RemoteTalk`` takes the messages of ``tui_slides.presenting.protocol`` as
 they come (a ``State`` on join, then events) and knows the current slide, the
-blank, the typed number and the clock; its clock runs on this side between
-two clock messages, from the injectable ``clock``.
+blank, the typed number, the clock, the automatic advance and the loop; its
+clock runs on this side between two clock messages, from the injectable ``clock``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from time import monotonic
 
 from tui_slides.presenting.events import (
+    AdvanceChanged,
     BlankChanged,
     ClockChanged,
     DeckReloaded,
@@ -49,6 +50,12 @@ class RemoteTalk:
         self._since = 0.0
         self.reloads = 0
         """How many times the presenter took a new version of the deck."""
+        self.loop = False
+        """True when next after the last slide is the first (the presenter's ``--loop``)."""
+        self.advance = "off"
+        """The automatic advance: ``off``, ``running``, ``paused`` or ``stopped``."""
+        self.advance_seconds = 0.0
+        """Its interval, in seconds."""
 
     @property
     def elapsed(self) -> float:
@@ -68,6 +75,8 @@ class RemoteTalk:
             self.problem = values["problem"]
             self.duration = values["duration"]
             self._set_clock(values["started"], values["paused"], values["elapsed"])
+            self.loop = values["loop"]
+            self.advance, self.advance_seconds = values["advance"], values["advance_seconds"]
             self.joined = True
         elif kind is SlideChanged:
             assert isinstance(message, SlideChanged)
@@ -93,6 +102,9 @@ class RemoteTalk:
             self.problem = message.message
         elif kind is ProblemCleared:
             self.problem = ""
+        elif kind is AdvanceChanged:
+            assert isinstance(message, AdvanceChanged)
+            self.advance, self.advance_seconds = message.state, message.seconds
         else:
             return False
         return True

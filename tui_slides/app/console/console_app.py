@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui_slides.app.shown import shown_part
+from tui_slides.app.status_bar import advance_label
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Deck, Slide
@@ -222,6 +223,11 @@ class ConsoleApp(App[int]):
         parts = [visible(talk.name), f"{talk.index + 1 if talk.total else 0} / {talk.total}"]
         if talk.typed:
             parts.append(f"go to {talk.typed}…")
+        advance = advance_label(talk.advance, talk.advance_seconds)
+        if advance:  # as the presenter's status bar shows it: ▶ 10s, ⏸ 10s, ⏹ 10s
+            parts.append(advance + (" (a resumes)" if talk.advance == "paused" else ""))
+        if talk.loop:
+            parts.append("loops")
         if talk.blank:
             parts.append("SCREEN BLANKED")
         if talk.problem:
@@ -246,10 +252,13 @@ class ConsoleApp(App[int]):
             if step < steps - 1:  # the next step of this slide comes first
                 later = _small(current, talk.index + 1, total, step + 1)
                 title = f"Next: step {step + 2} of {steps}"
-            elif talk.index + 1 < total:
-                upcoming = slides[talk.index + 1]
+            elif talk.index + 1 < total or (talk.loop and total > 1):  # --loop: round again
+                following = (talk.index + 1) % total
+                upcoming = slides[following]
                 first = 0 if upcoming.step_plan.count > 1 else None
-                later = _small(upcoming, talk.index + 2, total, first)
+                later = _small(upcoming, following + 1, total, first)
+                if following == 0:
+                    title = "Next: the first slide again"
         self.query_one("#now-slide", Static).update(now)
         self.query_one("#next-slide", Static).update(later)
         self.query_one("#next").border_title = title
