@@ -105,7 +105,8 @@ async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
     serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
     env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
     async with terminal(["bash", "-m", "-c", f"{serve} & wait"], (160, 30), env) as shell:
-        await shell.shows("Reading commands")
+        await shell.prints(b"once in the foreground (fg)")  # not "Reading commands"
+        assert b"Reading commands" not in shell.raw
         listing = pick(None, io.StringIO())
         assert listing is not None
         try:

@@ -198,7 +198,7 @@ async def _serve(
 ) -> int:
     """``serve``'s run in the running loop; ``stop`` (set from the loop) ends it as ``q`` does."""
     from tui_slides.share.server import ShareServer
-    from tui_slides.share.stdin import read_commands
+    from tui_slides.share.stdin import in_background, read_commands
 
     loop = asyncio.get_running_loop()
     done = stop or asyncio.Event()
@@ -209,7 +209,9 @@ async def _serve(
     for line in describe(server):
         print(line, file=out)
     console = await _console_server(presentation, path, again, out)
-    if commands is not None:
+    if commands is not None and in_background(commands):  # `serve &`: said as it is
+        print(f"In the background: reading {SERVE_HELP} once in the foreground (fg)", file=out)
+    elif commands is not None:
         print(f"Reading {SERVE_HELP}", file=out)
     out.flush()
     handled = []

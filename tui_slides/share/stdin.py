@@ -58,6 +58,12 @@ def read_commands(
     return thread
 
 
+def in_background(stream: TextIO) -> bool:
+    """True when ``stream`` is the terminal of a job in the background (``serve &``): its
+    commands wait for ``fg``."""
+    return _is_terminal(stream) and not _in_foreground(stream)
+
+
 def _is_terminal(stream: TextIO) -> bool:
     try:
         return os.isatty(stream.fileno())
