@@ -42,12 +42,18 @@ def free_port() -> int:
 
 
 @needs_ssh
-async def test_a_command_is_refused(tmp_path: Path) -> None:
+async def test_a_command_is_refused_and_told_how_to_join(tmp_path: Path) -> None:
+    """Nothing runs; OpenSSH's bare "exec request failed" becomes the way in."""
     async with serving(tmp_path, auth="none") as server:
         status, out = await run(ssh_args(server.address[1], command=["echo", "ran"]))
-    assert status != 0
-    assert "ran" not in out
-    assert server.refusals == ["exec"]
+        with_pty = await run(ssh_args(server.address[1], "-tt", command=["id"]))
+        join = server.command
+    assert status == with_pty[0] == 1
+    assert "ran" not in out and "uid=" not in with_pty[1]
+    for said in (out, with_pty[1]):
+        assert f"tui-slides: this talk runs no commands; join it with: {join}" in said
+    assert join.startswith("ssh -C -p ")
+    assert server.refusals == ["exec", "exec"] and not server.viewers
 
 
 @needs_ssh

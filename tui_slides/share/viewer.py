@@ -1,7 +1,8 @@
 """One audience terminal over SSH: an asyncssh session that only shows slides.
 
-It accepts a shell with a pty and nothing else: exec and subsystem requests
-(SFTP included) are refused, and a shell without a pty is told why and closed.
+It shows a shell with a pty and nothing else: a command (``ssh host cmd``) is
+run nowhere, only told how to join and closed; subsystem requests (SFTP
+included) are refused, and a shell without a pty is told why and closed.
 What it shows is the ``ShareServer``'s business; a viewer holds its terminal
 (size, colours), whether it follows the presenter, and what it was last sent.
 """
@@ -26,6 +27,8 @@ log = logging.getLogger("tui_slides.share")
 
 NO_PTY = b"tui-slides: this talk needs a terminal: join with ssh -t (no command, no -T).\r\n"
 """What a session without a pty reads before it is closed."""
+NO_COMMANDS = "tui-slides: this talk runs no commands; join it with: {0}\r\n"
+"""What a session asking to run a command reads before it is closed (the join command)."""
 FULL = "tui-slides: this talk has its {0} viewers already; try again later.\r\n"
 """What a viewer beyond ``--ssh-max-viewers`` reads before it is closed."""
 HIGH_WATER = 64 * 1024
@@ -52,6 +55,8 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
         self.colours: str | None = None
         """The Rich colour system the terminal gets (``terminal.colour_system``)."""
         self.has_pty = False
+        self.command: str | None = None
+        """The command the client asked to run (``ssh host cmd``): never run, answered."""
         self.joined = False
         """True once shown the talk (counted among the viewers)."""
         self.browsing: int | None = None
@@ -83,10 +88,15 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
         return True
 
     def exec_requested(self, command: str) -> bool:
-        """Refused: audiences run nothing here (``ssh host cmd``, scp)."""
+        """Taken only to answer it: audiences run nothing here (``ssh host cmd``, scp).
+
+        OpenSSH says no more than "exec request failed" of a refused one; this
+        session instead tells how to join, then ends with status 1.
+        """
         log.info("refused exec from %s", self.peer)
         self.server.refusals.append("exec")
-        return False
+        self.command = command
+        return True
 
     def subsystem_requested(self, subsystem: str) -> bool:
         """Refused: no SFTP or any other subsystem."""
@@ -100,6 +110,10 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
     def session_started(self) -> None:
         chan = self.chan
         assert chan is not None
+        if self.command is not None:  # nothing is run: the way in, then the door closes
+            chan.write_stderr(NO_COMMANDS.format(self.server.command).encode())
+            chan.exit(1)
+            return
         if not self.has_pty:
             self.server.refusals.append("no pty")
             chan.write(NO_PTY)
