@@ -399,3 +399,25 @@ async def test_the_console_shows_the_advance_and_that_the_talk_loops(deck_file: 
             assert console.query_one("#next").border_title == "Next: the first slide again"
             await remote.press("a")
             await until(lambda: "▶ 10m" in console.status_text)
+
+
+async def test_the_console_shows_a_slides_media_as_cards_of_text(runtime: Path) -> None:
+    path = runtime / "media.json5"
+    path.write_text(
+        "[{ content: [{ title: 'Intro', text: 'Words' }] },"
+        " { content: [{ title: 'Demo', video: 'https://example.org/demo.mp4',"
+        " img_path: 'pictures/chart.png', map: '51.1694,71.4491' }] }]",
+        encoding="utf-8",
+    )
+    app = presenter(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console))
+            await until(lambda: "example.org/demo.mp4" in shown(console, "#next-slide"))
+            coming = shown(console, "#next-slide")  # the video's card, and:
+            assert "chart.png" in coming  # the image, named: not decoded
+            assert "51.1694" in coming  # the map's card
+            await pilot.press("n")
+            await until(lambda: "example.org/demo.mp4" in shown(console, "#now-slide"))

@@ -25,11 +25,12 @@ from tui_slides.app.shown import shown_part
 from tui_slides.app.status_bar import advance_label
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
-from tui_slides.deck.model import Deck, Slide
+from tui_slides.deck.model import Block, Deck, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.console_client import ConsoleLink
 from tui_slides.presenting.protocol import Command, Message
 from tui_slides.presenting.remote import RemoteTalk, clock_text
+from tui_slides.render.media import block_media
 from tui_slides.render.notes import NO_NOTES, render_notes
 from tui_slides.render.slide import render_slide
 
@@ -64,13 +65,19 @@ class _AnyHeight:
 
 def _small(slide: Slide, position: int, total: int, step: int | None = None) -> RenderableType:
     """``slide`` as ``show`` prints it, up to the presenter's bounds (``app.shown``), at its
-    reveal ``step`` (None: complete)."""
+    reveal ``step`` (None: complete), its media as cards of text (``[image: path]``, the
+    video's and the map's links): what is coming, without decoding a picture."""
     part = shown_part(slide)
     if part.blocks is slide.content:
-        return _AnyHeight(render_slide(slide, position, total, measure=None, step=step))
+        return _AnyHeight(render_slide(slide, position, total, media=_cards, measure=None,
+                                       step=step))  # fmt: skip
     bounded = _AnyHeight(render_slide(replace(slide, content=part.blocks), position, total,
-                                      measure=None, step=step))  # fmt: skip
+                                      media=_cards, measure=None, step=step))  # fmt: skip
     return Group(bounded, Text(part.notice, style="italic"))
+
+
+def _cards(block: Block) -> list[RenderableType]:
+    return block_media(block, images="text") if block.has_media else []
 
 
 def _cmd(name: str) -> str:
