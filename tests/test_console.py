@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import stat
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from app_support import make_app, slide_text
 from console_support import DECK, FakeClock, deck_file_fixture, runtime_fixture, shown, until  # noqa: F401
+from textual.pilot import Pilot
 
 from tui_slides.app.app import PresenterApp
 from tui_slides.app.console.console_app import ConsoleApp
@@ -34,6 +38,25 @@ def console_for(app: PresenterApp, **options: object) -> ConsoleApp:
 
 def joined(console: ConsoleApp) -> bool:
     return console.talk.joined and console.link.connected
+
+
+def written(folder: Path, name: str, text: str) -> Path:
+    """A deck file ``name`` in ``folder`` holding ``text``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@contextlib.asynccontextmanager
+async def talk_with_console(app: PresenterApp) -> AsyncIterator[tuple[Pilot, ConsoleApp, Pilot]]:
+    """``app`` presenting and a console joined to it: the presenter's pilot, the console,
+    the console's pilot."""
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE) as remote:
+            await until(lambda: joined(console))
+            yield pilot, console, remote
 
 
 async def test_every_key_on_either_side_moves_both(deck_file: Path) -> None:
@@ -337,28 +360,22 @@ async def test_a_console_joins_a_new_presenter_of_the_same_talk(deck_file: Path)
 
 
 async def test_the_console_shows_the_next_step_before_the_next_slide(runtime: Path) -> None:
-    path = runtime / "steps.json5"
-    path.write_text(
+    steps = (
         "[{ content: [{ title: 'First', text: 'Shown at once' },"
         " { title: 'Second', pause: true, text: 'After a step' }] },"
-        " { content: [{ title: 'Later', text: 'The next slide' }] }]",
-        encoding="utf-8",
+        " { content: [{ title: 'Later', text: 'The next slide' }] }]"
     )
-    app = presenter(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await until(lambda: app.console_server is not None)
-        console = console_for(app)
-        async with console.run_test(size=CONSOLE_SIZE):
-            await until(lambda: joined(console))
-            await until(lambda: "Shown at once" in shown(console, "#now-slide"))
-            assert "After a step" not in shown(console, "#now-slide")  # not revealed yet
-            assert "After a step" in shown(console, "#next-slide")
-            assert "The next slide" not in shown(console, "#next-slide")
-            assert console.query_one("#next").border_title == "Next: step 2 of 2"
-            await pilot.press("n")  # the step: now the next slide is next
-            await until(lambda: "After a step" in shown(console, "#now-slide"))
-            await until(lambda: "The next slide" in shown(console, "#next-slide"))
-            assert console.query_one("#next").border_title == "Next"
+    app = presenter(written(runtime, "steps.json5", steps))
+    async with talk_with_console(app) as (pilot, console, _remote):
+        await until(lambda: "Shown at once" in shown(console, "#now-slide"))
+        assert "After a step" not in shown(console, "#now-slide")  # not revealed yet
+        assert "After a step" in shown(console, "#next-slide")
+        assert "The next slide" not in shown(console, "#next-slide")
+        assert console.query_one("#next").border_title == "Next: step 2 of 2"
+        await pilot.press("n")  # the step: now the next slide is next
+        await until(lambda: "After a step" in shown(console, "#now-slide"))
+        await until(lambda: "The next slide" in shown(console, "#next-slide"))
+        assert console.query_one("#next").border_title == "Next"
 
 
 async def test_the_console_pauses_the_advance_as_any_key_does_and_a_resumes_it(
@@ -385,39 +402,26 @@ async def test_the_console_shows_the_advance_and_that_the_talk_loops(deck_file: 
     ``--loop``: after the last slide, the console's next is the first one."""
     talk = Presentation(load_deck(deck_file), loop=True)
     app = make_app(talk, deck_file, console=True, advance=600.0)  # nothing moves by itself
-    async with app.run_test(size=SIZE):
-        await until(lambda: app.console_server is not None)
-        await until(lambda: talk.advance == "running")
-        console = console_for(app)
-        async with console.run_test(size=CONSOLE_SIZE) as remote:
-            await until(lambda: joined(console))
-            await until(lambda: "▶ 10m" in console.status_text)  # from the state on joining
-            assert "loops" in console.status_text
-            await remote.press("end")  # any key but a pauses the advance
-            await until(lambda: "⏸ 10m (a resumes)" in console.status_text)
-            await until(lambda: "Title One" in shown(console, "#next-slide"))
-            assert console.query_one("#next").border_title == "Next: the first slide again"
-            await remote.press("a")
-            await until(lambda: "▶ 10m" in console.status_text)
+    async with talk_with_console(app) as (_pilot, console, remote):
+        await until(lambda: "▶ 10m" in console.status_text)  # from the state on joining
+        assert "loops" in console.status_text
+        await remote.press("end")  # any key but a pauses the advance
+        await until(lambda: "⏸ 10m (a resumes)" in console.status_text)
+        await until(lambda: "Title One" in shown(console, "#next-slide"))
+        assert console.query_one("#next").border_title == "Next: the first slide again"
+        await remote.press("a")
+        await until(lambda: "▶ 10m" in console.status_text)
 
 
 async def test_the_console_shows_a_slides_media_as_cards_of_text(runtime: Path) -> None:
-    path = runtime / "media.json5"
-    path.write_text(
-        "[{ content: [{ title: 'Intro', text: 'Words' }] },"
-        " { content: [{ title: 'Demo', video: 'https://example.org/demo.mp4',"
-        " img_path: 'pictures/chart.png', map: '51.1694,71.4491' }] }]",
-        encoding="utf-8",
-    )
-    app = presenter(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await until(lambda: app.console_server is not None)
-        console = console_for(app)
-        async with console.run_test(size=CONSOLE_SIZE):
-            await until(lambda: joined(console))
-            await until(lambda: "example.org/demo.mp4" in shown(console, "#next-slide"))
-            coming = shown(console, "#next-slide")  # the video's card, and:
-            assert "chart.png" in coming  # the image, named: not decoded
-            assert "51.1694" in coming  # the map's card
-            await pilot.press("n")
-            await until(lambda: "example.org/demo.mp4" in shown(console, "#now-slide"))
+    media = {"video": "https://example.org/demo.mp4", "img_path": "pictures/chart.png"}
+    media["map"] = "51.1694,71.4491"
+    slides = [{"content": [{"title": "Intro"}]}, {"content": [{"title": "Demo", **media}]}]
+    app = presenter(written(runtime, "media.json5", json.dumps(slides)))
+    async with talk_with_console(app) as (pilot, console, _remote):
+        await until(lambda: "example.org/demo.mp4" in shown(console, "#next-slide"))
+        coming = shown(console, "#next-slide")  # the video's card, and:
+        assert "chart.png" in coming  # the image, named: not decoded
+        assert "51.1694" in coming  # the map's card
+        await pilot.press("n")
+        await until(lambda: "example.org/demo.mp4" in shown(console, "#now-slide"))
