@@ -425,3 +425,24 @@ async def test_the_console_shows_a_slides_media_as_cards_of_text(runtime: Path) 
         assert "51.1694" in coming  # the map's card
         await pilot.press("n")
         await until(lambda: "example.org/demo.mp4" in shown(console, "#now-slide"))
+
+
+async def test_a_clickers_keys_move_the_talk_even_when_the_slide_is_taller_than_its_pane(
+    runtime: Path,
+) -> None:
+    """PageDown, PageUp, Home, End: the talk's keys, never a pane's scrolling; the arrows
+    up and down scroll the notes, not the slide."""
+    long_text = "\n".join(f"line {n} of the slide" for n in range(1, 80))
+    notes = "\n".join(f"note {n}" for n in range(1, 80))
+    slides = [{"content": [long_text], "notes": notes}, *({"content": [x]} for x in "BCD")]
+    app = presenter(written(runtime, "long.json5", json.dumps(slides)))
+    async with talk_with_console(app) as (_pilot, console, remote):
+        talk = app.presentation
+        await until(lambda: "line 1 of" in shown(console, "#now-slide"))
+        for key, index in (("pagedown", 1), ("pageup", 0), ("end", 3), ("home", 0)):
+            await remote.press(key)
+            await until(lambda index=index: talk.index == index)
+        await until(lambda: console.talk.index == 0 and "note 1" in shown(console, "#notes-text"))
+        await remote.press("down", "down")
+        assert console.query_one("#notes").scroll_y > 0
+        assert console.query_one("#now").scroll_y == 0

@@ -148,11 +148,14 @@ class ConsoleApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        # The panes never take the focus: a focused scroll view keeps PageDown, Home,
+        # End and the arrows for itself (on a slide taller than the pane), and a clicker's
+        # PageDown must move the talk. Up and Down scroll the notes (action_notes).
         with Horizontal(id="panes"):
-            yield VerticalScroll(Static(id="now-slide"), id="now")
+            yield VerticalScroll(Static(id="now-slide"), id="now", can_focus=False)
             with Vertical(id="side"):
-                yield VerticalScroll(Static(id="next-slide"), id="next")
-                yield VerticalScroll(Static(id="notes-text"), id="notes")
+                yield VerticalScroll(Static(id="next-slide"), id="next", can_focus=False)
+                yield VerticalScroll(Static(id="notes-text"), id="notes", can_focus=False)
         yield Static(id="clock")
         yield Static(KEYS_HELP, id="keys", markup=False)
 
