@@ -138,3 +138,23 @@ def test_ssh_audiences_and_browsers_get_one_access_code(monkeypatch: pytest.Monk
         for sock in (options.share.sock, options.http.sock):
             if sock is not None:
                 sock.close()
+
+
+@pytest.mark.parametrize("auth", ["code", "none"])
+async def test_the_sharing_notice_names_a_code_only_when_one_is_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, auth: str
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))
+    share = ShareOptions(port=0, code=CODE, auth=auth, data_dir=tmp_path / "data")
+    app = make_app(load_deck(TOUR), path=TOUR, share=share)
+    async with app.run_test(size=(100, 30)):
+        await until(lambda: app.share is not None, "the server to start")
+        server = app.share
+        assert server is not None
+        await until(lambda: any(m.startswith("Sharing:") for m in said), "the notice")
+        join = server.command
+    (notice,) = [m for m in said if m.startswith("Sharing:")]
+    coded = f"Sharing: {join} · code {CODE} · s: details"
+    assert notice == (coded if auth == "code" else f"Sharing: {join} · s: details")
+    assert (server.code == CODE) is (auth == "code")

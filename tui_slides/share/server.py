@@ -85,8 +85,9 @@ class ShareServer:
         """
         self.presentation = presentation
         self.options = options
-        self.code = options.code or (new_code() if options.auth == "code" else "")
-        """The access code viewers type (``auth`` ``code``), new each run."""
+        self.code = (options.code or new_code()) if options.auth == "code" else ""
+        """The access code viewers type (``auth`` ``code``), new each run; "" with keys or
+        none (then no notice or panel names one: it would let no one in)."""
         self.key = load_host_key(data_dir(options.data_dir))
         self.fingerprint = fingerprint(self.key)
         """The host key's fingerprint, ``SHA256:...``, the same every run."""
