@@ -133,10 +133,14 @@ async def test_a_slide_cut_off_by_a_small_terminal_says_there_is_more_below(
         port = server.address[1]
         small_conn, _chan, small = await asyncssh_viewer(port, size=(100, 12))
         tall_conn, _chan, tall = await asyncssh_viewer(port, size=(100, 60))
-        await until(lambda: small.status().endswith("1 / 2"), "the long slide, small")
-        await until(lambda: tall.status().endswith("1 / 2"), "the long slide, tall")
+        narrow_conn, _chan, narrow = await asyncssh_viewer(port, size=(40, 10))
+        for viewer in (small, tall, narrow):
+            await until(lambda v=viewer: v.status().endswith("1 / 2"), "the long slide")
         assert small.status().startswith(" ▼ more below: make the window taller")
         assert small.status().endswith("▼ 1 / 2")
+        assert narrow.status().startswith(" ▼ more below ")  # the short form: no word cut
+        assert narrow.status().endswith("▼ 1 / 2") and "make" not in narrow.status()
+        narrow_conn.close()
         assert "▼" not in tall.status() and "Line 40 of" in "\n".join(tall.screen.display)
         presentation.next()
         await until(lambda: small.status().endswith("2 / 2"), "the short slide")

@@ -66,6 +66,10 @@ SHOWN: frozenset[type[Event]] = frozenset((SlideChanged, StepChanged, BlankChang
 """The events that change what viewers see."""
 
 
+MORE_BELOW = " ▼ more below"
+"""A viewer's status line on a slide cut off by its terminal (the long form tells why)."""
+
+
 class ShareServer:
     """Serves one ``Presentation`` to SSH viewers; ``start`` it in a running event loop."""
 
@@ -272,8 +276,10 @@ class ShareServer:
             left, right = " q: leave · ←/→: browse", f"{index + 1} / {total} "
         right = f"{dots} {right}" if dots else right  # the counter stays at the line's end
         if self.frames.continues(frame_key):  # a viewer cannot scroll: a taller window shows it
-            left = f" ▼ more below: make the window taller ·{left}"
             right = f"▼ {right}"  # kept on the narrowest line, where the left is cut
+            room = width - len(right)
+            hints = (f"{MORE_BELOW}: make the window taller ·{left}", MORE_BELOW)
+            left = next((hint for hint in hints if len(hint) < room), "")  # never cut in a word
         status = self.frames.status(left, right, width, colours)
         return (frame_key, left, right), (*body, status)
 
