@@ -52,6 +52,22 @@ async def test_reload_shows_the_new_text_on_the_same_slide(deck_file: Path) -> N
         assert app.slides.index == 1
 
 
+async def test_reload_says_how_many_problems_the_new_version_has_and_how_to_list_them(
+    deck_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))
+    app = make_app(load_deck(deck_file), deck_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        deck_file.write_text("[{ content: ['a string, not a block'] }, { content: [] }]")
+        await pilot.press("r")
+    assert said == [
+        "Reloaded talk.json5",
+        f"Reloaded talk.json5 (1 problem: tui-slides check {deck_file} lists it)",
+    ]
+
+
 async def test_reload_follows_the_slide_by_id_when_slides_move(deck_file: Path) -> None:
     app = make_app(load_deck(deck_file), deck_file, start=1)
     async with app.run_test(size=SIZE) as pilot:

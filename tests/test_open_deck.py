@@ -314,6 +314,6 @@ async def test_the_presenter_says_the_problems_printed_under_its_screen(
     async with told.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert [m for m in said if "problem" in m] == [
-        f"{SEED.name}: 2 problems, printed in this terminal: seen when you quit,"
-        " or run tui-slides check"
+        f"{SEED.name}: 2 problems, printed in this terminal: shown when you quit;"
+        f" tui-slides check {SEED} lists them"
     ]

@@ -23,7 +23,9 @@ from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, Slides
 from tui_slides.app.sharing import SharingApp
 from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
+from tui_slides.deck.diagnostics import LOUD
 from tui_slides.deck.errors import DeckError
+from tui_slides.deck.model import shown
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import DeckReloaded, Event, SlideChanged
 from tui_slides.presenting.presentation import Presentation
@@ -56,6 +58,11 @@ KEY_NAMES = {
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
 SHARE_BINDING = Binding("s", "share", "Share panel: how audiences join (SSH, browser), the code")
 """What ``s`` does while the talk is shared (``--ssh``, ``--http``): in the help then only."""
+
+
+def _problems(count: int) -> str:
+    """``1 problem``, ``3 problems``: a deck's errors and warnings, counted."""
+    return f"{count} problem{'' if count == 1 else 's'}"
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -191,14 +198,19 @@ class PresenterApp(SharingApp):
 
         (A folder deck's skipped slide file among them: a talk one slide short.)
         """
-        said = f"{count} problem{'' if count == 1 else 's'}"
         self.notify(
-            f"{visible(self.path.name)}: {said}, printed in this terminal: seen when you quit,"
-            " or run tui-slides check",
+            f"{visible(self.path.name)}: {_problems(count)}, printed in this terminal: shown"
+            f" when you quit; {self._check_command()} lists {'it' if count == 1 else 'them'}",
             severity="warning",
             timeout=6,
             markup=False,
         )
+
+    def _check_command(self) -> str:
+        """``tui-slides check DECK`` for this deck, as it can be typed."""
+        import shlex  # here: said after the first paint, never before it
+
+        return f"tui-slides check {shlex.quote(shown(str(self.path), 80))}"
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -322,10 +334,10 @@ class PresenterApp(SharingApp):
             return False
         self.presentation.reload(deck)
         self._restyle(deck)
-        warnings = len(deck.diagnostics)
-        said = f"{warnings} diagnostic{'' if warnings == 1 else 's'}"
-        note = f" ({said}: run tui-slides check)" if warnings else ""
-        self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=2, markup=False)
+        count = sum(1 for diagnostic in deck.diagnostics if diagnostic.level in LOUD)
+        them = "it" if count == 1 else "them"
+        note = f" ({_problems(count)}: {self._check_command()} lists {them})" if count else ""
+        self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=4, markup=False)
         return True
 
     def _css_files(self, deck: Deck) -> list[Path]:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from tui_slides.deck.diagnostics import Diagnostic, Level
+from tui_slides.deck.diagnostics import LOUD, Diagnostic, Level
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import Opening, load_deck, open_deck
 from tui_slides.deck.safety import visible
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from tui_slides.deck.model import Deck
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-LOUD = (Level.ERROR, Level.WARNING)
-"""The diagnostics ``show`` and ``present`` print (``check`` prints every one)."""
 
 Started = Callable[[], None]
 """Called once a command's start-up is over (``startup.main`` passes ``startup.resume``)."""

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from tui_slides.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
-    LOUD,
     Started,
     open_deck_at,
     print_diagnostics,
     start_index,
 )
 from tui_slides.commands.sharing import access_code, browser_options, ssh_options
+from tui_slides.deck.diagnostics import LOUD
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 

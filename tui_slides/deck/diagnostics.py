@@ -22,6 +22,11 @@ class Level(str, Enum):
     INFO = "info"
 
 
+LOUD = (Level.ERROR, Level.WARNING)
+"""The diagnostics ``show`` and ``present`` print, and the presenter counts as problems
+(``check`` prints every one, notes too)."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding in a deck file, printed as ``path:line:col: level: message``.
