@@ -105,8 +105,8 @@ async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
     serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
     env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
     async with terminal(["bash", "-m", "-c", f"{serve} & wait"], (160, 30), env) as shell:
-        await shell.prints(b"once in the foreground (fg)")  # not "Reading commands"
-        assert b"Reading commands" not in shell.raw
+        await shell.prints(b"In the background: after fg, reading commands, one a line:")
+        assert b"Reading commands" not in shell.raw  # it cannot, yet
         listing = pick(None, io.StringIO())
         assert listing is not None
         try:
@@ -114,6 +114,21 @@ async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
         finally:
             os.kill(listing.pid, signal.SIGTERM)
             os.kill(listing.pid, signal.SIGCONT)  # (ends a stopped one too)
+        assert await shell.exits() == 0
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+async def test_serve_brought_to_the_foreground_says_it_reads_commands_and_takes_them(
+    runtime: Path, deck_file: Path, tmp_path: Path
+) -> None:
+    """``serve &`` then ``fg``: it says it reads its commands now, and ``q`` ends it."""
+    serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
+    env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
+    script = f"{serve} & sleep 1; fg"
+    async with terminal(["bash", "-m", "-c", script], (160, 30), env) as shell:
+        await shell.prints(b"In the background: after fg, reading commands")
+        await shell.prints(b"Reading commands, one a line:")  # once fg has brought it back
+        shell.type(b"q\r")
         assert await shell.exits() == 0
 
 

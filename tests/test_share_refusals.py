@@ -137,8 +137,9 @@ async def test_agent_forwarding_is_refused(
 async def test_a_session_without_a_pty_is_told_and_closed(tmp_path: Path) -> None:
     async with serving(tmp_path, auth="none") as server:
         status, out = await run(ssh_args(server.address[1], "-T"))
+        join = server.command
     assert status == 1
-    assert out == NO_PTY.decode()
+    assert out == NO_PTY.format(join) and join in out
     assert server.refusals == ["no pty"]
     assert not server.viewers
 

@@ -210,7 +210,7 @@ async def _serve(
         print(line, file=out)
     console = await _console_server(presentation, path, again, out)
     if commands is not None and in_background(commands):  # `serve &`: said as it is
-        print(f"In the background: reading {SERVE_HELP} once in the foreground (fg)", file=out)
+        print(f"In the background: after fg, reading {SERVE_HELP}", file=out)
     elif commands is not None:
         print(f"Reading {SERVE_HELP}", file=out)
     out.flush()
@@ -232,11 +232,15 @@ async def _serve(
     def no_more_commands() -> None:  # Ctrl+D, or a pipe's end: typing on would seem ignored
         print(NO_MORE_COMMANDS.format(os.getpid()), file=out, flush=True)
 
+    def reading_now() -> None:  # `fg`: the commands are read from here on
+        print(f"Reading {SERVE_HELP}", file=out, flush=True)
+
     if commands is not None:
         read_commands(
             commands,
             lambda line: loop.call_soon_threadsafe(command, line),
             lambda: loop.call_soon_threadsafe(no_more_commands),
+            lambda: loop.call_soon_threadsafe(reading_now),
         )
     timer = _advance(presentation, advance)
     try:

@@ -23,10 +23,15 @@ POLL = 0.5
 
 
 def read_commands(
-    stream: TextIO, take: Callable[[str], object], ended: Callable[[], object] | None = None
+    stream: TextIO,
+    take: Callable[[str], object],
+    ended: Callable[[], object] | None = None,
+    foreground: Callable[[], object] | None = None,
 ) -> threading.Thread:
     """Hand each line of ``stream`` to ``take`` (from a daemon thread) until its end; then
-    call ``ended`` (the end of the input, not an input that cannot be read)."""
+    call ``ended`` (the end of the input, not an input that cannot be read).
+    ``foreground``: called each time a background job is brought to the foreground (``fg``),
+    before it reads."""
     terminal = _is_terminal(stream)
     if terminal:  # a read or write in the background fails instead of stopping the process
         for signum in (signal.SIGTTIN, signal.SIGTTOU):
@@ -34,14 +39,20 @@ def read_commands(
                 signal.signal(signum, signal.SIG_IGN)
 
     def read() -> None:
+        waited = False
         while True:
             if terminal and not _in_foreground(stream):
+                waited = True
                 time.sleep(POLL)
                 continue
+            if waited and foreground is not None:
+                foreground()
+            waited = False
             try:
                 line = stream.readline()
             except OSError as error:
                 if terminal and error.errno == errno.EIO:  # put in the background meanwhile
+                    waited = True
                     time.sleep(POLL)
                     continue
                 return  # unreadable (nohup's): no commands, the talk goes on

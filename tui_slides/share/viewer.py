@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tui_slides.share")
 
-NO_PTY = b"tui-slides: this talk needs a terminal: join with ssh -t (no command, no -T).\r\n"
-"""What a session without a pty reads before it is closed."""
+NO_PTY = "tui-slides: this talk needs a terminal (no -T); join it with: {0}\r\n"
+"""What a session without a pty reads before it is closed (the join command)."""
 NO_COMMANDS = "tui-slides: this talk runs no commands; join it with: {0}\r\n"
 """What a session asking to run a command reads before it is closed (the join command)."""
 FULL = "tui-slides: this talk has its {0} viewers already; try again later.\r\n"
@@ -116,7 +116,7 @@ class Viewer(asyncssh.SSHServerSession[bytes]):
             return
         if not self.has_pty:
             self.server.refusals.append("no pty")
-            chan.write(NO_PTY)
+            chan.write(NO_PTY.format(self.server.command).encode())
             chan.exit(1)
             return
         environment = chan.get_environment()
