@@ -46,6 +46,7 @@ def test_console_with_several_lists_them_and_join_picks_one(
     assert err[0] == "tui-slides: several presentations are running; pick one with --join NAME:"
     assert [line.split()[0] for line in err[1:]] == [f"talk.{os.getpid()}", f"keynote.{parent}"]
     assert all(" started 20" in line for line in err[1:])
+    assert len({line.index(" pid ") for line in err[1:]}) == 1  # in columns
     assert cli.main(["console", "--join", "nope"]) == 1
     assert capsys.readouterr().err.startswith("tui-slides: no presentation called 'nope'; running:")
     joined: list[tuple[Path, str, float | None]] = []

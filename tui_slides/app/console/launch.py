@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from rich.cells import cell_len
+
 from tui_slides.deck.safety import visible
 from tui_slides.presenting import rendezvous
 
@@ -27,13 +29,15 @@ def announce(deck: Path, file: TextIO | None = None) -> str:
 
 
 def listing_table(listings: list[rendezvous.Listing]) -> str:
-    """The running presentations, one a line: the name to join, the pid, when it started."""
+    """The running presentations, one a line: the name to join, the pid, when it started
+    (in columns)."""
+    names = [f"{visible(listing.name)}.{listing.pid}" for listing in listings]
+    width = max((cell_len(name) for name in names), default=0)
     rows = []
-    for listing in listings:
+    for name, listing in zip(names, listings, strict=True):
         started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(listing.started))
-        rows.append(
-            f"  {visible(listing.name)}.{listing.pid:<8}  pid {listing.pid:<8}  started {started}"
-        )
+        pad = " " * (width - cell_len(name))
+        rows.append(f"  {name}{pad}  pid {listing.pid:<8}  started {started}")
     return "\n".join(rows)
 
 
