@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from console_support import deck_file_fixture, runtime_fixture  # noqa: F401
-from share_support import WAIT, asyncssh_viewer, client_env, terminal, until
+from share_support import WAIT, Terminal, asyncssh_viewer, client_env, terminal, until
 
 from tui_slides.app.console.launch import pick
 from tui_slides.presenting.console_client import ConsoleLink
@@ -97,14 +97,24 @@ async def test_serve_in_its_own_process_is_found_driven_and_ended_only_by_its_ow
             await child.wait()
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+
+
+def job_control(
+    runtime: Path, deck_file: Path, tmp_path: Path, then: str
+) -> contextlib.AbstractAsyncContextManager[Terminal]:
+    """bash with job control in a pty: ``serve deck_file &``, then the shell commands ``then``."""
+    serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
+    env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
+    return terminal(["bash", "-m", "-c", f"{serve} & {then}"], (160, 30), env)
+
+
+@needs_bash
 async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
     runtime: Path, deck_file: Path, tmp_path: Path
 ) -> None:
     """``tui-slides serve DECK --ssh 2222 &``: reading its terminal would stop it (SIGTTIN)."""
-    serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
-    env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
-    async with terminal(["bash", "-m", "-c", f"{serve} & wait"], (160, 30), env) as shell:
+    async with job_control(runtime, deck_file, tmp_path, "wait") as shell:
         await shell.prints(b"In the background: after fg, reading commands, one a line:")
         assert b"Reading commands" not in shell.raw  # it cannot, yet
         listing = pick(None, io.StringIO())
@@ -117,15 +127,12 @@ async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
         assert await shell.exits() == 0
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
+@needs_bash
 async def test_serve_brought_to_the_foreground_says_it_reads_commands_and_takes_them(
     runtime: Path, deck_file: Path, tmp_path: Path
 ) -> None:
     """``serve &`` then ``fg``: it says it reads its commands now, and ``q`` ends it."""
-    serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
-    env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
-    script = f"{serve} & sleep 1; fg"
-    async with terminal(["bash", "-m", "-c", script], (160, 30), env) as shell:
+    async with job_control(runtime, deck_file, tmp_path, "sleep 1; fg") as shell:
         await shell.prints(b"In the background: after fg, reading commands")
         await shell.prints(b"Reading commands, one a line:")  # once fg has brought it back
         shell.type(b"q\r")
