@@ -23,7 +23,7 @@ from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, Slides
 from tui_slides.app.sharing import SharingApp
 from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
-from tui_slides.deck.diagnostics import LOUD
+from tui_slides.deck.diagnostics import loud_count
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.model import shown
 from tui_slides.deck.safety import visible
@@ -334,7 +334,7 @@ class PresenterApp(SharingApp):
             return False
         self.presentation.reload(deck)
         self._restyle(deck)
-        count = sum(1 for diagnostic in deck.diagnostics if diagnostic.level in LOUD)
+        count = loud_count(deck.diagnostics)
         them = "it" if count == 1 else "them"
         note = f" ({_problems(count)}: {self._check_command()} lists {them})" if count else ""
         self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=4, markup=False)

@@ -15,7 +15,7 @@ from tui_slides.commands.common import (
     start_index,
 )
 from tui_slides.commands.sharing import access_code, browser_options, ssh_options
-from tui_slides.deck.diagnostics import LOUD
+from tui_slides.deck.diagnostics import LOUD, loud_count
 from tui_slides.deck.loader import load_deck
 from tui_slides.streams import terminal_problem
 
@@ -80,7 +80,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         images=args.images or config.images or "auto",
         opening=opening,
         on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
-        printed=sum(1 for diagnostic in deck.diagnostics if diagnostic.level in LOUD),
+        printed=loud_count(deck.diagnostics),
         console=True,  # always shared: `tui-slides console` joins any running talk
         announce_console=args.console,
         # The command line wins, then the deck's own fields (theme, duration), then the config.

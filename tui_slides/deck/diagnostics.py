@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -63,3 +64,8 @@ class Diagnostic:
 def source_order(diagnostic: Diagnostic) -> tuple[str, int, int]:
     """The key diagnostics are sorted by: file, then line, then column."""
     return diagnostic.path, diagnostic.line, diagnostic.col
+
+
+def loud_count(diagnostics: Iterable[Diagnostic]) -> int:
+    """How many of ``diagnostics`` are ``LOUD``: a deck's problems, as the presenter counts them."""
+    return sum(1 for diagnostic in diagnostics if diagnostic.level in LOUD)
