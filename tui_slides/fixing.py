@@ -23,7 +23,7 @@ from tui_slides.deck.diff import unified_diff
 from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError
 from tui_slides.deck.fix import fix_text
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, SLIDE_SUFFIXES
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line, visible
 from tui_slides.deck.source import decode
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -113,7 +113,7 @@ def _fix_file(name: str, *, write: bool, out: TextIO, err: TextIO, max_bytes: in
     if bom + text.encode(encoding) != read.data:  # cannot happen: decode is strict
         raise DeckError(name, "the file does not encode back to its own bytes; nothing written")
     if not write:
-        label = visible(name).lstrip("/")  # as git names an absolute path: a/tmp/deck.json5
+        label = one_line(name).lstrip("/")  # as git names an absolute path: a/tmp/deck.json5
         out.writelines(unified_diff(text, fixed.edits, label))
         return len(fixed.repairs)
     try:

@@ -10,7 +10,7 @@ from tui_slides.commands.common import EXIT_FAILED, EXIT_OK, Started, usage_erro
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line, visible
 from tui_slides.streams import encodes_unicode
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def check(args: argparse.Namespace, started: Started) -> int:
     as_json = args.format == "json"
     missing = [path for path in paths if not os.path.exists(path)]
     if missing:
-        return usage_error("no such deck: " + ", ".join(visible(path) for path in missing))
+        return usage_error("no such deck: " + ", ".join(one_line(path) for path in missing))
     reports: list[dict[str, object]] = []
     counts = dict.fromkeys(Level, 0)
     failed = 0

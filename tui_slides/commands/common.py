@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from tui_slides.deck.diagnostics import LOUD, Diagnostic, Level
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import Opening, load_deck, open_deck
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line, visible
 
 if TYPE_CHECKING:
     import argparse
@@ -49,7 +49,7 @@ def open_deck_at(path: str | Path, args: argparse.Namespace, *, quick: bool) -> 
     """Load ``path`` (with ``quick``, only as far as ``loader.open_deck`` goes), or print
     why not and return the exit status."""
     if not os.path.exists(path):
-        return usage_error(f"no such deck: {visible(str(path))}")
+        return usage_error(f"no such deck: {one_line(str(path))}")
     try:
         if quick:
             opening = open_deck(path, strict=args.strict, max_bytes=args.max_size)
@@ -68,6 +68,6 @@ def start_index(deck: Deck, key: str | None) -> int | None:
         return 0
     index = deck.find(key)
     if index is None:
-        said = visible(key if len(key) <= 40 else f"{key[:40]}…")
+        said = one_line(key if len(key) <= 40 else f"{key[:40]}…")
         usage_error(f"no slide '{said}': give a number from 1 to {len(deck)} or a slide ID")
     return index

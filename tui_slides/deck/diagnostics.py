@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line, visible
 
 UNCLOSED_AT_END = "unclosed-at-end"
 """The ``code`` of the repair that closed brackets still open at the end of a file.
@@ -34,7 +34,9 @@ class Diagnostic:
 
     ``path`` and ``message`` may hold anything a file name or a deck holds: both
     ways out (``str()`` and ``as_dict``) pass them through ``visible``, so no caller
-    can print a control character or a lone surrogate by forgetting to.
+    can print a control character or a lone surrogate by forgetting to; the path
+    through ``one_line`` too, so a file name's line break cannot make one diagnostic
+    look like two.
     """
 
     path: str
@@ -47,13 +49,13 @@ class Diagnostic:
     "" for most. Not part of the printed line or of ``as_dict``."""
 
     def __str__(self) -> str:
-        where = f"{visible(self.path)}:{self.line}:{self.col}"
+        where = f"{one_line(self.path)}:{self.line}:{self.col}"
         return f"{where}: {self.level.value}: {visible(self.message)}"
 
     def as_dict(self) -> dict[str, object]:
         """The diagnostic as plain data, for ``check --format json``."""
         return {
-            "path": visible(self.path),
+            "path": one_line(self.path),
             "line": self.line,
             "col": self.col,
             "level": self.level.value,

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui_slides.deck.diagnostics import Diagnostic
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,9 +33,7 @@ def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
     if len(text) > limit:
         head = (limit - 1) * 2 // 3
         text = text[:head] + "\u2026" + text[len(text) - (limit - 1 - head) :]
-    if not text.isprintable():
-        text = visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
-    return text
+    return one_line(text)
 
 
 STYLE_CLASS_LENGTH = 64

@@ -48,6 +48,14 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
 
 
+def one_line(text: str) -> str:
+    """``visible(text)``, its line breaks and tabs too (``␊``, ``␉``): for what must stay on
+    one line of a message, such as a file name before ``:line:col``."""
+    if text.isprintable():
+        return text
+    return visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
+
+
 def is_safe(text: str) -> bool:
     """True when ``text`` holds no unsafe character: the loader's check of every string.
 
