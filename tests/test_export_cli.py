@@ -76,6 +76,8 @@ def test_a_deck_that_fails_to_load_exits_1_with_its_place_and_writes_nothing(
         ([], "export needs an output"),
         (["--html", "{tmp}/no/such/dir/o.html"], "no such folder"),
         (["--pdf", "{tmp}"], "is a folder"),
+        (["--html", "{tmp}/o.out", "--pdf", "{tmp}/o.out"], "--html and --pdf name one file"),
+        (["--html", "{tmp}/o.out", "--pdf", "{tmp}/./o.out"], "--html and --pdf name one file"),
     ],
 )
 def test_usage_errors_exit_2(

@@ -207,13 +207,25 @@ def test_the_theme_colours_the_page(
     assert f".theme-{expected}{{--background:{THEMES[expected].background};" in style
 
 
-def test_an_unknown_theme_is_reported_and_the_default_used(
+def test_an_unknown_theme_option_is_a_usage_error_as_in_the_presenter(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     deck = write_deck(tmp_path, {"content": [{"title": "T"}]})
-    page = export(tmp_path, deck, "--theme", "no-such")
+    out = tmp_path / "out.html"
+    assert main(["export", str(deck), "--html", str(out), "--theme", "no-such"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tui-slides: error: unknown theme 'no-such'; choose one of: ansi-dark,")
+    assert all(name in err for name in THEMES) and not out.exists()
+
+
+def test_a_decks_unknown_theme_is_its_warning_and_the_default_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = write_deck(tmp_path, {"theme": "no-such", "slides": [{"content": [{"title": "T"}]}]})
+    page = export(tmp_path, deck)
     assert "theme-textual-dark" in (page.find_all("section")[0].attrs["class"] or "")
-    assert "unknown theme 'no-such'" in capsys.readouterr().err
+    (line,) = capsys.readouterr().err.splitlines()
+    assert ": warning: unknown theme 'no-such'" in line
 
 
 def test_the_page_needs_no_network(tmp_path: Path) -> None:

@@ -2,9 +2,10 @@
 
 Exit status: 0 written; 1 the deck fails to load (its ``file:line:col``
 message on standard error) or cannot be rendered; 2 usage (no output asked
-for, an output that cannot be written). Nothing here needs a terminal. Each output is written to a
-temporary file beside it and moved into place, so a failed export never
-leaves half a file.
+for, one file for both outputs, an output that cannot be written, a
+``--theme`` no one knows, as the presenter says of it). Nothing here needs a
+terminal. Each output is written to a temporary file beside it and moved into
+place, so a failed export never leaves half a file.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from tui_slides.deck.diagnostics import Level
+from tui_slides.deck.diagnostics import LOUD
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, load_deck
 from tui_slides.deck.model import Deck
 from tui_slides.deck.safety import visible
-from tui_slides.export.themes import THEMES
+from tui_slides.export.themes import ALIASES, THEMES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -85,28 +86,24 @@ def _writable(path: str) -> str | None:
     return None
 
 
-def _html(deck: Deck, path: str, theme: str | None, notes: bool) -> list[str]:
+def _html(deck: Deck, path: str, theme: str | None, notes: bool) -> None:
     from tui_slides.export.html_page import deck_html
 
-    page, unknown = deck_html(deck, theme=theme, notes=notes, out_dir=str(_folder(path)))
+    page, _unknown = deck_html(deck, theme=theme, notes=notes, out_dir=str(_folder(path)))
 
     def write(out: BinaryIO) -> None:
         out.write(page.encode("utf-8"))
 
     write_atomically(path, write)
-    return unknown
 
 
-def _pdf(deck: Deck, path: str, theme: str | None, notes: bool) -> list[str]:
+def _pdf(deck: Deck, path: str, theme: str | None, notes: bool) -> None:
     from tui_slides.export.pdf import deck_pdf
 
-    unknown: list[str] = []
-
     def write(out: BinaryIO) -> None:
-        unknown.extend(deck_pdf(deck, out, theme=theme, notes=notes))
+        deck_pdf(deck, out, theme=theme, notes=notes)
 
     write_atomically(path, write)
-    return unknown
 
 
 def run_export(
@@ -123,6 +120,13 @@ def run_export(
     if html is None and pdf is None:
         _error("export needs an output: --html OUT.html and/or --pdf OUT.pdf")
         return EXIT_USAGE
+    if html is not None and pdf is not None and _same_file(html, pdf):
+        _error(f"--html and --pdf name one file ({html}): the second would replace the first")
+        return EXIT_USAGE
+    if theme is not None and ALIASES.get(theme, theme) not in THEMES:
+        names = ", ".join(sorted({*THEMES, *ALIASES}))
+        _error(f"unknown theme {theme!r}; choose one of: {names}")
+        return EXIT_USAGE
     if not Path(deck_path).exists():
         _error(f"no such deck: {deck_path}")
         return EXIT_USAGE
@@ -136,22 +140,28 @@ def run_export(
     except DeckError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
-    for diagnostic in deck.diagnostics:
-        if diagnostic.level in (Level.ERROR, Level.WARNING):
+    for diagnostic in deck.diagnostics:  # a deck's or a slide's unknown theme among them
+        if diagnostic.level in LOUD:
             print(diagnostic, file=sys.stderr)
-    unknown: dict[str, None] = {}
     for out, export in ((html, _html), (pdf, _pdf)):
         if out is None:
             continue
         try:
-            unknown.update(dict.fromkeys(export(deck, out, theme, notes)))
+            export(deck, out, theme, notes)
         except OSError as error:
             _error(f"cannot write {out}: {error.strerror or error}")
             return EXIT_USAGE
         except Exception as error:  # a bug or a library's limit: said, never a traceback
             _error(f"could not export {out}: {type(error).__name__}: {error}")
             return EXIT_FAILED
-    for name in unknown:
-        known = ", ".join(THEMES)
-        _error(f"unknown theme {name!r}: used the default instead; known themes: {known}")
     return EXIT_OK
+
+
+def _same_file(first: str, second: str) -> bool:
+    """True when two output paths name one file (spelled alike, or linked)."""
+    if Path(first).absolute() == Path(second).absolute():
+        return True
+    try:
+        return Path(first).samefile(second)
+    except OSError:  # one of them does not exist yet: two files
+        return False
