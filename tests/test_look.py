@@ -253,6 +253,31 @@ def test_css_problems_name_the_line_of_a_syntax_error_and_a_missing_file(tmp_pat
     assert css_problem(good, {"accent": "#ff0000"}) is None
 
 
+def test_a_css_file_says_its_first_error_in_reading_order_and_how_many_more(
+    tmp_path: Path,
+) -> None:
+    """Textual stops at a token it cannot read; the errors on the lines before it come first."""
+    css = tmp_path / "bad.tcss"
+    css.write_text(
+        ".block { colour: red; }\n.block-note { background: nosuchcolor; }\n#slide { width: ); }\n"
+    )
+    problem = css_problem(css, {})
+    assert problem is not None
+    assert problem.startswith(f"{css}:1:10: Invalid CSS property 'colour'")
+    assert problem.endswith(" (and 2 more)")
+    css.write_text("#slide { width: ); }\n")  # the token error alone: its own place
+    alone = css_problem(css, {})
+    assert alone is not None and alone.startswith(f"{css}:1:17: ") and ".;" not in alone
+
+
+def test_a_css_file_that_is_not_utf8_is_said_as_a_decks_would_be(tmp_path: Path) -> None:
+    css = tmp_path / "latin1.tcss"
+    css.write_bytes(b".block { color: red; }\n/* caf\xe9 */\n")
+    assert css_problem(css, {}) == (
+        f"{css}:2:7: invalid UTF-8 at byte offset 29 (byte 0xE9): save the file as UTF-8"
+    )
+
+
 async def test_the_deck_css_field_is_read_relative_to_the_deck(tmp_path: Path) -> None:
     (tmp_path / "styles").mkdir()
     (tmp_path / "styles" / "deck.tcss").write_text(".block-note { background: #000033; }")

@@ -19,7 +19,9 @@ from textual.css.errors import StylesheetError
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.css.tokenizer import TokenError
 
+from tui_slides.deck.errors import DeckEncodingError
 from tui_slides.deck.model import shown
+from tui_slides.deck.source import decode
 
 
 def add_css(app: App[int], files: Sequence[Path]) -> list[str]:
@@ -76,26 +78,43 @@ def css_problem(path: Path, variables: Mapping[str, str]) -> str | None:
     """Why the Textual CSS file ``path`` cannot be used (``file:line:col: ...``), or None."""
     name = shown(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return f"{name}: cannot read the CSS file: {reason}"
-    stylesheet = Stylesheet(variables=dict(variables))
+        text = decode(path.read_bytes(), str(path))  # as a deck is read: UTF-8, a BOM...
+    except OSError as error:
+        return f"{name}: cannot read the CSS file: {error.strerror or error}"
+    except DeckEncodingError as error:
+        return f"{name}:{error.line}:{error.col}: {error.message}"
     try:
-        stylesheet.add_source(text, read_from=(str(path), ""))
-        stylesheet.parse()
-    except TokenError as error:
+        _parsed(text, path, variables)
+    except TokenError as error:  # Textual stops at the first token it cannot read
         line, col = error.start
-        return f"{name}:{line}:{col}: {shown(str(error), 300)}"
+        said = f"{name}:{line}:{col}: {shown(str(error).replace('.; ', '. '), 300)}"
+        before = "".join(text.splitlines(keepends=True)[: line - 1])
+        try:  # what the lines before it hold, found first in reading order
+            _parsed(before, path, variables)
+        except StylesheetParseError as earlier:
+            first, count = _rule_errors(name, earlier)
+            return f"{first} (and {count} more)" if first else said
+        except (TokenError, StylesheetError):
+            pass
+        return said
     except StylesheetParseError as error:
-        return _first_error(name, error)
+        first, count = _rule_errors(name, error)
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        return f"{first}{more}" if first else f"{name}: the CSS does not parse"
     except StylesheetError as error:
         return f"{name}: {shown(str(error), 300)}"
     return None
 
 
-def _first_error(name: str, error: StylesheetParseError) -> str:
-    """The first of a parse error's rule errors, as ``file:line:col: message``."""
+def _parsed(text: str, path: Path, variables: Mapping[str, str]) -> None:
+    """Parse ``text`` as ``path``'s CSS; raises as Textual does."""
+    stylesheet = Stylesheet(variables=dict(variables))
+    stylesheet.add_source(text, read_from=(str(path), ""))
+    stylesheet.parse()
+
+
+def _rule_errors(name: str, error: StylesheetParseError) -> tuple[str, int]:
+    """The first of a parse error's rule errors, as ``file:line:col: message``, and how many."""
     count = 0
     first = ""
     for rule in error.errors.rules:
@@ -106,5 +125,4 @@ def _first_error(name: str, error: StylesheetParseError) -> str:
                 line, col = where.location
                 summary = getattr(message, "summary", message)
                 first = f"{name}:{line + 1}:{col + 1}: {shown(str(summary), 300)}"
-    more = f" (and {count - 1} more)" if count > 1 else ""
-    return f"{first}{more}" if first else f"{name}: the CSS does not parse"
+    return first, count
