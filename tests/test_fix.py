@@ -291,7 +291,9 @@ def test_special_files_are_refused_without_being_opened(
 def test_max_size_is_honoured(capsys: pytest.CaptureFixture[str], seed: Path) -> None:
     status, _, err = run(capsys, "fix", "--max-size", "0.005", str(seed))
     assert status == 1
-    assert err.startswith(f"{seed}:1:1: error: the file is larger than the 0.0049")
+    assert err.startswith(
+        f"{seed}:1:1: error: the file is larger than the 0.005 MB limit"
+    )  # as typed
 
 
 def test_the_readme_example_is_what_fix_prints(

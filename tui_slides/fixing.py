@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from tui_slides.deck.diff import unified_diff
-from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError
+from tui_slides.deck.errors import DeckError, DeckNotFoundError, too_large
 from tui_slides.deck.fix import fix_text
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, SLIDE_SUFFIXES
 from tui_slides.deck.safety import one_line, visible
@@ -139,11 +139,7 @@ def _read(name: str, max_bytes: int) -> _Read:
     except OSError as error:
         raise DeckNotFoundError(name, f"cannot read the file: {error.strerror or error}") from None
     if len(data) > max_bytes:
-        raise DeckLimitError(
-            name,
-            f"the file is larger than the {max_bytes / 1024 / 1024:g} MB limit"
-            " (raise it with --max-size)",
-        )
+        raise too_large(name, max_bytes)
     return _Read(data, status)
 
 

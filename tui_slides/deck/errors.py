@@ -89,3 +89,12 @@ class DeckNotFoundError(DeckError):
     """The path does not exist or cannot be read."""
 
     kind = "io"
+
+
+def too_large(name: str, max_bytes: int) -> DeckLimitError:
+    """The error of a file over ``max_bytes``, the limit said in MB as typed (``0.01``, not
+    the ``0.00999928`` its whole bytes come back as)."""
+    limit = f"{max_bytes / 1024 / 1024:.3g}"
+    return DeckLimitError(
+        name, f"the file is larger than the {limit} MB limit (raise it with --max-size)"
+    )

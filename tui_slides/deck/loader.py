@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeVar
 from tui_slides.deck import syntax
 from tui_slides.deck.checks import report_duplicate_ids
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
-from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError, DeckSchemaError
+from tui_slides.deck.errors import DeckError, DeckNotFoundError, DeckSchemaError, too_large
 from tui_slides.deck.fastjson import NOT_JSON as _NOT_JSON
 from tui_slides.deck.fastjson import loads_json as _loads_json
 from tui_slides.deck.findings import Capped
@@ -272,11 +272,7 @@ def read_text(name: str, options: LoadOptions) -> str:
     except OSError as error:
         raise DeckNotFoundError(name, f"cannot read the file: {error.strerror or error}") from None
     if len(data) > options.max_bytes:
-        raise DeckLimitError(
-            name,
-            f"the file is larger than the {options.max_bytes / 1024 / 1024:g} MB limit"
-            " (raise it with --max-size)",
-        )
+        raise too_large(name, options.max_bytes)
     return decode(data, name)
 
 
