@@ -223,3 +223,22 @@ async def test_the_page_loads_the_new_deck_when_the_presenter_reloads_it() -> No
         assert await live.page.evaluate("document.querySelectorAll('section.slide').length") == 7
         assert live.errors == [] and live.dialogs == []
         await live.page.close()
+
+
+async def test_the_slide_fills_the_window_down_to_the_bar_with_no_band_between() -> None:
+    """The bar lies over the slide's own bottom margin: no strip of the page shows between."""
+    app = make_app(make_deck(2), http=options())
+    async with app.run_test(size=(100, 30)), browser() as chromium:
+        await until(lambda: app.web is not None and bool(app.web.message))
+        assert app.web is not None
+        live = await open_live(chromium, app.web.url)
+        await shows(live.page, "slide-1")
+        gap = await live.page.evaluate(
+            "() => { const s = document.querySelector('main > section.current')"
+            ".getBoundingClientRect(); const bar = document.getElementById('live-bar')"
+            ".getBoundingClientRect(); return [s.top, bar.top - s.bottom, innerHeight - s.bottom,"
+            " document.documentElement.scrollHeight - innerHeight]; }"
+        )
+        top, under_bar, under_slide, scroll = gap
+        assert top == 0 and under_bar <= 0 and under_slide <= 0.5 and scroll <= 1
+        await live.page.close()

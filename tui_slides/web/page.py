@@ -35,9 +35,8 @@ PROTOCOL_VERSION = 1
 
 LIVE_STYLE = """
 html{scroll-snap-type:none}
-body{padding-bottom:2.4em}
 main>section.slide{display:none}
-main>section.slide.current{display:flex;min-height:calc(100vh - 2.4em)}
+main>section.slide.current{display:flex;min-height:100vh;padding-bottom:calc(6vh + 2.4em)}
 html.blanked,html.blanked body{background:#000}
 html.blanked main{visibility:hidden}
 main>section.slide .later{visibility:hidden}
