@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_support import make_app, make_deck
 
 import tui_slides.app
+from tui_slides.app.app import PresenterApp
 from tui_slides.app.screens.slides import ACTIONS as SCREEN_ACTIONS
 from tui_slides.cli import main
 from tui_slides.commands import present
@@ -107,6 +109,12 @@ def test_the_good_settings_of_a_file_with_a_bad_one_still_apply(tmp_path: Path) 
     assert config.theme == "nord" and config.images is None and len(said) == 1
 
 
+def test_what_is_ignored_is_said_from_the_top_of_the_file_down(tmp_path: Path) -> None:
+    path = write(tmp_path, 'loop = "yes"\nimages = 3\ntheme = 7\nnoise = 1\n')
+    _config, said = read(path)
+    assert [message.split(":")[1] for message in said] == ["1", "2", "3", "4"]
+
+
 def test_the_config_names_every_action_of_the_slides_screen() -> None:
     assert set(ACTIONS) == set(SCREEN_ACTIONS)
 
@@ -179,6 +187,32 @@ def test_a_bad_config_file_is_said_and_the_presenter_still_starts(
     assert len(err) == 1 and err[0].startswith(f"{path}:2:1: error: ")
     assert err[0].endswith("; using the built-in defaults")
     assert presented["images"] == "auto" and presented["default_theme"] is None
+
+
+def test_the_presenter_is_told_how_many_config_problems_it_hides(
+    tmp_path: Path,
+    no_user_config: Path,
+    presented: dict[str, object],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write(no_user_config, 'images = 3\nloop = "yes"\n')
+    assert main([deck(tmp_path)]) == 0
+    assert len(capsys.readouterr().err.splitlines()) == presented["config_printed"] == 2
+    assert presented["printed"] == 0  # the deck has none
+
+
+async def test_the_presenter_says_the_config_files_problems_after_its_first_paint(
+    monkeypatch: pytest.MonkeyPatch, no_user_config: Path
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))
+    app = make_app(make_deck(1), config_printed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert said == [
+        "config.toml: 3 problems, printed in this terminal: shown when you quit;"
+        " the built-in defaults stand in"
+    ]
 
 
 @pytest.mark.parametrize("value", ["0s", "soon", "-5s"])

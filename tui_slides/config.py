@@ -154,6 +154,8 @@ class _Reader:
         self.path = path
         self.lines = text.splitlines()
         self.warn = warn
+        self.found: list[tuple[int, str]] = []
+        """What is ignored, by line: told to ``warn`` in the file's order once all is read."""
 
     def line_of(self, key: str, table: str = "") -> int:
         """The line where ``key`` is set (in ``[table]``); 1 when it cannot be told."""
@@ -169,9 +171,16 @@ class _Reader:
 
     def ignore(self, key: str, why: str, table: str = "") -> None:
         line = self.line_of(key, table)
-        self.warn(f"{shown(str(self.path))}:{line}: warning: {why}; ignored")
+        self.found.append((line, f"{shown(str(self.path))}:{line}: warning: {why}; ignored"))
 
     def read(self, values: dict[str, object]) -> Config:
+        """The ``Config`` of ``values``; what it ignores told to ``warn``, top to bottom."""
+        config = self._read(values)
+        for _line, message in sorted(self.found, key=lambda found: found[0]):
+            self.warn(message)
+        return config
+
+    def _read(self, values: dict[str, object]) -> Config:
         for key in values:
             if key not in SETTINGS:
                 known = ", ".join(SETTINGS)

@@ -65,6 +65,10 @@ def _problems(count: int) -> str:
     return f"{count} problem{'' if count == 1 else 's'}"
 
 
+def _them(count: int) -> str:
+    return "it" if count == 1 else "them"
+
+
 def _load_tolerantly(path: Path) -> Deck:
     """The default way to read the deck again: tolerant, default limits."""
     from tui_slides.deck.loader import load_deck
@@ -189,18 +193,28 @@ class PresenterApp(SharingApp):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
-        if self.options.printed:
-            self._say_printed(self.options.printed)
+        options = self.options
+        if options.printed:
+            them = _them(options.printed)
+            self._say_printed(
+                self.path.name, options.printed, f"{self._check_command()} lists {them}"
+            )
+        if options.config_printed:
+            from tui_slides.config import config_path
+
+            name = config_path().name
+            self._say_printed(name, options.config_printed, "the built-in defaults stand in")
         self.start_sharing()
 
-    def _say_printed(self, count: int) -> None:
-        """The deck's problems went to the terminal, then the presenter covered them: say so.
+    def _say_printed(self, name: str, count: int, then: str) -> None:
+        """Problems of ``name`` (the deck's, the config file's) went to the terminal, then the
+        presenter covered them: say how many, and ``then``.
 
         (A folder deck's skipped slide file among them: a talk one slide short.)
         """
         self.notify(
-            f"{visible(self.path.name)}: {_problems(count)}, printed in this terminal: shown"
-            f" when you quit; {self._check_command()} lists {'it' if count == 1 else 'them'}",
+            f"{visible(name)}: {_problems(count)}, printed in this terminal: shown when you"
+            f" quit; {then}",
             severity="warning",
             timeout=6,
             markup=False,
@@ -335,9 +349,9 @@ class PresenterApp(SharingApp):
         self.presentation.reload(deck)
         self._restyle(deck)
         count = loud_count(deck.diagnostics)
-        them = "it" if count == 1 else "them"
-        note = f" ({_problems(count)}: {self._check_command()} lists {them})" if count else ""
-        self.notify(f"Reloaded {visible(self.path.name)}{note}", timeout=4, markup=False)
+        note = f" ({_problems(count)}: {self._check_command()} lists {_them(count)})"
+        said = f"Reloaded {visible(self.path.name)}{note if count else ''}"
+        self.notify(said, timeout=4, markup=False)
         return True
 
     def _css_files(self, deck: Deck) -> list[Path]:

@@ -45,6 +45,8 @@ class PresenterOptions:
     printed: int = 0
     """How many of the deck's errors and warnings the command printed before the presenter
     took the screen, which hides them: a notice says so once the first slide is up."""
+    config_printed: int = 0
+    """The same of the config file's problems (``tui_slides.config``)."""
     console: bool = False
     """Share the talk with ``tui-slides console`` (on a Unix socket; the CLI always does)."""
     console_socket: Path | None = None

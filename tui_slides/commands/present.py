@@ -54,7 +54,13 @@ def present(args: argparse.Namespace, started: Started) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    config = load_config()  # its problems are said on stderr; the built-in defaults stand in
+    config_problems: list[str] = []
+
+    def said_of_config(message: str) -> None:  # on stderr now, counted for the presenter
+        config_problems.append(message)
+        print(message, file=sys.stderr)
+
+    config = load_config(warn=said_of_config)  # the built-in defaults stand in for what is bad
     from pathlib import Path  # the app works with paths; Textual imports pathlib anyway
 
     path = Path(args.deck) if args.deck else bundled_decks() / "tour.json5"
@@ -81,6 +87,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         opening=opening,
         on_first_paint=started,  # the first frame is out: start-up is over (tui_slides.startup)
         printed=loud_count(deck.diagnostics),
+        config_printed=len(config_problems),
         console=True,  # always shared: `tui-slides console` joins any running talk
         announce_console=args.console,
         # The command line wins, then the deck's own fields (theme, duration), then the config.
