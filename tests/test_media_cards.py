@@ -70,11 +70,12 @@ def test_video_card_for_a_local_file_shows_name_path_and_size(tmp_path: Path) ->
     )
 
 
-def test_video_card_for_a_missing_file_says_so(tmp_path: Path) -> None:
-    card = video_card(_file_ref("media/gone.mp4", tmp_path / "gone.mp4"))
+def test_video_card_for_a_missing_file_says_so_and_offers_no_play_key(tmp_path: Path) -> None:
+    card = video_card(_file_ref("media/gone.mp4", tmp_path / "gone.mp4"), hint="v: play")
     text = _plain(card)
     assert "▶  gone.mp4" in text
     assert "⚠ file not found: media/gone.mp4" in text
+    assert "v: play" not in text  # nothing to play
 
 
 def test_video_card_for_a_url_is_an_osc8_hyperlink() -> None:

@@ -72,7 +72,7 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
     """A video card: ``▶`` and the file name (with folder and size) or the URL.
 
     ``hint`` is a line such as ``o: open in the video player`` (the app's key);
-    ``show`` passes none.
+    ``show`` passes none, and a file that is not there gets none: nothing to play.
     """
     lines: list[Text] = []
     if ref.kind is MediaKind.FILE and ref.path is not None:
@@ -82,6 +82,7 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
         detail = ref.label
         if size is None:
             lines.append(Text(f"   {WARNING} file not found: {detail}", style="bold"))
+            hint = None
         else:
             lines.append(_muted(f"   {detail} · {format_size(size)}"))
     else:
