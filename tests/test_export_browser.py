@@ -136,3 +136,34 @@ def test_a_hostile_deck_runs_no_script(browser: Any, tmp_path: Path) -> None:
     title = page.evaluate("document.querySelector('h2').textContent")
     assert title == "</style><script>alert(1)</script>"
     page.close()
+
+
+def test_a_title_slides_list_is_centred_as_a_whole_its_items_aligned(
+    browser: Any, tmp_path: Path
+) -> None:
+    """As the terminal draws it: the list sits in the middle, each text just after its
+    marker, the markers in one column (not each line centred on its own)."""
+    page, _others, _dialogs = open_page(
+        browser, export_html(DECKS / "tour.json5", tmp_path / "tour.html")
+    )
+    rects = page.evaluate(
+        """() => {
+          const slide = document.querySelector("section.slide");
+          const items = [...slide.querySelectorAll("li")];
+          const box = slide.getBoundingClientRect();
+          const list = slide.querySelector("ul, ol").getBoundingClientRect();
+          return {centre: box.left + box.width / 2, list: [list.left, list.right],
+            items: items.map(li => {
+              const text = document.createRange();  // where the item's words are drawn
+              text.selectNodeContents(li.querySelector(".item"));
+              return [li.querySelector(".marker").getBoundingClientRect().right,
+                text.getClientRects()[0].left];
+            })};
+        }"""
+    )
+    markers = {round(marker) for marker, _text in rects["items"]}
+    assert len(rects["items"]) >= 3 and len(markers) == 1  # one column of markers
+    assert all(text - marker < 30 for marker, text in rects["items"])  # the text right after
+    left, right = rects["list"]
+    assert abs((left + right) / 2 - rects["centre"]) < 40  # the list in the middle
+    page.close()

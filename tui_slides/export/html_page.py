@@ -47,6 +47,7 @@ html{scroll-snap-type:y proximity}
 .layout-columns .blocks{flex-direction:row;flex-wrap:wrap;max-width:none}
 .layout-columns .block{flex:1 1 20em}
 .layout-title .blocks{margin:auto;text-align:center;align-items:center}
+.layout-title ul,.layout-title ol{display:inline-block;text-align:left}
 .layout-title h2{font-size:2.2em}
 h2,h3{color:var(--text-primary);margin:0 0 .4em;line-height:1.2}
 h2{font-size:1.6em}h3{font-size:1.25em}h4,h5,h6{margin:.8em 0 .3em;font-size:1em}
