@@ -25,7 +25,6 @@ from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
 from tui_slides.deck.diagnostics import loud_count
 from tui_slides.deck.errors import DeckError
-from tui_slides.deck.model import shown
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import DeckReloaded, Event, SlideChanged
 from tui_slides.presenting.presentation import Presentation
@@ -58,15 +57,6 @@ KEY_NAMES = {
 """How keys are named in the help: as printed on keyboards, not as Textual names them."""
 SHARE_BINDING = Binding("s", "share", "Share panel: how audiences join (SSH, browser), the code")
 """What ``s`` does while the talk is shared (``--ssh``, ``--http``): in the help then only."""
-
-
-def _problems(count: int) -> str:
-    """``1 problem``, ``3 problems``: a deck's errors and warnings, counted."""
-    return f"{count} problem{'' if count == 1 else 's'}"
-
-
-def _them(count: int) -> str:
-    return "it" if count == 1 else "them"
 
 
 def _load_tolerantly(path: Path) -> Deck:
@@ -193,38 +183,25 @@ class PresenterApp(SharingApp):
         hook = self.options.on_first_paint
         if hook is not None:
             hook()
-        options = self.options
-        if options.printed:
-            them = _them(options.printed)
-            self._say_printed(
-                self.path.name, options.printed, f"{self._check_command()} lists {them}"
-            )
-        if options.config_printed:
+        self._say_printed()
+        self.start_sharing()
+
+    def _say_printed(self) -> None:
+        """The deck's and the config file's problems, printed under the screen: say so."""
+        from tui_slides.app import notices
+
+        said = []
+        count = self.options.printed
+        if count:
+            said.append(notices.printed(self.path.name, count, notices.lists(self.path, count)))
+        count = self.options.config_printed
+        if count:
             from tui_slides.config import config_path
 
             name = config_path().name
-            self._say_printed(name, options.config_printed, "the built-in defaults stand in")
-        self.start_sharing()
-
-    def _say_printed(self, name: str, count: int, then: str) -> None:
-        """Problems of ``name`` (the deck's, the config file's) went to the terminal, then the
-        presenter covered them: say how many, and ``then``.
-
-        (A folder deck's skipped slide file among them: a talk one slide short.)
-        """
-        self.notify(
-            f"{visible(name)}: {_problems(count)}, printed in this terminal: shown when you"
-            f" quit; {then}",
-            severity="warning",
-            timeout=6,
-            markup=False,
-        )
-
-    def _check_command(self) -> str:
-        """``tui-slides check DECK`` for this deck, as it can be typed."""
-        import shlex  # here: said after the first paint, never before it
-
-        return f"tui-slides check {shlex.quote(shown(str(self.path), 80))}"
+            said.append(notices.printed(name, count, "the built-in defaults stand in"))
+        for message in said:
+            self.notify(message, severity="warning", timeout=6, markup=False)
 
     async def _read_the_rest(self, opening: Opening) -> None:
         """Take the complete deck of a quick start (``tui_slides.deck.loader.Opening``).
@@ -348,10 +325,9 @@ class PresenterApp(SharingApp):
             return False
         self.presentation.reload(deck)
         self._restyle(deck)
-        count = loud_count(deck.diagnostics)
-        note = f" ({_problems(count)}: {self._check_command()} lists {_them(count)})"
-        said = f"Reloaded {visible(self.path.name)}{note if count else ''}"
-        self.notify(said, timeout=4, markup=False)
+        from tui_slides.app.notices import reloaded
+
+        self.notify(reloaded(self.path, loud_count(deck.diagnostics)), timeout=4, markup=False)
         return True
 
     def _css_files(self, deck: Deck) -> list[Path]:
