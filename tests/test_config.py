@@ -210,7 +210,7 @@ async def test_the_presenter_says_the_config_files_problems_after_its_first_pain
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert said == [
-        "config.toml: 3 problems, printed in this terminal: shown when you quit;"
+        "The config file: 3 problems, printed in this terminal: shown when you quit;"
         " the built-in defaults stand in"
     ]
 
