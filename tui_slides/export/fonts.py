@@ -1,4 +1,6 @@
-"""The PDF's fonts: Noto Sans (Latin, Greek, Cyrillic) and Ubuntu Mono, from ``pymupdf-fonts``.
+"""The PDF's fonts: Noto Sans (Latin, Greek, Cyrillic) and Ubuntu Mono, from ``pymupdf-fonts``;
+Cascadia Code stands in for the geometric shapes, arrows and box lines Noto Sans lacks
+(``●○`` step dots, ``▶``), in paragraphs (``symbols``).
 
 The TrueType files come inside that pip package (SIL Open Font License), so a
 PDF export needs neither the network nor fonts installed on the system. They
@@ -14,6 +16,8 @@ SANS = "TuiSlidesSans"
 """The body font's family name (regular, bold, italic, bold italic)."""
 MONO = "TuiSlidesMono"
 """The code font."""
+SYMBOLS = "TuiSlidesSymbols"
+"""What draws, in paragraphs, a character the body font lacks (Cascadia Code)."""
 
 _FACES = {
     SANS: "notos",
@@ -21,6 +25,7 @@ _FACES = {
     f"{SANS}-Italic": "notosit",
     f"{SANS}-BoldItalic": "notosbi",
     MONO: "ubuntm",
+    SYMBOLS: "cascadia",
 }
 """reportlab font name -> the ``pymupdf_fonts`` name of its file."""
 
@@ -68,6 +73,37 @@ class _Glyphs(dict[int, str]):
 @cache
 def _glyphs() -> _Glyphs:
     return _Glyphs(register())
+
+
+@cache
+def _symbols() -> frozenset[int]:
+    """The code points ``SYMBOLS`` draws that the body font does not."""
+    from reportlab.pdfbase import pdfmetrics
+
+    covered = register()  # (registers SYMBOLS too)
+    return frozenset(pdfmetrics.getFont(SYMBOLS).face.charToGlyph) - covered
+
+
+def symbols(escaped: str) -> str:
+    """Paragraph markup of deck text (``escaped``): a character the body font lacks is set
+    in ``SYMBOLS`` when that font has it, else it is ``MISSING`` (``drawable``)."""
+    if escaped.isascii():
+        return escaped
+    found = _symbols()
+    glyphs = _glyphs()
+    out: list[str] = []
+    run: list[str] = []
+    for char in escaped:
+        if ord(char) in found:
+            run.append(char)
+            continue
+        if run:
+            out.append(f'<font face="{SYMBOLS}">{"".join(run)}</font>')
+            run = []
+        out.append(char.translate(glyphs))
+    if run:
+        out.append(f'<font face="{SYMBOLS}">{"".join(run)}</font>')
+    return "".join(out)
 
 
 def drawable(text: str) -> str:

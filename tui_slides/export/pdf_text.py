@@ -24,7 +24,7 @@ from tui_slides.deck.text import (
     Paragraph,
     parse_text,
 )
-from tui_slides.export.fonts import MONO, drawable
+from tui_slides.export.fonts import MONO, drawable, symbols
 from tui_slides.media.links import safe_url
 
 if TYPE_CHECKING:
@@ -61,8 +61,9 @@ class TextStyles:
 
 
 def markup(value: str) -> str:
-    """Deck text for a reportlab paragraph: visible, escaped, line breaks kept."""
-    return escape(drawable(visible(value))).replace("\n", "<br/>")
+    """Deck text for a reportlab paragraph: visible, escaped, line breaks kept, what the body
+    font lacks in the symbols font (``fonts.symbols``)."""
+    return symbols(escape(visible(value))).replace("\n", "<br/>")
 
 
 def _marker(marker: str, numbered: bool, level: int, styles: TextStyles) -> str:
@@ -150,7 +151,7 @@ def _inline(tokens: Sequence[Any]) -> str:
     for token in tokens:
         kind = token.type
         if kind == "text":
-            out.append(escape(drawable(visible(token.content))))
+            out.append(symbols(escape(visible(token.content))))
         elif kind == "code_inline":
             out.append(f'<font face="{MONO}">{escape(drawable(visible(token.content)))}</font>')
         elif kind in ("softbreak",):
