@@ -25,7 +25,6 @@ _FACES = {
     f"{SANS}-Italic": "notosit",
     f"{SANS}-BoldItalic": "notosbi",
     MONO: "ubuntm",
-    SYMBOLS: "cascadia",
 }
 """reportlab font name -> the ``pymupdf_fonts`` name of its file."""
 
@@ -77,11 +76,15 @@ def _glyphs() -> _Glyphs:
 
 @cache
 def _symbols() -> frozenset[int]:
-    """The code points ``SYMBOLS`` draws that the body font does not."""
+    """The code points ``SYMBOLS`` draws that the body font does not (registered now: only
+    text with such a character pays the ~13 ms of reading the font)."""
+    import pymupdf_fonts
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    covered = register()  # (registers SYMBOLS too)
-    return frozenset(pdfmetrics.getFont(SYMBOLS).face.charToGlyph) - covered
+    font = TTFont(SYMBOLS, io.BytesIO(pymupdf_fonts.myfont("cascadia")))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph) - register()
 
 
 def symbols(escaped: str) -> str:
@@ -89,8 +92,10 @@ def symbols(escaped: str) -> str:
     in ``SYMBOLS`` when that font has it, else it is ``MISSING`` (``drawable``)."""
     if escaped.isascii():
         return escaped
-    found = _symbols()
     glyphs = _glyphs()
+    if escaped.translate(glyphs) == escaped:  # the body font draws it all: no second font
+        return escaped
+    found = _symbols()
     out: list[str] = []
     run: list[str] = []
     for char in escaped:
