@@ -16,6 +16,7 @@ import re
 import shutil
 import signal
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -100,13 +101,26 @@ async def test_serve_in_its_own_process_is_found_driven_and_ended_only_by_its_ow
 needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
 
 
-def job_control(
+@contextlib.asynccontextmanager
+async def job_control(
     runtime: Path, deck_file: Path, tmp_path: Path, then: str
-) -> contextlib.AbstractAsyncContextManager[Terminal]:
-    """bash with job control in a pty: ``serve deck_file &``, then the shell commands ``then``."""
+) -> AsyncIterator[Terminal]:
+    """bash with job control in a pty: ``serve deck_file &``, then the shell commands ``then``.
+
+    A job is a process group of its own, which the terminal's end does not reach: whatever
+    the test found, the serve still listed in ``runtime`` is ended on the way out.
+    """
     serve = f"{sys.executable} -m tui_slides serve {deck_file} --ssh 127.0.0.1:0 --ssh-auth none"
     env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(runtime))
-    return terminal(["bash", "-m", "-c", f"{serve} & {then}"], (160, 30), env)
+    try:
+        async with terminal(["bash", "-m", "-c", f"{serve} & {then}"], (160, 30), env) as shell:
+            yield shell
+    finally:
+        left = pick(None, io.StringIO())
+        if left is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(left.pid, signal.SIGTERM)
+                os.kill(left.pid, signal.SIGCONT)  # (ends a stopped one too)
 
 
 @needs_bash
