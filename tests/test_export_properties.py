@@ -20,7 +20,7 @@ HOSTILE_TEXT = st.lists(st.one_of(MARKUP, st.text(max_size=5)), max_size=30).map
 
 def _page(block: Block, notes: str = "") -> Element:
     deck = Deck((Slide(content=(block,), notes=notes, logo_title=block.title),), "deck.json5")
-    return parse_html(deck_html(deck, notes=True)[0])
+    return parse_html(deck_html(deck, notes=True))
 
 
 def _only_our_script(page: Element) -> None:

@@ -89,7 +89,7 @@ def _writable(path: str) -> str | None:
 def _html(deck: Deck, path: str, theme: str | None, notes: bool) -> None:
     from tui_slides.export.html_page import deck_html
 
-    page, _unknown = deck_html(deck, theme=theme, notes=notes, out_dir=str(_folder(path)))
+    page = deck_html(deck, theme=theme, notes=notes, out_dir=str(_folder(path)))
 
     def write(out: BinaryIO) -> None:
         out.write(page.encode("utf-8"))

@@ -236,8 +236,6 @@ class PageParts:
     """The ``body``'s class: the first slide's theme."""
     sections: str
     """Every slide, one ``section`` each, in order."""
-    unknown: list[str]
-    """The theme names asked for but unknown."""
 
 
 def page_parts(
@@ -253,13 +251,11 @@ def page_parts(
     pictures = Pictures()
     logos = _Logos(pictures)
     used: dict[str, None] = {}
-    unknown: dict[str, None] = {}
     sections = []
     total = len(deck.slides)
     for position, slide in enumerate(deck.slides, start=1):
-        name, bad = palette_name(theme, slide.theme, deck.theme)
+        name, _unknown = palette_name(theme, slide.theme, deck.theme)  # (the deck warned)
         used[name] = None
-        unknown.update(dict.fromkeys(bad))
         sections.append(
             slide_html(
                 slide,
@@ -278,13 +274,13 @@ def page_parts(
     code = any(b.format is TextFormat.MARKDOWN for s in deck.slides for b in s.content)
     style = STYLE + _theme_rules(list(used)) + (code_stylesheet() if code else "")
     style += logos.stylesheet()
-    return PageParts(text(title), style, f"theme-{first}", "".join(sections), list(unknown))
+    return PageParts(text(title), style, f"theme-{first}", "".join(sections))
 
 
 def deck_html(
     deck: Deck, *, theme: str | None = None, notes: bool = False, out_dir: str = "."
-) -> tuple[str, list[str]]:
-    """The whole page, and the theme names that were asked for but are unknown.
+) -> str:
+    """The whole page.
 
     ``theme`` (``--theme``) wins over the slides' and the deck's own themes;
     ``out_dir`` is where the page will be, for relative links to video files.
@@ -298,4 +294,4 @@ def deck_html(
         f'<body class="{parts.body_class}"><main>{parts.sections}</main>'
         f"<script>{PAGING_SCRIPT}</script></body></html>\n"
     )
-    return page, parts.unknown
+    return page

@@ -183,10 +183,8 @@ def _slide_flowables(
     return found
 
 
-def deck_pdf(
-    deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool = False
-) -> list[str]:
-    """Write ``deck`` as a PDF to ``out``; returns the theme names asked for but unknown."""
+def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool = False) -> None:
+    """Write ``deck`` as a PDF to ``out``."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate
 
@@ -197,12 +195,10 @@ def deck_pdf(
     pictures = Pictures()
     media = _Media(pictures, frame_width, frame_height)
     total = len(deck.slides)
-    unknown: dict[str, None] = {}
     palettes: list[Palette] = []
     story: list[Flowable] = []
     for slide in deck.slides:
-        name, bad = palette_name(theme, slide.theme, deck.theme)
-        unknown.update(dict.fromkeys(bad))
+        name, _unknown = palette_name(theme, slide.theme, deck.theme)  # (the deck warned)
         palette = THEMES[name]
         palettes.append(palette)
         styles = _styles(palette, covered)
@@ -232,7 +228,6 @@ def deck_pdf(
         initialOutlineState="UseOutlines",
     )
     document.build(story)
-    return list(unknown)
 
 
 def _decorate(
