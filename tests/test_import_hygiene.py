@@ -114,6 +114,19 @@ def test_check_imports_neither_textual_nor_rich() -> None:
     assert "textual" not in loaded and "rich" not in loaded
 
 
+def test_a_small_deck_loads_without_json() -> None:
+    """Below ``fastjson.JSON_FROM`` our parser reads the file: importing ``json`` would take
+    longer than reading it (``check`` on the seed, 4.7%; benchmarks/app_paint.py 1.2%)."""
+    already = imported_after("") & {"json"}
+    loaded = imported_after(
+        "import io, contextlib\n"
+        "from tui_slides.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(SEED)!r}])"
+    )
+    assert not ({"json"} & loaded) - already
+
+
 def test_a_command_imports_no_other_commands_module() -> None:
     """``tui-slides show DECK`` loads ``commands.show`` and what every command shares, no other
     command's module (the presenter's start-up, benchmarks/app_paint.py, the same)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
-from tui_slides.deck import loader
+from tui_slides.deck import fastjson, loader
 from tui_slides.deck.diagnostics import Level
 from tui_slides.deck.errors import (
     DeckEncodingError,
@@ -548,7 +548,9 @@ def test_every_error_is_a_deck_error(tmp_path: Path) -> None:
 @pytest.fixture(params=["json first", "own parser"])
 def json_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Plain JSON read by the standard library first (as large files are), or by our parser."""
-    if request.param == "own parser":
+    if request.param == "json first":
+        monkeypatch.setattr(fastjson, "JSON_FROM", 0)
+    else:
         monkeypatch.setattr(loader, "_loads_json", lambda text: loader._NOT_JSON)
     return str(request.param)
 
@@ -564,6 +566,7 @@ def test_plain_json_loads_the_same_on_either_path(
         "]}",
         "deck.json",
     )
+    monkeypatch.setattr(fastjson, "JSON_FROM", 0)  # json first, as a large file is read
     decks = [load_deck(path)]
     monkeypatch.setattr(loader, "_loads_json", lambda text: loader._NOT_JSON)
     decks.append(load_deck(path))

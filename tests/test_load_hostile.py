@@ -20,8 +20,9 @@ from tui_slides.deck.errors import DeckError, DeckLimitError, DeckNotFoundError
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.safety import is_safe
 
-LARGE = 40_000
-"""Characters of a large deck file (every JSON file goes the standard library's way first)."""
+LARGE = 60_000
+"""Characters of a large deck file (a JSON file of ``fastjson.JSON_FROM`` goes the standard
+library's way first)."""
 
 SOME = settings(max_examples=150, deadline=None)
 

@@ -14,13 +14,14 @@ from hypothesis import strategies as st
 
 from tests.test_load_hostile import SOME, printable, write
 from tui_slides import cli
-from tui_slides.deck import loader, syntax
+from tui_slides.deck import fastjson, loader, syntax
 from tui_slides.deck.errors import DeckSyntaxError
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.numbers import spelling
 
-LARGE = 40_000
-"""Characters of a large deck file (every JSON file goes the standard library's way first)."""
+LARGE = 60_000
+"""Characters of a large deck file (a JSON file of ``fastjson.JSON_FROM`` goes the standard
+library's way first)."""
 
 # -- numbers ------------------------------------------------------------------------
 
@@ -107,7 +108,7 @@ def test_beyond_a_doubles_range_a_number_is_infinite(token: str, value: float) -
 
 
 def test_the_json_fast_path_keeps_spellings_too(tmp_path: Path) -> None:
-    filler = [{"content": [{"text": "x" * 100}]} for _ in range(400)]  # a large deck
+    filler = [{"content": [{"text": "x" * 100}]} for _ in range(600)]  # a large deck
     slides = [{"ID": "@", "name": "@", "content": [{"block": "@"}]}, *filler]
     text = json.dumps({"slides": slides}).replace('"@"', "1.10", 2).replace('"@"', "1" * 5000)
     assert len(text) > LARGE
@@ -182,3 +183,15 @@ def test_duplicate_keys_last_wins_as_json5_says(members: list[tuple[str, int]]) 
     assert len(parsed.warnings) == duplicates
     large = text[:-1] + (", " if members else "") + f'"zz": "{"x" * LARGE}"}}'
     assert (loader._loads_json(large) is loader._NOT_JSON) == (duplicates > 0)
+
+
+def test_only_a_large_file_is_tried_with_json_first() -> None:
+    """``json`` is imported for files of ``JSON_FROM`` characters: smaller ones go to our parser."""
+    small = '{"slides": [{"content": [{"text": "' + "x" * 100 + '"}]}]}'
+    large = small.replace("x" * 100, "x" * fastjson.JSON_FROM)
+    assert loader._loads_json(small) is loader._NOT_JSON
+    value = loader._loads_json(large)
+    assert (
+        isinstance(value, dict)
+        and value["slides"][0]["content"][0]["text"] == "x" * fastjson.JSON_FROM
+    )
