@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui_slides.app.app import PresenterApp
 from tui_slides.app.screens.share import ShareScreen
+from tui_slides.app.sharing import SSH_TITLE
 from tui_slides.deck.loader import load_deck
 from tui_slides.share.options import ShareOptions
 from tui_slides.share.terminal import LEAVE
@@ -145,16 +146,20 @@ async def test_the_sharing_notice_names_a_code_only_when_one_is_asked_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, auth: str
 ) -> None:
     said: list[str] = []
-    monkeypatch.setattr(PresenterApp, "notify", lambda self, message, **_: said.append(message))
+
+    def notify(self: PresenterApp, message: str, *, title: str = "", **_: object) -> None:
+        said.append(f"{title}: {message}")
+
+    monkeypatch.setattr(PresenterApp, "notify", notify)
     share = ShareOptions(port=0, code=CODE, auth=auth, data_dir=tmp_path / "data")
     app = make_app(load_deck(TOUR), path=TOUR, share=share)
     async with app.run_test(size=(100, 30)):
         await until(lambda: app.share is not None, "the server to start")
         server = app.share
         assert server is not None
-        await until(lambda: any(m.startswith("Sharing:") for m in said), "the notice")
+        await until(lambda: any(m.startswith(SSH_TITLE) for m in said), "the notice")
         join = server.command
-    (notice,) = [m for m in said if m.startswith("Sharing:")]
-    coded = f"Sharing: {join} · code {CODE} · s: details"
-    assert notice == (coded if auth == "code" else f"Sharing: {join} · s: details")
+    (notice,) = [m for m in said if m.startswith(SSH_TITLE)]
+    coded = f"{SSH_TITLE}: {join}\ncode {CODE}\ns: details"
+    assert notice == (coded if auth == "code" else f"{SSH_TITLE}: {join}\ns: details")
     assert (server.code == CODE) is (auth == "code")

@@ -146,7 +146,8 @@ async def test_the_presenter_command_shares_its_talk_with_an_openssh_viewer(
     argv += ["--ssh", "127.0.0.1:0", "--ssh-auth", "none"]
     env = client_env(TUI_SLIDES_DATA_DIR=str(tmp_path / "data"))
     async with terminal(argv, env=env) as presenter:
-        await presenter.shows("Sharing: ssh -C -p ")
+        await presenter.shows("Sharing over SSH")
+        await presenter.shows("s: details")  # a line of its own: the toast never cuts it
         found = re.search(r"ssh -C -p (\d+) audience@127\.0\.0\.1", presenter.text)
         assert found, presenter.text
         async with terminal(ssh_args(int(found.group(1)), "-C", "-t")) as viewer:  # as said

@@ -24,6 +24,7 @@ from tui_slides.app.options import PresenterOptions
 from tui_slides.app.screens.help import HelpScreen
 from tui_slides.app.screens.share import ShareScreen
 from tui_slides.app.screens.slides import SlidesScreen
+from tui_slides.app.sharing import BROWSERS_TITLE
 from tui_slides.cli import main
 from tui_slides.render.cards import QR_DARK
 
@@ -71,11 +72,15 @@ def qr_from(lines: list[list[Segment]]) -> str:
 
 async def test_the_share_panel_shows_the_url_its_code_and_a_qr_code_of_it() -> None:
     app = make_app(make_deck(3), http=options())
+    said: list[tuple[str, str]] = []
+    app.notify = lambda message, *, title="", **_: said.append((title, message))  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await until(lambda: app.web is not None and app.web.started)
         assert app.web is not None
         url = app.web.url
         assert url == f"http://127.0.0.1:{app.web.address[1]}/c/{CODE}/"
+        await until(lambda: bool(said))
+        assert said == [(BROWSERS_TITLE, f"{url}\ns: details")]  # a line each: never cut
         await pilot.press("s")
         assert isinstance(app.screen, ShareScreen)
         lines = panel_lines(app.screen)

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from tui_slides.web.options import WebOptions
     from tui_slides.web.server import WebServer
 
+SSH_TITLE = "Sharing over SSH"
+"""The title of the notice that says how viewers join over SSH (the command, the code)."""
+BROWSERS_TITLE = "Sharing in browsers"
+"""The title of the notice that gives the browser view's address."""
+
 
 class SharingApp(App[int]):
     """The part of the presenter app that shares the talk (``PresenterApp`` is one)."""
@@ -69,7 +74,8 @@ class SharingApp(App[int]):
             self.notify(f"Cannot serve browsers: {error}", severity="error", markup=False)
             return
         self.web = server
-        self.notify(f"Browsers follow at {server.url} · s: details", timeout=8, markup=False)
+        # A line each: a toast is half the screen wide, and wrapped text would cut them.
+        self.notify(f"{server.url}\ns: details", title=BROWSERS_TITLE, timeout=8, markup=False)
 
     def _browsers_changed(self) -> None:
         """Browsers joined or left: the share panel, if open, says how many."""
@@ -102,8 +108,8 @@ class SharingApp(App[int]):
             return
         self.share = server
         self._audience_changed()
-        code = f" · code {server.code}" if server.code else ""
-        self.notify(f"Sharing: {server.command}{code} · s: details", timeout=8, markup=False)
+        lines = [server.command, *([f"code {server.code}"] if server.code else []), "s: details"]
+        self.notify("\n".join(lines), title=SSH_TITLE, timeout=8, markup=False)
 
     def _audience_changed(self) -> None:
         """Viewers joined or left: the count in the status bar, the share panel if open."""
