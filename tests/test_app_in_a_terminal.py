@@ -7,6 +7,7 @@ Shift+F3 arrives as ``CSI 1;2R`` from xterm and tmux.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import select
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import termios
 import time
+from pathlib import Path
 
 import pytest
 
@@ -105,5 +107,32 @@ def test_shift_f3_as_xterm_and_tmux_send_it_goes_to_the_previous_match() -> None
         assert f"{before} of {total} matches".encode() in ESCAPES.sub(b"", moved)
         os.write(master, b"q")
         assert child.wait(10) == 0
+    finally:
+        stop(child, master)
+
+
+def test_a_slide_change_draws_the_screen_once(tmp_path: Path) -> None:
+    """Slides taller than the screen, each of its own height: one frame per change.
+
+    Textual drew a scroll container once more when its content's height changed
+    (``app.scroll``): the whole slide went to the terminal twice.
+    """
+    slides = [
+        {"ID": str(number), "content": [{"title": f"Heading {number}", "text": "\n".join(
+            f"line {row} of slide {number}" for row in range(rows)
+        )}]}
+        for number, rows in enumerate((40, 50, 60), 1)
+    ]  # fmt: skip
+    deck = tmp_path / "tall.json"
+    deck.write_text(json.dumps({"slides": slides}), encoding="utf-8")
+    child, master = start(str(deck))
+    try:
+        read_until(master, screen_has(b" 1 / 3"))
+        read_until(master, lambda written: False, 1.0)  # start-up's later frames, if any
+        for number in (2, 3):
+            os.write(master, b"n")
+            written = read_until(master, screen_has(f" {number} / 3".encode()))
+            written += read_until(master, lambda written: False, 0.5)
+            assert ESCAPES.sub(b"", written).count(f"Heading {number}".encode()) == 1
     finally:
         stop(child, master)

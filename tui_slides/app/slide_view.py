@@ -11,11 +11,9 @@ no slide takes more than a fraction of a second to show, nor keeps ``q`` waiting
 from __future__ import annotations
 
 from time import monotonic
-from typing import TYPE_CHECKING
 
 from rich.align import Align
 from rich.console import RenderableType
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -24,15 +22,13 @@ from textual.widgets import Static
 from tui_slides.app.block_view import BlockView, text_options
 from tui_slides.app.blocks import Guarded, RenderCache
 from tui_slides.app.layout import column_width, shown_layout, side_margin
+from tui_slides.app.scroll import SteadyScroll
 from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
 from tui_slides.app.step_view import reveal
 from tui_slides.deck.model import Block, Layout, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 from tui_slides.render.block import HeadingKind
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
@@ -62,7 +58,7 @@ LAYOUT_CLASSES = {layout: f"-{layout.value}" for layout in Layout}
 """The slide view's class for each layout (``-stack``, ``-columns``, ``-title``; slides.tcss)."""
 
 
-class SlideView(VerticalScroll, can_focus=False):
+class SlideView(SteadyScroll, can_focus=False):
     """The current slide's blocks, top to bottom, scrolling when taller than the screen.
 
     The blocks sit in a centred column (``app.layout``): its margins are this
@@ -374,6 +370,7 @@ class SlideView(VerticalScroll, can_focus=False):
         self._report_more()
 
     def watch_virtual_size(self) -> None:
+        super().watch_virtual_size()
         # The container size is set just after the virtual size: look once both are in.
         self.call_later(self._report_more)
 
