@@ -446,3 +446,18 @@ async def test_a_clickers_keys_move_the_talk_even_when_the_slide_is_taller_than_
         await remote.press("down", "down")
         assert console.query_one("#notes").scroll_y > 0
         assert console.query_one("#now").scroll_y == 0
+
+
+async def test_a_console_closing_ignores_the_clock_and_the_presenters_moves(
+    deck_file: Path,
+) -> None:
+    """Closing, the console's widgets go before it stops running: a tick or a message from
+    the presenter in between is nothing to show, never an error (seen once under load)."""
+    app = presenter(deck_file)
+    async with talk_with_console(app) as (pilot, console, remote):
+        await console.query_one("#clock").remove()  # as closing does, before the rest
+        console.tick()
+        await pilot.press("n")
+        await until(lambda: app.presentation.index == 1)
+        await remote.pause(0.2)  # the state reaches the console, which shows nothing now
+        assert console.is_running and console.return_code is None

@@ -194,7 +194,7 @@ class ConsoleApp(App[int]):
         )
 
     def _received(self, message: Message) -> None:
-        if not self.is_running:  # closing: its widgets may be gone as the talk moves on
+        if not self._on_screen:
             return
         talk = self.talk
         before = (talk.index, talk.reloads, talk.deck, talk.joined, talk.step)
@@ -286,8 +286,16 @@ class ConsoleApp(App[int]):
         cut = Text(f"(notes cut at {MAX_NOTES:,} characters)", style="italic")
         return Group(_AnyHeight(render_notes(notes[:MAX_NOTES])), cut)
 
+    @property
+    def _on_screen(self) -> bool:
+        """False once the console is closing: its widgets go before ``is_running`` turns
+        false, and a message from the presenter or the clock's tick may come in between."""
+        return self.is_running and bool(self.query("#clock"))
+
     def tick(self) -> None:
         """Show the elapsed time, the time left and the wall clock (once a second)."""
+        if not self._on_screen:
+            return
         talk = self.talk
         elapsed = talk.elapsed
         parts = [f"Elapsed {clock_text(elapsed)}" + (" (paused)" if talk.paused else "")]
