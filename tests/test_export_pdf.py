@@ -215,3 +215,48 @@ def test_shapes_the_body_font_lacks_are_drawn_by_the_symbols_font(tmp_path: Path
         for font in pdf.pages[0]["/Resources"]["/Font"].values()  # type: ignore[index]
     }
     assert any("Cascadia" in name for name in fonts), fonts
+
+
+def placed(page: pypdf.PageObject) -> list[tuple[float, float, float, str]]:
+    """Each run of text on ``page``: its left edge and baseline on the page, size and text."""
+    found: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((x, y, size * cm[3], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_title_slide_is_centred_both_ways_with_its_list_as_a_whole(tmp_path: Path) -> None:
+    """As the presenter shows ``layout: "title"``: a large title, all of it in the page's middle;
+    a list centred as one box, its markers in one column. Other slides start top left."""
+    title = {"layout": "title", "content": [{"title": "Thank you", "text": "- one\n- two two"}]}
+    stack = {"layout": "stack", "content": [{"title": "Agenda", "text": "Body text"}]}
+    pdf = export(tmp_path, write_deck(tmp_path, [title, stack]))
+    width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
+    runs = {text: (x, y, size) for x, y, size, text in placed(pdf.pages[0])}
+    x, y, size = runs["Thank you"]
+    assert size > 30  # larger than a slide's heading (26) or body (14)
+    title_width = pypdf_width(pdf, "Thank you", size)
+    assert abs(x + title_width / 2 - width / 2) < 6  # centred across the page
+    assert height * 0.4 < y < height * 0.6  # and down it
+    bullets = [x for x, _, _, text in placed(pdf.pages[0]) if text == "•"]
+    assert len(bullets) == 2 and bullets[0] == bullets[1]  # one column of markers
+    right = runs["two two"][0] + pypdf_width(pdf, "two two", runs["two two"][2])
+    assert abs((bullets[0] + right) / 2 - width / 2) < 12  # the list's box is centred
+    stack_runs = {text: (x, y) for x, y, _, text in placed(pdf.pages[1])}
+    assert stack_runs["Agenda"][0] < 40 and stack_runs["Agenda"][1] > height * 0.8  # top left
+
+
+def pypdf_width(pdf: pypdf.PdfReader, text: str, size: float) -> float:
+    """The width of ``text`` in the export's body font at ``size`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from tui_slides.export.fonts import SANS, register
+
+    register()
+    return float(stringWidth(text, f"{SANS}-Bold" if size > 30 else SANS, size))

@@ -13,7 +13,7 @@ import io
 from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO
 
-from tui_slides.deck.model import Block, Deck, MediaKind, MediaRef, Slide, TextFormat
+from tui_slides.deck.model import Block, Deck, Layout, MediaKind, MediaRef, Slide, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.export.fonts import MONO, SANS, drawable, register
 from tui_slides.export.pdf_text import (
@@ -38,6 +38,9 @@ HEADER = 28.0
 QR_MODULE = 3.0
 """Points per QR module: a map link's code is about 1.3 inches wide."""
 EMPTY_SLIDE = "(empty slide)"
+PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+TITLE_COLUMN = 0.75
+"""The share of the page's width a title slide's content is centred in (``layout: "title"``)."""
 
 
 def _styles(palette: Palette, covered: frozenset[int]) -> TextStyles:
@@ -70,6 +73,42 @@ def _styles(palette: Palette, covered: frozenset[int]) -> TextStyles:
         marker_colour=palette.text_accent,
         covered=covered,
     )  # fmt: skip
+
+
+def _centred(styles: TextStyles) -> TextStyles:
+    """``styles`` for a title slide: its text centred, its first title large."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    def centre(style: ParagraphStyle, **changes: object) -> ParagraphStyle:
+        return ParagraphStyle(f"{style.name}-centred", parent=style, alignment=TA_CENTER, **changes)
+
+    return replace(
+        styles,
+        slide_title=centre(styles.slide_title, fontSize=38, leading=46, spaceAfter=16),
+        title=centre(styles.title),
+        heading=centre(styles.heading),
+        lead_in=centre(styles.lead_in),
+        body=centre(styles.body),
+        centred=True,
+    )
+
+
+def _title_page(content: list[Flowable], width: float, height: float) -> Flowable:
+    """A title slide's ``content`` centred both ways on its page, as the presenter shows it
+    (shrunk to fit, as any slide is)."""
+    from reportlab.platypus import KeepInFrame, Table
+
+    column = KeepInFrame(width * TITLE_COLUMN, height, content, mode="shrink")
+    page = Table([[column]], colWidths=[width], rowHeights=[height])
+    page.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            *((side, (0, 0), (-1, -1), 0) for side in PADDINGS),
+        ]
+    )
+    return page
 
 
 def _image(picture: Picture, width: float, height: float) -> Flowable:
@@ -202,8 +241,14 @@ def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool
         palette = THEMES[name]
         palettes.append(palette)
         styles = _styles(palette, covered)
-        content = _slide_flowables(slide, styles, palette, media, notes=notes)
-        story.append(KeepInFrame(frame_width, frame_height, content, mode="shrink"))
+        centred = slide.shown_layout is Layout.TITLE
+        content = _slide_flowables(
+            slide, _centred(styles) if centred else styles, palette, media, notes=notes
+        )
+        if centred:
+            story.append(_title_page(content, frame_width, frame_height))
+        else:
+            story.append(KeepInFrame(frame_width, frame_height, content, mode="shrink"))
         story.append(PageBreak())
     if story:
         story.pop()  # no blank page after the last slide

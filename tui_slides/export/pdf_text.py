@@ -58,6 +58,8 @@ class TextStyles:
     marker_colour: str
     covered: frozenset[int]
     """Code points the body font has glyphs for."""
+    centred: bool = False
+    """A title slide's: paragraphs centred, a list centred as a whole (its items aligned)."""
 
 
 def markup(value: str) -> str:
@@ -88,6 +90,7 @@ def _item(
     style = ParagraphStyle(
         "item",
         parent=body,
+        alignment=0,  # left: a list on a title slide is centred as a whole, not line by line
         leftIndent=left,
         bulletIndent=left - width - MARKER_GAP + shift,
         bulletFontName=body.fontName,
@@ -136,8 +139,40 @@ def nodes_flowables(nodes: Sequence[Node], styles: TextStyles) -> list[Flowable]
     """Parsed structured text as flowables."""
     found: list[Flowable] = []
     for node in nodes:
-        found.extend(_node(node, styles))
+        if styles.centred and isinstance(node, (BulletList, NumberedList)):
+            found.append(_centred_list(node, styles))
+        else:
+            found.extend(_node(node, styles))
     return found
+
+
+def _centred_list(node: ListNode, styles: TextStyles) -> Flowable:
+    """A list in a box as wide as its widest item (at most the width there is), centred:
+    its markers stay in one column."""
+    from reportlab.platypus import KeepInFrame
+
+    width = _list_width(node, styles, 0)
+    return KeepInFrame(width, 0, _list(node, styles, 0), mode="overflow", hAlign="CENTER")
+
+
+def _list_width(node: ListNode, styles: TextStyles, level: int) -> float:
+    """Points the widest item of ``node`` takes on one line, its indent and marker included."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    body = styles.body
+    numbered = isinstance(node, NumberedList)
+
+    def width(text: str) -> float:
+        return float(stringWidth(drawable(visible(text)), body.fontName, body.fontSize))
+
+    marker = max(width(_marker(item.marker, numbered, level, styles)) for item in node.items)
+    widest = 0.0
+    for item in node.items:
+        widest = max(widest, LIST_INDENT * (level + 1) + marker + width(item.text))
+        for child in item.children:
+            if isinstance(child, (BulletList, NumberedList)):
+                widest = max(widest, _list_width(child, styles, level + 1))
+    return widest + 1  # a point to spare: a line exactly as wide might still wrap
 
 
 def plain_flowables(value: str, styles: TextStyles) -> list[Flowable]:
