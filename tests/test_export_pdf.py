@@ -252,6 +252,14 @@ def test_a_title_slide_is_centred_both_ways_with_its_list_as_a_whole(tmp_path: P
     assert stack_runs["Agenda"][0] < 40 and stack_runs["Agenda"][1] > height * 0.8  # top left
 
 
+def test_a_markdown_list_on_a_title_slide_keeps_its_items_aligned(tmp_path: Path) -> None:
+    text = "- alpha\n- beta gamma delta epsilon"
+    block = {"title": "Plan", "text": text, "format": "markdown"}
+    pdf = export(tmp_path, write_deck(tmp_path, [{"layout": "title", "content": [block]}]))
+    runs = {text: x for x, _, _, text in placed(pdf.pages[0])}
+    assert runs["alpha"] == runs["beta gamma delta epsilon"]  # not each centred on its own
+
+
 def pypdf_width(pdf: pypdf.PdfReader, text: str, size: float) -> float:
     """The width of ``text`` in the export's body font at ``size`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -39,6 +39,7 @@ QR_MODULE = 3.0
 """Points per QR module: a map link's code is about 1.3 inches wide."""
 EMPTY_SLIDE = "(empty slide)"
 PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+"""A table cell's paddings (set to 0: a title slide's page is one cell, edge to edge)."""
 TITLE_COLUMN = 0.75
 """The share of the page's width a title slide's content is centred in (``layout: "title"``)."""
 

@@ -269,8 +269,12 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                 style = styles.heading
             left = LIST_INDENT * len(lists) + LIST_INDENT * quote
             if left:
-                style = ParagraphStyle(
-                    "md", parent=style, leftIndent=left, bulletIndent=left - LIST_INDENT
+                style = ParagraphStyle(  # left-aligned, lists and quotes, on title slides too
+                    "md",
+                    parent=style,
+                    alignment=0,
+                    leftIndent=left,
+                    bulletIndent=left - LIST_INDENT,
                 )
             text = _inline(token.children or [])
             if bullet is not None:
