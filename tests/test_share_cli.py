@@ -23,7 +23,15 @@ from tui_slides.share.terminal import LEAVE
         (["--ssh", "nope"], "not a port number: 'nope'"),
         (["--ssh", "2222", "--ssh-auth", "keys"], "--ssh-auth keys needs --ssh-keys FILE"),
         (["--ssh-auth", "none"], "go with --ssh"),
-        (["--ssh", "2222", "--ssh-max-viewers", "0"], "--ssh-max-viewers must be at least 1"),
+        # worded as --http-max-viewers' are: the option named, then what is wrong
+        (
+            ["--ssh", "2222", "--ssh-max-viewers", "0"],
+            "argument --ssh-max-viewers: must be at least 1",
+        ),
+        (
+            ["--ssh", "2222", "--ssh-max-viewers", "x\x1b"],
+            "--ssh-max-viewers: not a whole number: 'x␛'",
+        ),
     ],
 )
 def test_bad_sharing_options_are_usage_errors(

@@ -65,7 +65,7 @@ def duration(value: str) -> int:
 
 
 def viewers(value: str) -> int:
-    """``--http-max-viewers``: a whole number, at least 1."""
+    """``--ssh-max-viewers`` and ``--http-max-viewers``: a whole number, at least 1."""
     try:
         count = int(value)
     except ValueError:

@@ -6,18 +6,12 @@ import argparse
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tui_slides.commands import option_types
 from tui_slides.commands.common import usage_error
 
 if TYPE_CHECKING:
     from tui_slides.share.options import ShareOptions
     from tui_slides.web.options import WebOptions
-
-
-def _whole_number(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value[:40]!r}") from None
 
 
 def add_ssh_options(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -39,7 +33,7 @@ def add_ssh_options(parser: argparse.ArgumentParser, *, required: bool = False) 
     )
     parser.add_argument(
         "--ssh-max-viewers",
-        type=_whole_number,
+        type=option_types.viewers,  # as --http-max-viewers: one rule, one wording
         metavar="N",
         help="audience terminals at most (default 500)",
     )
