@@ -167,3 +167,36 @@ def test_a_title_slides_list_is_centred_as_a_whole_its_items_aligned(
     left, right = rects["list"]
     assert abs((left + right) / 2 - rects["centre"]) < 40  # the list in the middle
     page.close()
+
+
+@pytest.mark.parametrize("layout", ["stack", "title"])
+def test_markdown_lists_keep_their_bullets_numbers_and_nesting(
+    browser: Any, tmp_path: Path, layout: str
+) -> None:
+    """Only structured text's lists draw their own markers; Markdown's are the browser's,
+    and on a title slide a list stays under the one before it, centred, never beside it."""
+    text = "- alpha\n- beta\n  - nested gamma\n- delta\n\n1. first\n2. second"
+    long = "A" * 120  # one unbroken word: wrapped, never off the slide
+    block = {"title": long, "text": text, "format": "markdown"}
+    deck = write_deck(tmp_path, [{"layout": layout, "content": [block]}])
+    page, _others, _dialogs = open_page(browser, export_html(deck, tmp_path / "md.html"))
+    found = page.evaluate(
+        """() => {
+          const slide = document.querySelector("section.slide");
+          const style = (el) => getComputedStyle(el).listStyleType;
+          const [ul, ol] = [slide.querySelector("ul"), slide.querySelector("ol")];
+          const items = [...slide.querySelectorAll("li")].map(li => li.getBoundingClientRect());
+          const box = slide.getBoundingClientRect();
+          const title = slide.querySelector("h2").getBoundingClientRect();
+          return {ul: style(ul), ol: style(ol), nested: style(ul.querySelector("ul")),
+            beta: items[1].top, gamma: items[2].top, ulBottom: ul.getBoundingClientRect().bottom,
+            olTop: ol.getBoundingClientRect().top, slide: [box.left, box.right],
+            title: [title.left, title.right]};
+        }"""
+    )
+    assert found["ul"] == "disc" and found["ol"] == "decimal" and found["nested"] == "circle"
+    assert found["gamma"] > found["beta"]  # the nested item on a line of its own
+    assert found["olTop"] >= found["ulBottom"]  # one list under the other
+    left, right = found["slide"]
+    assert left <= found["title"][0] and found["title"][1] <= right
+    page.close()

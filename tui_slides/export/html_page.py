@@ -43,21 +43,23 @@ html{scroll-snap-type:y proximity}
  border-bottom:1px solid var(--panel);padding-bottom:.3em;margin-bottom:1em}
 .slide-header .counter{margin-left:auto;color:var(--foreground);opacity:.7}
 .logo{display:inline-block;width:2em;height:2em;background:center/contain no-repeat}
-.blocks{display:flex;flex-direction:column;gap:1.2em;max-width:60em}
+.blocks{display:flex;flex-direction:column;gap:1.2em;max-width:60em;overflow-wrap:anywhere}
 .layout-columns .blocks{flex-direction:row;flex-wrap:wrap;max-width:none}
 .layout-columns .block{flex:1 1 20em}
 .layout-title .blocks{margin:auto;text-align:center;align-items:center}
-.layout-title ul,.layout-title ol{display:inline-block;text-align:left}
+.layout-title ul,.layout-title ol{width:fit-content;margin-left:auto;margin-right:auto;
+ text-align:left}
 .layout-title h2{font-size:2.2em}
 h2,h3{color:var(--text-primary);margin:0 0 .4em;line-height:1.2}
 h2{font-size:1.6em}h3{font-size:1.25em}h4,h5,h6{margin:.8em 0 .3em;font-size:1em}
 p{margin:0 0 .6em}
 .lead-in{font-style:italic;margin-bottom:.2em}
-ul,ol{list-style:none;margin:0 0 .6em;padding:0 0 0 1em}
-li ul,li ol{margin:.2em 0 0;padding:0}
-li{display:flex;gap:.6em;margin:.15em 0}
+ul,ol{margin:0 0 .6em;padding:0 0 0 1.6em}
+ul.items,ol.items{list-style:none;padding:0 0 0 1em}
+li ul.items,li ol.items{margin:.2em 0 0;padding:0}
+.items>li{display:flex;gap:.6em;margin:.15em 0}
 .marker{flex:none;min-width:var(--marker);text-align:right;color:var(--text-accent);font-weight:bold}
-ul>li>.marker{font-weight:normal}
+ul.items>li>.marker{font-weight:normal}
 .item{flex:1;min-width:0}
 .block table{border-collapse:collapse;margin:0 0 .6em}
 .block th,.block td{border:1px solid var(--panel);padding:.2em .5em}

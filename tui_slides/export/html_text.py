@@ -86,7 +86,7 @@ def _list(node: ListNode, level: int, first_step: int | None = None) -> str:
         _item(item, numbered, level, "" if first_step is None else _step(first_step + number))
         for number, item in enumerate(node.items)
     )
-    return f'<{tag} style="--marker:{width}ch">{items}</{tag}>'
+    return f'<{tag} class="items" style="--marker:{width}ch">{items}</{tag}>'
 
 
 def _node(node: Node, level: int = 0, attrs: str = "") -> str:
