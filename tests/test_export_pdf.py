@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -268,3 +269,24 @@ def pypdf_width(pdf: pypdf.PdfReader, text: str, size: float) -> float:
 
     register()
     return float(stringWidth(text, f"{SANS}-Bold" if size > 30 else SANS, size))
+
+
+def test_an_image_on_a_title_slide_is_centred_with_the_text_under_it(tmp_path: Path) -> None:
+    make_image(tmp_path / "pic.png", (200, 100))
+    blocks = [{"title": "With a picture", "img_path": "pic.png"}, {"text": "the caption"}]
+    pdf = export(tmp_path, write_deck(tmp_path, [{"layout": "title", "content": blocks}]))
+    page = pdf.pages[0]
+    drawn: list[tuple[float, float]] = []  # each image's left edge and width on the page
+
+    def operator(op: bytes, _args: list[Any], cm: list[float], _tm: list[float]) -> None:
+        if op == b"Do":  # an image, drawn into the unit square the matrix maps to the page
+            drawn.append((cm[4], cm[0]))
+
+    page.extract_text(visitor_operand_before=operator)
+    width = float(page.mediabox.width)
+    pictures = [(left, size) for left, size in drawn if size > 50]  # not the 20 pt logo
+    assert len(pictures) == 1
+    left, size = pictures[0]
+    assert abs(left + size / 2 - width / 2) < 6  # centred, as the title above it
+    runs = {text: y for _, y, _, text in placed(page)}
+    assert runs["the caption"] < runs["With a picture"]  # under it

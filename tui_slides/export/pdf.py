@@ -112,17 +112,17 @@ def _title_page(content: list[Flowable], width: float, height: float) -> Flowabl
     return page
 
 
-def _image(picture: Picture, width: float, height: float) -> Flowable:
+def _image(picture: Picture, width: float, height: float, align: str = "LEFT") -> Flowable:
     from reportlab.platypus import Image
 
     scale = min(width / picture.width, height / picture.height, 1.0)
     flowable = Image(
-        io.BytesIO(picture.data), picture.width * scale, picture.height * scale, hAlign="LEFT"
+        io.BytesIO(picture.data), picture.width * scale, picture.height * scale, hAlign=align
     )
     return flowable
 
 
-def _qr(url: str, palette: Palette) -> Flowable:
+def _qr(url: str, palette: Palette, align: str = "LEFT") -> Flowable:
     import segno
     from reportlab.graphics.shapes import Drawing, Rect
 
@@ -138,7 +138,7 @@ def _qr(url: str, palette: Palette) -> Flowable:
                     Rect(x * QR_MODULE, top, QR_MODULE, QR_MODULE, fillColor="#000000",
                          strokeColor=None, strokeWidth=0)
                 )  # fmt: skip
-    drawing.hAlign = "LEFT"
+    drawing.hAlign = align
     return drawing
 
 
@@ -160,7 +160,8 @@ class _Media:
         picture = self.pictures.get(ref)
         if isinstance(picture, ImageProblem):
             return Paragraph(markup(f"[image: {picture}]"), styles.lead_in)
-        return _image(picture, self.width, self.height * 0.6)
+        align = "CENTER" if styles.centred else "LEFT"  # a title slide's, as its text
+        return _image(picture, self.width, self.height * 0.6, align)
 
     def flowables(self, block: Block, styles: TextStyles, palette: Palette) -> list[Flowable]:
         from reportlab.platypus import Paragraph
@@ -180,7 +181,7 @@ class _Media:
                     text = markup(f"{place}: not a web link: {block.map.raw}")
                     found.append(Paragraph(text, styles.body))
                 else:
-                    found.append(_qr(url, palette))
+                    found.append(_qr(url, palette, "CENTER" if styles.centred else "LEFT"))
                     found.append(Paragraph(f"{markup(place)}<br/>{_link(url)}", styles.body))
         if block.video is not None:
             found.append(Paragraph(_video(block.video), styles.body))
