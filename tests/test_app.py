@@ -417,7 +417,8 @@ async def test_help_lists_every_binding_and_closes() -> None:
             assert binding.description in shown  # type: ignore[union-attr]
         for expected in (
             "→ l n PgDn",
-            "← h p PgUp",
+            "← h p",
+            "PgUp Shift+Space",
             "Home g",
             "End G",
             "0-9",

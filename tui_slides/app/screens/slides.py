@@ -63,9 +63,9 @@ class SlidesScreen(TalkView):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,l,n,pagedown", "nav('next')", "Next slide"),
-        # PageUp and Shift+Space scroll a long slide up first; the help names PgUp with the rest.
-        Binding("left,h,p", "nav('prev')", "Previous slide", key_display="← h p PgUp"),
-        Binding("pageup,shift+space", "page_up", "Previous slide"),
+        Binding("left,h,p", "nav('prev')", "Previous slide", key_display="← h p"),
+        # Space's mirror: up through a slide scrolled down first (a clicker's back at its top).
+        Binding("pageup,shift+space", "page_up", "Page up a scrolled slide, then previous slide"),
         Binding("backspace", "nav('backspace')", "Previous slide (deletes a typed digit first)"),
         Binding("space", "space", "Page down through the slide, then next slide"),
         Binding("home", "home", "First slide (a typed number: that slide)"),
