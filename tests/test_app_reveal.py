@@ -211,6 +211,32 @@ async def test_space_steps_on_rather_than_page_through_the_place_of_hidden_block
         assert app.presentation.index == 0 and view.scroll_y > before
 
 
+async def test_back_a_step_a_view_scrolled_into_what_went_comes_up_to_what_stays() -> None:
+    """Stepping back from a long block scrolled into, the screen shows the slide's shown end,
+    not the blank place the block keeps; and Down never scrolls into that blank place."""
+    top = "\n".join(f"Line {n} of the top block" for n in range(1, 31))
+    long = "\n".join(f"Line {n} of the hidden block" for n in range(1, 61))
+    slide = Slide(
+        content=(Block(title="Top", text=top), Block(title="Later", text=long, pause=True))
+    )
+    app = make_app(Deck(slides=(slide, REVEALING), source="mem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.slides.slide_view
+        for _ in range(30):
+            await pilot.press("down")
+        await pilot.pause()
+        assert 0 < view.scroll_y == app.slides.shown_end()  # the top block's end, no further
+        await pilot.press("right", "space", "space")  # the long block, paged into
+        await pilot.pause()
+        assert app.presentation.step == 1 and view.scroll_y > view.blocks[1].virtual_region.y
+        await pilot.press("left")  # back a step
+        await pilot.pause()
+        assert app.presentation.step == 0
+        assert 0 < view.scroll_y == app.slides.shown_end()  # the top block's end at the bottom
+        assert "Line 30 of the top block" in on_screen(app).replace("&#160;", " ")
+
+
 async def test_more_below_leaves_out_the_blank_place_of_later_steps() -> None:
     long = "\n".join(f"Line {n} of the hidden block" for n in range(1, 61))
     slide = Slide(

@@ -1,5 +1,5 @@
 """How the slide view follows the reveal steps: a widget hidden in its place, where what
-is shown ends on a long slide, and scrolling what a step showed into view."""
+is shown ends on a long slide, and scrolling what a step showed (or still shows) into view."""
 
 from __future__ import annotations
 
@@ -52,3 +52,11 @@ def scroll_to_step(view: SlideView, plan: StepPlan, step: int) -> None:
         if plan.shown(number, step - 1):
             region = Region(0, region.bottom - 1, 1, 1)
         view.scroll_to_region(region, animate=False, immediate=True)
+
+
+def scroll_into_shown(view: SlideView, plan: StepPlan, step: int) -> None:
+    """After a step back: a view scrolled past what ``step`` still shows comes up to its end
+    (the blank place kept for what went is not what the audience should be looking at)."""
+    end = max(0.0, shown_end(view, plan, step))
+    if view.scroll_y > end:
+        view.scroll_to(y=end, animate=False, immediate=True)

@@ -155,10 +155,10 @@ class SlidesScreen(TalkView):
             self.slide_view.scroll_home(animate=False)
 
     def action_scroll(self, direction: str) -> None:
-        """Scroll the slide by one line."""
+        """Scroll the slide by one line (down, no further than what is shown goes)."""
         if direction == "up":
             self.slide_view.scroll_up(animate=False)
-        else:
+        elif self.slide_view.scroll_y < self.shown_end():
             self.slide_view.scroll_down(animate=False)
 
     def action_overview(self) -> None:

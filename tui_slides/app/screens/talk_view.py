@@ -21,7 +21,7 @@ from textual.widgets import Static
 from tui_slides.app.blocks import slide_styles
 from tui_slides.app.slide_view import BlockView, SlideView
 from tui_slides.app.status_bar import StatusBar, advance_label
-from tui_slides.app.step_view import scroll_to_step, shown_end
+from tui_slides.app.step_view import scroll_into_shown, scroll_to_step, shown_end
 from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import (
@@ -164,8 +164,9 @@ class TalkView(Screen[None]):
             self._slide_changed()
         elif kind is StepChanged:
             if not self._show_pending:  # else the slide about to be shown reads the step
+                back = self.presentation.step < self.status_bar.step  # the step shown so far
                 self._show_current(reset_scroll=False)
-                self.call_after_refresh(self._show_step_appeared)
+                self.call_after_refresh(self._show_step, back)
         elif kind is AdvanceChanged:
             self._show_advance()
         elif kind is TypedChanged or kind is SearchChanged:
@@ -262,11 +263,13 @@ class TalkView(Screen[None]):
         if self._hint_cut or slide.step_plan.count > 1:  # the view's own hint may not do
             self.call_after_refresh(self._update_more)
 
-    def _show_step_appeared(self) -> None:
-        """Scroll a long slide so what the last step showed is in view."""
+    def _show_step(self, back: bool = False) -> None:
+        """Scroll a long slide so what the last step showed is in view; after a step back,
+        keep what is still shown in view (``step_view``)."""
         slide = self.slide
         if slide is not None:
-            scroll_to_step(self.slide_view, slide.step_plan, self.presentation.step)
+            scroll = scroll_into_shown if back else scroll_to_step
+            scroll(self.slide_view, slide.step_plan, self.presentation.step)
 
     def _show_advance(self) -> None:
         """Say in the status bar whether the automatic advance runs (``--advance``)."""
