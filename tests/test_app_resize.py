@@ -13,6 +13,7 @@ from tui_slides.app.screens.help import HelpScreen
 from tui_slides.app.screens.slides import SlidesScreen
 from tui_slides.app.screens.too_small import TooSmallScreen
 from tui_slides.app.sizes import MIN_HEIGHT, MIN_WIDTH
+from tui_slides.deck.model import Block, Deck, Layout, Slide
 
 
 async def test_too_small_notice_comes_and_goes() -> None:
@@ -108,3 +109,25 @@ async def test_a_storm_of_resizes_settles() -> None:
         assert isinstance(app.screen, SlidesScreen)
         assert status(app).rstrip().endswith("1 / 1")
         assert len(app.screen_stack) == 1  # no notice left behind
+
+
+async def test_after_a_resize_the_current_search_match_is_still_in_view() -> None:
+    words = "with a run of words that fits on one line at 100, not at 60"  # each line 79 wide
+    text = "\n".join(f"line {n:02} of a slide {words}" for n in range(60))
+    slide = Slide(id="1", content=(Block(title="Long", text=text),), layout=Layout.STACK)
+    app = make_app(Deck(slides=(slide,), source="mem"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"line 40 of", "enter")  # a search, its first match shown
+        await pilot.pause(0.1)
+        view = app.slides.slide_view
+
+        def match_in_view() -> bool:
+            block = view.blocks[0]
+            lines = block.highlight.match_lines if block.highlight else []
+            top = block.virtual_region.y + lines[0]
+            return view.scroll_y <= top < view.scroll_y + view.scrollable_content_region.height
+
+        assert view.scroll_y > 0 and match_in_view()
+        await pilot.resize_terminal(60, 24)  # narrower: every line wraps, the match moves down
+        await pilot.pause(0.1)
+        assert match_in_view()

@@ -161,6 +161,12 @@ class SlidesScreen(TalkView):
         elif self.slide_view.scroll_y < self.shown_end():
             self.slide_view.scroll_down(animate=False)
 
+    def on_resize(self) -> None:
+        """Text wraps anew at another size: the current search match is scrolled back into view."""
+        match = self.presentation.current_match
+        if match is not None and match.slide == self.index:
+            self.call_after_refresh(self._scroll_to_match, match)
+
     def action_overview(self) -> None:
         """Open the overview of all slides."""
         from tui_slides.app.screens.overview import OverviewScreen
