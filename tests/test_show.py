@@ -73,6 +73,11 @@ def test_every_slide_with_its_position() -> None:
     )
 
 
+def test_a_slide_without_a_title_is_headed_by_its_name() -> None:
+    deck = Deck(slides=(Slide(name="Closing", content=(Block(text="Thanks."),)),), source="x")
+    assert shown(deck, 30).splitlines()[0] == "1 / 1 · Closing"
+
+
 def test_one_slide_by_index() -> None:
     assert shown(deck_of_three(), 30, index=1) == (
         "2 / 3 · Two\n" + "─" * 30 + "\nTwo\n\n  • a\n  • b\n\n"

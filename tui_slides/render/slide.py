@@ -43,10 +43,11 @@ def make_console(width: int | None = None, file: TextIO | None = None) -> Consol
 
 
 class SlideHeader:
-    """``3 / 12 · 1.5.1.1.2 · Title`` with the logo title at the right, over a rule."""
+    """``3 / 12 · 1.5.1.1.2 · Title`` with the logo title at the right, over a rule; a slide
+    without a title is headed by its name (the presenter's status bar shows it too)."""
 
     def __init__(self, slide: Slide, position: int, total: int, styles: SlideStyles) -> None:
-        parts = [f"{position} / {total}", slide.id, slide.title]
+        parts = [f"{position} / {total}", slide.id, slide.title or slide.name]
         self.left = Text(visible(" · ".join(part for part in parts if part)), style=styles.header)
         self.right = Text(visible(slide.logo_title), style=styles.logo)
         self.rule_style = styles.muted
