@@ -133,6 +133,9 @@ async def test_deleted_file_keeps_the_deck_and_says_so(deck_file: Path) -> None:
         assert panel.display
         assert "talk.json5" in str(panel.content)  # type: ignore[attr-defined]
         assert "One" in slide_text(app)
+        await pilot.pause()  # drawn above the status bar, never under it (a short message hid)
+        assert panel.region.height >= 3  # its border and both lines
+        assert panel.region.bottom <= app.slides.status_bar.region.y
 
 
 async def test_watch_reloads_when_the_file_changes(
