@@ -84,7 +84,9 @@ def test_a_file_that_is_not_toml_is_one_line_with_its_place_and_the_defaults_app
         ('\n\nimages = "sixel"', 3, "'images' should be one of auto, cells, none"),
         ('advance = "soon"', 1, "'advance' should be a duration like 10s, 1m30s or 20m"),
         ('duration = "0s"', 1, "'duration' should be a duration like 10s, 1m30s or 20m"),
-        ('loop = "yes"', 1, "'loop' should be true or false, not str"),
+        ('loop = "yes"', 1, "'loop' should be true or false, not a string"),
+        ("loop = 2026-12-01", 1, "'loop' should be true or false, not a date or time"),
+        ("duration = -5", 1, "'duration' should be a duration like 10s, 1m30s or 20m"),
         ("keys = 3", 1, "'keys' should be a table ([keys]), not a number"),
         ('thme = "nord"', 1, "unknown setting 'thme' (the settings are theme, css, images,"),
         ('[keys]\nnxt = "b"', 2, "unknown action 'nxt' (the actions are next, previous,"),
@@ -211,7 +213,7 @@ async def test_the_presenter_says_the_config_files_problems_after_its_first_pain
         await pilot.pause()
     assert said == [
         "The config file: 3 problems, printed in this terminal: shown when you quit;"
-        " the built-in defaults stand in"
+        " what it could not use is left out"
     ]
 
 
@@ -253,3 +255,11 @@ def test_the_config_path_is_platformdirs_own(
         monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
     expected = platformdirs.user_config_path(APP_NAME, appauthor=False) / FILE_NAME
     assert config_path() == expected
+
+
+def test_toml_numbers_are_read_as_bare_numbers_minutes_and_seconds(tmp_path: Path) -> None:
+    """``duration = 20`` is 20 minutes, as ``"20"`` is (and as a deck's ``duration``);
+    ``advance = 10`` is 10 seconds, as ``--advance 10``."""
+    config, said = read(write(tmp_path, "duration = 20\nadvance = 10\n"))
+    assert said == []
+    assert (config.duration, config.advance) == (20 * 60, 10)

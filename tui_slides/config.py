@@ -215,7 +215,11 @@ class _Reader:
 
     def duration(self, values: Mapping[str, object], key: str) -> float | None:
         """``duration`` as a deck writes it (a bare number is minutes); ``advance`` as
-        ``--advance`` takes it (a bare number is seconds)."""
+        ``--advance`` takes it (a bare number is seconds). TOML's own numbers (``20``, not
+        ``"20"``) are read as those bare numbers."""
+        value = values.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            values = {key: str(value)}
         text = self.string(values, key)
         if not text:
             return None
@@ -273,6 +277,8 @@ def _key_name(name: str) -> str | None:
 
 
 def _kind(value: object) -> str:
+    if isinstance(value, str):
+        return "a string"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
@@ -281,4 +287,4 @@ def _kind(value: object) -> str:
         return "an array"
     if isinstance(value, dict):
         return "a table"
-    return type(value).__name__
+    return "a date or time"  # what else TOML reads: dates, times and both

@@ -197,7 +197,7 @@ class PresenterApp(SharingApp):
         count = self.options.config_printed
         if count:
             config = "The config file"  # (the app's layer knows no config: the command reads it)
-            said.append(notices.printed(config, count, "the built-in defaults stand in"))
+            said.append(notices.printed(config, count, "what it could not use is left out"))
         for message in said:
             self.notify(message, severity="warning", timeout=6, markup=False)
 
