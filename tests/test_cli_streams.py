@@ -214,6 +214,26 @@ def test_the_presenter_needs_a_terminal_at_both_ends() -> None:
     assert no_input.stderr.decode().splitlines() == [NO_TERMINAL.format("input")]
 
 
+def test_the_presenter_refuses_a_standard_error_that_is_not_a_terminal(tmp_path: Path) -> None:
+    """``tui-slides DECK 2>log``: Textual draws on standard error, so the screen went into
+    the file and the terminal stayed blank. Now: a line in the file and on the terminal."""
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    log = tmp_path / "log"
+    try:
+        with log.open("wb") as errors:
+            result = tui_slides(str(SEED), stdin=follower, stdout=follower, stderr=errors)
+        os.set_blocking(leader, False)
+        on_terminal = os.read(leader, 65536).decode()
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    said = "the presenter draws on standard error, which is not a terminal here"
+    assert said in log.read_text("utf-8").splitlines()[-1]
+    assert said in on_terminal and "\x1b[" not in on_terminal  # the line, no screen
+
+
 def test_ctrl_c_is_one_line_and_status_130_not_a_traceback(tmp_path: Path) -> None:
     """``show`` of a long deck into a pipe nobody reads blocks on writing; Ctrl+C then."""
     import signal

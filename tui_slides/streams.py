@@ -22,6 +22,7 @@ import io
 import os
 import sys
 from collections.abc import Callable
+from typing import TextIO
 
 EXIT_FAILED = 1
 """The status after standard output failed, closed pipe included (not 141, 128 + SIGPIPE:
@@ -81,20 +82,36 @@ def _discard_stdout() -> None:
         pass
 
 
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and os.isatty(stream.fileno())
+    except (OSError, ValueError):  # closed, or not a file at all
+        return False
+
+
 def terminal_problem() -> str | None:
     """Why the presenter cannot run here (standard input or output is not a terminal), or None.
 
     Without a terminal (``ssh host tui-slides DECK`` without ``-t``, ``< /dev/null``,
-    output piped) Textual would start anyway and spin, reading nothing.
+    output piped) Textual would start anyway and spin, reading nothing. Textual
+    draws on standard error: sent to a file (``2>log``), the screen would go there.
     """
     for name, stream in (("input", sys.__stdin__), ("output", sys.__stdout__)):
-        try:
-            if stream is not None and os.isatty(stream.fileno()):
-                continue
-        except (OSError, ValueError):  # closed, or not a file at all
-            pass
+        if not _is_terminal(stream):
+            return (
+                f"tui-slides: the presenter needs a terminal, and standard {name} is not one;"
+                " over SSH use `ssh -t`, or print the slides with `tui-slides show DECK`"
+            )
+    if not _is_terminal(sys.__stderr__):
         return (
-            f"tui-slides: the presenter needs a terminal, and standard {name} is not one;"
-            " over SSH use `ssh -t`, or print the slides with `tui-slides show DECK`"
+            "tui-slides: the presenter draws on standard error, which is not a terminal here"
+            " (2>...); for the deck's warnings in a file use `tui-slides check DECK 2>file`"
         )
     return None
+
+
+def say_problem(problem: str) -> None:
+    """``problem`` on standard error, and on the terminal too when standard error is not it."""
+    print(problem, file=sys.stderr)
+    if not _is_terminal(sys.__stderr__) and _is_terminal(sys.__stdout__):
+        print(problem)

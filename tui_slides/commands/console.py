@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui_slides.commands.common import EXIT_FAILED, EXIT_USAGE, Started
-from tui_slides.streams import terminal_problem
+from tui_slides.streams import say_problem, terminal_problem
 
 if TYPE_CHECKING:
     import argparse
@@ -25,7 +25,7 @@ def console(args: argparse.Namespace, started: Started) -> int:
         return EXIT_FAILED
     problem = terminal_problem()
     if problem:
-        print(problem.replace("the presenter needs", "the console needs"), file=sys.stderr)
+        say_problem(problem.replace("the presenter ", "the console "))
         return EXIT_USAGE
     started()
     return run_console(listing, args.duration)

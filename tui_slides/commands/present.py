@@ -17,7 +17,7 @@ from tui_slides.commands.common import (
 from tui_slides.commands.sharing import access_code, browser_options, ssh_options
 from tui_slides.deck.diagnostics import LOUD, loud_count
 from tui_slides.deck.loader import load_deck
-from tui_slides.streams import terminal_problem
+from tui_slides.streams import say_problem, terminal_problem
 
 if TYPE_CHECKING:
     import argparse
@@ -52,7 +52,7 @@ def present(args: argparse.Namespace, started: Started) -> int:
         return http
     problem = terminal_problem()
     if problem:
-        print(problem, file=sys.stderr)
+        say_problem(problem)
         return EXIT_USAGE
     config_problems: list[str] = []
 
