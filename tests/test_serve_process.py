@@ -101,6 +101,13 @@ async def test_serve_in_its_own_process_is_found_driven_and_ended_only_by_its_ow
 needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control")
 
 
+def end_serve(pid: int) -> None:
+    """End the serve ``pid``, stopped (a background job that read its terminal) or not."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGCONT)  # a stopped one takes the SIGTERM once it goes on
+
+
 @contextlib.asynccontextmanager
 async def job_control(
     runtime: Path, deck_file: Path, tmp_path: Path, then: str
@@ -118,9 +125,7 @@ async def job_control(
     finally:
         left = pick(None, io.StringIO())
         if left is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(left.pid, signal.SIGTERM)
-                os.kill(left.pid, signal.SIGCONT)  # (ends a stopped one too)
+            end_serve(left.pid)
 
 
 @needs_bash
@@ -136,8 +141,7 @@ async def test_serve_as_a_background_job_of_a_terminal_goes_on_serving(
         try:
             await moves_on(listing.path)
         finally:
-            os.kill(listing.pid, signal.SIGTERM)
-            os.kill(listing.pid, signal.SIGCONT)  # (ends a stopped one too)
+            end_serve(listing.pid)
         assert await shell.exits() == 0
 
 
