@@ -103,15 +103,22 @@ def _item(
     return found
 
 
-def _list(node: ListNode, styles: TextStyles, level: int) -> list[Flowable]:
+def _text_width(text: str, styles: TextStyles) -> float:
+    """Points ``text`` takes on one line in the body font."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    return float(stringWidth(text, styles.body.fontName, styles.body.fontSize))
+
+
+def _marker_width(node: ListNode, styles: TextStyles, level: int) -> float:
+    """Points the widest marker of ``node`` takes: its markers' column."""
     numbered = isinstance(node, NumberedList)
-    body = styles.body
-    width = max(
-        stringWidth(_marker(i.marker, numbered, level, styles), body.fontName, body.fontSize)
-        for i in node.items
-    )
+    return max(_text_width(_marker(i.marker, numbered, level, styles), styles) for i in node.items)
+
+
+def _list(node: ListNode, styles: TextStyles, level: int) -> list[Flowable]:
+    numbered = isinstance(node, NumberedList)
+    width = _marker_width(node, styles, level)
     found: list[Flowable] = []
     for item in node.items:
         found.extend(_item(item, numbered, level, width, styles))
@@ -157,18 +164,11 @@ def _centred_list(node: ListNode, styles: TextStyles) -> Flowable:
 
 def _list_width(node: ListNode, styles: TextStyles, level: int) -> float:
     """Points the widest item of ``node`` takes on one line, its indent and marker included."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    body = styles.body
-    numbered = isinstance(node, NumberedList)
-
-    def width(text: str) -> float:
-        return float(stringWidth(drawable(visible(text)), body.fontName, body.fontSize))
-
-    marker = max(width(_marker(item.marker, numbered, level, styles)) for item in node.items)
+    marker = _marker_width(node, styles, level)
     widest = 0.0
     for item in node.items:
-        widest = max(widest, LIST_INDENT * (level + 1) + marker + width(item.text))
+        text = _text_width(drawable(visible(item.text)), styles)
+        widest = max(widest, LIST_INDENT * (level + 1) + marker + text)
         for child in item.children:
             if isinstance(child, (BulletList, NumberedList)):
                 widest = max(widest, _list_width(child, styles, level + 1))
