@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line
 from tui_slides.deck.steps import step_label
 from tui_slides.render.contrast import readable
 
@@ -83,7 +83,7 @@ class StatusBar(Widget):
     # are in the app's slides.tcss: one stylesheet parsed at startup, not two.
 
     logo_title: reactive[str] = reactive("")
-    """The logo title of the current slide (deck text, shown through ``visible``)."""
+    """The logo title of the current slide (deck text, shown through ``one_line``)."""
     logo: reactive[Text | None] = reactive(None)
     """The slide's logo, a one-line picture in cells beside the title (or None)."""
     label: reactive[str] = reactive("")
@@ -154,22 +154,25 @@ class StatusBar(Widget):
             return _fit(counter, width)
 
         if self.prompt:
-            middle = Text(visible(self.prompt), self._style("prompt"))
+            middle = Text(one_line(self.prompt), self._style("prompt"))
         else:
-            middle = Text(visible(self.label), self._style("label"))
+            middle = Text(one_line(self.label), self._style("label"))
         left = Text(" ")
         if self.logo is not None:
             left.append_text(self.logo)
             left.append(" ")
-        left.append_text(Text(visible(self.logo_title), self._style("logo")))
+        left.append_text(Text(one_line(self.logo_title), self._style("logo")))
         left.append(" ")
 
         room = width - right.cell_len
-        middle = _fit(middle, max(0, room - 2))
+        # The label gives way first: the logo title keeps its place (up to half of the
+        # room the counter leaves), the label is cut to what is left after it.
+        left = _fit(left, min(left.cell_len, max(room // 2, room - middle.cell_len - 1)))
+        middle = _fit(middle, max(0, room - left.cell_len - 1))
         # Centre the label on the whole bar when it fits; else put it after the logo.
         centre_start = (width - middle.cell_len) // 2
-        left = _fit(left, max(0, min(centre_start, room - middle.cell_len - 1)))
         start = max(centre_start, left.cell_len + 1) if middle else left.cell_len
+        start = min(start, room - middle.cell_len)
         gap_left = max(0, start - left.cell_len)
         gap_right = max(0, room - left.cell_len - gap_left - middle.cell_len)
         line = Text(no_wrap=True, overflow="crop", end="")

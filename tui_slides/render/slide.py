@@ -12,7 +12,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from tui_slides.deck.model import Block, Deck, Slide
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line
 from tui_slides.render.block import BLANK, MEASURE, render_block
 from tui_slides.render.lines import Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
@@ -48,8 +48,8 @@ class SlideHeader:
 
     def __init__(self, slide: Slide, position: int, total: int, styles: SlideStyles) -> None:
         parts = [f"{position} / {total}", slide.id, slide.title or slide.name]
-        self.left = Text(visible(" · ".join(part for part in parts if part)), style=styles.header)
-        self.right = Text(visible(slide.logo_title), style=styles.logo)
+        self.left = Text(one_line(" · ".join(part for part in parts if part)), style=styles.header)
+        self.right = Text(one_line(slide.logo_title), style=styles.logo)
         self.rule_style = styles.muted
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

@@ -26,7 +26,7 @@ from tui_slides.app.status_bar import advance_label
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Slide
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line, visible
 from tui_slides.presenting.console_client import ConsoleLink
 from tui_slides.presenting.protocol import Command, Message
 from tui_slides.presenting.remote import RemoteTalk, clock_text
@@ -230,7 +230,7 @@ class ConsoleApp(App[int]):
 
     def _show_talk_status(self) -> None:
         talk = self.talk
-        parts = [visible(talk.name), f"{talk.index + 1 if talk.total else 0} / {talk.total}"]
+        parts = [one_line(talk.name), f"{talk.index + 1 if talk.total else 0} / {talk.total}"]
         if talk.typed:
             parts.append(f"go to {talk.typed}…")
         advance = advance_label(talk.advance, talk.advance_seconds)

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tui_slides.app.screens.picker import PickerScreen, picker_bindings
 from tui_slides.deck.matching import fold
 from tui_slides.deck.model import Deck, Slide
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line
 
 ID_WIDTH = 14
 """Cells given to the ID column; longer IDs are cut with an ellipsis."""
@@ -25,8 +25,8 @@ NAME_WIDTH = 18
 
 
 def _cell(text: str, width: int) -> Text:
-    """``text`` (deck text, made visible) padded or cut to exactly ``width`` cells."""
-    cell = Text(visible(text), no_wrap=True, overflow="ellipsis")
+    """``text`` (deck text, made visible, on one line) padded or cut to exactly ``width`` cells."""
+    cell = Text(one_line(text), no_wrap=True, overflow="ellipsis")
     cell.truncate(width, overflow="ellipsis", pad=True)
     return cell
 
@@ -40,7 +40,7 @@ def overview_row(slide: Slide, position: int, total: int) -> Text:
     row.append("  ")
     row.append_text(_cell(slide.name or "-", NAME_WIDTH))
     row.append("  ")
-    row.append(visible(slide.title) or "(no title)", style="italic" if not slide.title else "")
+    row.append(one_line(slide.title) or "(no title)", style="italic" if not slide.title else "")
     return row
 
 

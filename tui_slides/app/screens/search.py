@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui_slides.app.screens.picker import PickerScreen, picker_bindings
 from tui_slides.deck.model import Deck
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line, visible
 from tui_slides.presenting.search import Match, search_deck
 from tui_slides.render.highlight import MATCH_STYLE
 
@@ -27,7 +27,7 @@ def result_row(deck: Deck, match: Match) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(f"{match.slide + 1:>{len(str(len(deck)))}}", style="bold")
     row.append("  ")
-    label = Text(visible(slide.label) or "-", no_wrap=True, overflow="ellipsis")
+    label = Text(one_line(slide.label) or "-", no_wrap=True, overflow="ellipsis")
     label.truncate(14, overflow="ellipsis", pad=True)
     row.append_text(label)
     row.append("  …")

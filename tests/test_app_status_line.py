@@ -1,0 +1,72 @@
+"""The status bar's one line under any slide name: the counter always shows, the name gives way."""
+
+from __future__ import annotations
+
+import pytest
+from app_support import LONG_TEXT, make_app, status
+
+from tui_slides.app.screens.overview import overview_row
+from tui_slides.deck.model import Block, Deck, Layout, Slide
+
+LONG_NAME = "An equally long slide name that keeps going and going and going and going on"
+
+
+def _deck(*names: str, logo: str = "Logo", text: str = "y\nz") -> Deck:
+    slides = tuple(
+        Slide(name=name, logo_title=logo, content=(Block(title="x", text=text),),
+              layout=Layout.STACK)
+        for name in names
+    )  # fmt: skip
+    return Deck(slides=slides, source="mem")
+
+
+@pytest.mark.parametrize("width", [60, 80])
+async def test_a_long_name_is_cut_and_the_logo_and_counter_stay(width: int) -> None:
+    app = make_app(_deck(LONG_NAME, "x"))
+    async with app.run_test(size=(width, 24)):
+        line = status(app)
+        assert len(line) == width
+        assert line.startswith(" Logo ")
+        assert line.endswith(" 1 / 2 ")
+        assert "An equally long" in line
+        assert "…" in line
+
+
+async def test_a_long_name_on_a_long_slide_keeps_the_hint_and_the_counter() -> None:
+    app = make_app(_deck(LONG_NAME, text=LONG_TEXT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = status(app)
+        assert len(line) == 80
+        assert line.startswith(" Logo ")
+        assert line.endswith("▼ more below  1 / 1 ")
+
+
+async def test_a_long_name_of_wide_characters_keeps_the_counter() -> None:
+    app = make_app(_deck("日本語の長いスライドの名前ですね" * 4, "x"))
+    async with app.run_test(size=(80, 24)):
+        line = status(app)
+        assert line.startswith(" Logo ")
+        assert line.endswith(" 1 / 2 ")
+
+
+async def test_line_breaks_and_tabs_in_names_stay_on_the_one_line() -> None:
+    app = make_app(_deck("First line\nsecond", "tab\there", logo="Logo\nsecond"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        line = status(app)
+        assert "\n" not in line
+        assert "Logo␊second" in line
+        assert "First line␊second" in line
+        assert line.endswith(" 1 / 2 ")
+        await pilot.press("n")
+        assert "tab␉here" in status(app)
+        assert status(app).endswith(" 2 / 2 ")
+
+
+def test_an_overview_row_is_one_line_whatever_the_name_and_title() -> None:
+    slide = Slide(name="First\nsecond", id="1\t2", content=(Block(title="Line one\nLine two"),))
+    row = overview_row(slide, 1, 2).plain
+    assert "\n" not in row
+    assert "\t" not in row
+    assert "First␊second" in row
+    assert "Line one␊Line two" in row
