@@ -141,7 +141,13 @@ class CellImage(Widget):
             return Strip.blank(width, self.rich_style)
         # Transparent pixels show the slide's background, not the terminal's; Textual
         # pads the line with it too. The styled copy is cached on the (cached) Strip.
-        return strips[y].apply_style(self.rich_style)
+        line = strips[y].apply_style(self.rich_style)
+        room = width - line.cell_length
+        align = self.styles.text_align  # the CSS says where a narrower picture sits
+        lead = room // 2 if align == "center" else room if align in ("right", "end") else 0
+        if lead <= 0:
+            return line
+        return Strip.join([Strip.blank(lead, self.rich_style), line])
 
 
 _STRIPS: LRUCache[tuple[object, int, int], list[Strip]] = LRUCache(16)

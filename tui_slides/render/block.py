@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from rich.align import Align
 from rich.console import RenderableType
 from rich.constrain import Constrain
 from rich.style import Style
@@ -181,6 +182,7 @@ def render_block(
     for item in media:
         if parts:
             parts.append(BLANK)
-        parts.append(Themed(item, muted))
+        card = Themed(item, muted)
+        parts.append(Align.center(card) if heading in ("title", "centred") else card)
     group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)

@@ -22,9 +22,9 @@ RULE = "─"
 
 
 def spaced(title: str) -> str:
-    """``title`` with its letters one cell apart and its words three (``W e l c o m e``)."""
-    words = title.split()
-    return "   ".join(" ".join(word) for word in words)
+    """``title`` with its letters one cell apart and its words three (``W e l c o m e``),
+    line by line: a title's own line breaks stay."""
+    return "\n".join("   ".join(" ".join(word) for word in line.split()) for line in title.split("\n"))
 
 
 class SlideHeading(LineRenderable):
@@ -56,7 +56,7 @@ class SlideHeading(LineRenderable):
             prose = Prose(Text(self.title, style=self.style, overflow="fold"))
             return [*prose.lines(console, options), [Segment(RULE * width, self.rule_style)]]
         title = spaced(self.title) if self.spaced else self.title
-        if cell_len(title) > width:
+        if max(cell_len(line) for line in title.split("\n")) > width:
             title = self.title
         text = Text(title, style=self.style, justify="center", overflow="fold")
         wrapped = text.wrap(console, width, justify="center", overflow="fold")
