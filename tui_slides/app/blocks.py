@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -11,6 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.widget import Widget
 
 from tui_slides.deck.model import Block
 from tui_slides.deck.safety import visible
@@ -103,6 +105,26 @@ def slide_styles(variables: Mapping[str, str], *, eight_bit: bool = False) -> Sl
         markdown=tuple(markdown.items()),
         code=tuple(code.items()),
     )
+
+
+TITLE_PARTS = {"slide--heading": "slide_title", "slide--title": "title"}
+"""The slide view's component classes for titles (a deck's CSS styles them), and the
+renderer's style each one goes over: the slide's heading, and the blocks' own titles."""
+
+
+def css_titles(view: Widget, styles: SlideStyles) -> SlideStyles:
+    """``styles`` with what the CSS says of ``view``'s ``TITLE_PARTS`` on top: a colour,
+    background or text style set there wins over the theme's, as the user chose it."""
+    heading, title = (view.get_component_rich_style(name, partial=True) for name in TITLE_PARTS)
+    return _titled(styles, heading, title)
+
+
+@functools.lru_cache(maxsize=8)
+def _titled(styles: SlideStyles, heading: Style, title: Style) -> SlideStyles:
+    """Cached: the same styles come back as the same object (renderables are kept by it)."""
+    if not heading and not title:
+        return styles
+    return styles._replace(slide_title=styles.slide_title + heading, title=styles.title + title)
 
 
 class Guarded:

@@ -11,6 +11,7 @@ no slide takes more than a fraction of a second to show, nor keeps ``q`` waiting
 from __future__ import annotations
 
 from time import monotonic
+from typing import ClassVar
 
 from rich.align import Align
 from rich.console import RenderableType
@@ -20,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_slides.app.block_view import BlockView, text_options
-from tui_slides.app.blocks import Guarded, RenderCache
+from tui_slides.app.blocks import TITLE_PARTS, Guarded, RenderCache, css_titles
 from tui_slides.app.layout import column_width, shown_layout, side_margin
 from tui_slides.app.scroll import SteadyScroll
 from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
@@ -68,6 +69,9 @@ class SlideView(SteadyScroll, can_focus=False):
     It does not take focus: the screen's keys (PageUp/PageDown change slides)
     must never be swallowed by the scroll container's own bindings.
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(TITLE_PARTS)
+    """``SlideView > .slide--heading`` and ``> .slide--title``: titles, for a deck's CSS."""
 
     class MoreChanged(Message):
         """The content above or below the view changed from hidden to shown or back."""
@@ -312,7 +316,7 @@ class SlideView(SteadyScroll, can_focus=False):
         """
         protocol = image_protocol(self)
         height = max_image_height(self)
-        styles = self.slide_styles
+        styles = css_titles(self, self.slide_styles)
         shown = layout or self.slide_layout
         inline = shown is Layout.COLUMNS and bool(block.image_files)
         boxed = shown is Layout.TITLE and heading == "none"
