@@ -70,3 +70,13 @@ def test_an_overview_row_is_one_line_whatever_the_name_and_title() -> None:
     assert "\t" not in row
     assert "First␊second" in row
     assert "Line one␊Line two" in row
+
+
+async def test_a_notification_leaves_the_status_bar_in_view() -> None:
+    app = make_app(_deck("S1", "S2"))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("Something to say, at some length so that it wraps on two lines or more")
+        await pilot.pause(0.2)
+        (toast,) = app.screen.query("Toast")  # Textual's notification, by its CSS type
+        bar = app.slides.status_bar.region
+        assert toast.region.bottom <= bar.y
