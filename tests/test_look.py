@@ -294,6 +294,14 @@ async def test_the_deck_css_field_is_read_relative_to_the_deck(tmp_path: Path) -
         assert app.slides.slide_view.blocks[0].styles.background == Color.parse("#000033")
 
 
+def test_a_deck_css_that_is_a_folder_is_a_warning_that_says_so(tmp_path: Path) -> None:
+    (tmp_path / "dir.tcss").mkdir()
+    path = tmp_path / "deck.json5"
+    path.write_text("{css: 'dir.tcss', slides: [{content: [{title: 'a'}]}]}")
+    (warning,) = load_deck(path).diagnostics
+    assert "CSS file is a folder, not a file: 'dir.tcss'" in warning.message
+
+
 def test_a_missing_deck_css_file_is_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "deck.json5"
     path.write_text("{css: 'nowhere.tcss', slides: [{content: [{title: 'a'}]}]}")

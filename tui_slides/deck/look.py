@@ -28,10 +28,12 @@ def read_layout(reader: Reader, obj: Mapping[str, object], where: ValuePath) -> 
 
 
 def read_css(reader: Reader, obj: Mapping[str, object]) -> str | None:
-    """The deck object's ``css`` field: a path from the deck's folder; a missing file warns."""
+    """The deck object's ``css`` field: a path from the deck's folder; a missing file (or a
+    folder) warns."""
     raw = reader.string(obj, (), "css").strip()
     path = os.path.normpath(os.path.join(reader.base, raw)) if raw else None
     if path is not None and not os.path.isfile(path):
-        message = f"CSS file not found: '{shown(raw)}' (looked for {shown(path)})"
+        what = "is a folder, not a file" if os.path.isdir(path) else "not found"
+        message = f"CSS file {what}: '{shown(raw)}' (looked for {shown(path)})"
         reader.report(Level.WARNING, ("css",), message)
     return path
