@@ -62,12 +62,12 @@ class SlidesScreen(TalkView):
     """The presenter's main screen: one view of a ``Presentation``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,l,n,pagedown", "nav('next')", "Next slide"),
-        Binding("left,h,p", "nav('prev')", "Previous slide", key_display="← h p"),
+        Binding("right,l,n,pagedown", "nav('next')", "Next step, then next slide"),
+        Binding("left,h,p", "nav('prev')", "Previous step, then previous slide", key_display="← h p"),
         # Space's mirror: up through a slide scrolled down first (a clicker's back at its top).
-        Binding("pageup,shift+space", "page_up", "Page up a scrolled slide, then previous slide"),
-        Binding("backspace", "nav('backspace')", "Previous slide (deletes a typed digit first)"),
-        Binding("space", "space", "Page down through the slide, then next slide"),
+        Binding("pageup,shift+space", "page_up", "Page up a scrolled slide, then as ←"),
+        Binding("backspace", "nav('backspace')", "As ← (deletes a typed digit first)"),
+        Binding("space", "space", "Page down through the slide, then next step or slide"),
         Binding("home", "home", "First slide (a typed number: that slide)"),
         Binding("g", "nav('g')", "First slide (a typed number: that slide)"),
         Binding("end", "nav('last')", "Last slide (a typed number: that slide)"),
