@@ -24,7 +24,9 @@ RULE = "─"
 def spaced(title: str) -> str:
     """``title`` with its letters one cell apart and its words three (``W e l c o m e``),
     line by line: a title's own line breaks stay."""
-    return "\n".join("   ".join(" ".join(word) for word in line.split()) for line in title.split("\n"))
+    return "\n".join(
+        "   ".join(" ".join(word) for word in line.split()) for line in title.split("\n")
+    )
 
 
 class SlideHeading(LineRenderable):

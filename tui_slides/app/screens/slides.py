@@ -63,7 +63,9 @@ class SlidesScreen(TalkView):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,l,n,pagedown", "nav('next')", "Next step, then next slide"),
-        Binding("left,h,p", "nav('prev')", "Previous step, then previous slide", key_display="← h p"),
+        Binding(
+            "left,h,p", "nav('prev')", "Previous step, then previous slide", key_display="← h p"
+        ),
         # Space's mirror: up through a slide scrolled down first (a clicker's back at its top).
         Binding("pageup,shift+space", "page_up", "Page up a scrolled slide, then as ←"),
         Binding("backspace", "nav('backspace')", "As ← (deletes a typed digit first)"),
