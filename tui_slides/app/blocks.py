@@ -107,9 +107,9 @@ def slide_styles(variables: Mapping[str, str], *, eight_bit: bool = False) -> Sl
     )
 
 
-TITLE_PARTS = {"slide--heading": "slide_title", "slide--title": "title"}
-"""The slide view's component classes for titles (a deck's CSS styles them), and the
-renderer's style each one goes over: the slide's heading, and the blocks' own titles."""
+TITLE_PARTS = ("slide--heading", "slide--title")
+"""The slide view's component classes for titles, which a deck's CSS styles: over the
+renderer's ``slide_title`` (the slide's heading) and ``title`` (the blocks' own titles)."""
 
 
 def css_titles(view: Widget, styles: SlideStyles) -> SlideStyles:
