@@ -320,20 +320,20 @@ class SlideView(SteadyScroll, can_focus=False):
         shown = layout or self.slide_layout
         inline = shown is Layout.COLUMNS and bool(block.image_files)
         boxed = shown is Layout.TITLE and heading == "none"
+        ruled = shown is Layout.COLUMNS  # every column's text starts on the heading's row
 
         def build() -> RenderableType:
-            if not block.has_media:
-                drawn = render_block(block, styles, measure=None, heading=heading, items=items)
-            else:
+            media: list[RenderableType] = []
+            if block.has_media:
                 from tui_slides.render.media import app_media
 
                 media = app_media(block, protocol, max_image_height=height, inline=inline)
-                drawn = render_block(
-                    block, styles, media=media, measure=None, heading=heading, items=items
-                )
+            drawn = render_block(
+                block, styles, media=media, measure=None, heading=heading, items=items, ruled=ruled
+            )
             return Align.center(drawn) if boxed else drawn
 
-        key = (id(styles), protocol, height, heading, inline, boxed, items)
+        key = (id(styles), protocol, height, heading, inline, boxed, ruled, items)
         return self.renders.get(block, key, build)
 
     def _prefetch(self) -> None:

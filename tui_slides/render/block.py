@@ -149,6 +149,7 @@ def render_block(
     measure: int | None = MEASURE,
     items: int | None = None,
     heading: HeadingKind = "none",
+    ruled: bool = False,
 ) -> RenderableType:
     """A block: its title as a heading, its text, then ``media``, at most ``measure`` cells wide.
 
@@ -159,11 +160,17 @@ def render_block(
     ``tui_slides.render.media`` from ``block.image``, ``block.video`` and
     ``block.map``); they follow the text, a blank line apart. ``measure=None``
     leaves the width to the caller (the app lays blocks out itself). ``items``:
-    the top-level list items revealed so far (``render_nodes``; None: all).
+    the top-level list items revealed so far (``render_nodes``; None: all). ``ruled``:
+    the block's own title has a rule under it too, as the heading has (the columns of a
+    ``columns`` slide, so that every column's text starts on the same row).
     """
     parts: list[RenderableType] = []
-    if block.title and heading == "none":
+    if block.title and heading == "none" and not ruled:
         parts.append(_text(block.title, styles.title))
+    elif block.title and heading == "none":
+        from tui_slides.render.heading import SlideHeading
+
+        parts.append(SlideHeading(block.title, styles.title, styles.rule))
     elif block.title:
         from tui_slides.render.heading import SlideHeading
 
