@@ -165,24 +165,19 @@ def render_block(
     ``columns`` slide, so that every column's text starts on the same row).
     """
     parts: list[RenderableType] = []
+    centre = heading in ("title", "centred")
     if block.title and heading == "none" and not ruled:
         parts.append(_text(block.title, styles.title))
-    elif block.title and heading == "none":
+    elif block.title:  # the heading, or a column's own title ruled as the heading is
         from tui_slides.render.heading import SlideHeading
 
-        parts.append(SlideHeading(block.title, styles.title, styles.rule))
-    elif block.title:
-        from tui_slides.render.heading import SlideHeading
-
-        centre = heading in ("title", "centred")
-        heading_part = SlideHeading(
-            block.title, styles.slide_title, styles.rule, large=centre, spaced=heading == "title"
+        style = styles.title if heading == "none" else styles.slide_title
+        parts.append(
+            SlideHeading(block.title, style, styles.rule, large=centre, spaced=heading == "title")
         )
-        parts.append(heading_part)
     if block.text.strip():
         if parts:
             parts.append(BLANK)
-        centre = heading in ("title", "centred")
         text = render_text(block.text, styles, format=block.format, items=items, centre=centre)
         parts.append(text)
     muted = (("slide.muted", styles.muted),)  # the cards' quieter lines (render.cards.MUTED)
@@ -190,6 +185,6 @@ def render_block(
         if parts:
             parts.append(BLANK)
         card = Themed(item, muted)
-        parts.append(Align.center(card) if heading in ("title", "centred") else card)
+        parts.append(Align.center(card) if centre else card)
     group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)
