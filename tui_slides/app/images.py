@@ -142,9 +142,8 @@ class CellImage(Widget):
         # Transparent pixels show the slide's background, not the terminal's; Textual
         # pads the line with it too. The styled copy is cached on the (cached) Strip.
         line = strips[y].apply_style(self.rich_style)
-        room = width - line.cell_length
-        align = self.styles.text_align  # the CSS says where a narrower picture sits
-        lead = room // 2 if align == "center" else room if align in ("right", "end") else 0
+        # A narrower picture sits at the left, or in the middle for ``text-align: center``.
+        lead = (width - line.cell_length) // 2 if self.styles.text_align == "center" else 0
         if lead <= 0:
             return line
         return Strip.join([Strip.blank(lead, self.rich_style), line])

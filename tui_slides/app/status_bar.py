@@ -167,7 +167,7 @@ class StatusBar(Widget):
         room = width - right.cell_len
         # The label gives way first: the logo title keeps its place (up to half of the
         # room the counter leaves), the label is cut to what is left after it.
-        left = _fit(left, min(left.cell_len, max(room // 2, room - middle.cell_len - 1)))
+        left = _fit(left, max(room // 2, room - middle.cell_len - 1))
         middle = _fit(middle, max(0, room - left.cell_len - 1))
         # Centre the label on the whole bar when it fits; else put it after the logo.
         centre_start = (width - middle.cell_len) // 2
