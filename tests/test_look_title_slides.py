@@ -9,10 +9,20 @@ from app_support import make_app
 from PIL import Image
 
 from tui_slides.app.app import PresenterApp
+from tui_slides.app.block_view import BlockView
 from tui_slides.app.images import CellImage
 from tui_slides.app.options import PresenterOptions
 from tui_slides.deck.loader import load_deck
-from tui_slides.deck.model import Block, Deck, Layout, MediaKind, MediaRef, Slide
+from tui_slides.deck.model import (
+    Block,
+    Deck,
+    Layout,
+    MediaKind,
+    MediaRef,
+    Reveal,
+    Slide,
+    TextFormat,
+)
 from tui_slides.media import images
 from tui_slides.render.heading import spaced
 
@@ -85,3 +95,70 @@ async def test_a_video_card_under_a_title_slide_heading_is_centred() -> None:
 
 def _url(url: str) -> MediaRef:
     return MediaRef(raw=url, kind=MediaKind.URL, url=url)
+
+
+def _rows(view: BlockView) -> list[str]:
+    return [view.render_line(y).text.rstrip() for y in range(view.virtual_size.height)]
+
+
+def _bullets(rows: list[str]) -> list[str]:
+    return [row for row in rows if row.lstrip().startswith("•")]
+
+
+async def test_a_list_on_a_title_slide_is_centred_as_a_whole_and_on_a_stack_slide_is_not() -> None:
+    text = "A subtitle line\n\n- one\n- two items here"
+    slides = tuple(
+        Slide(content=(Block(title="Main", text=text),), layout=layout)
+        for layout in (Layout.TITLE, Layout.STACK)
+    )
+    app = make_app(Deck(slides=slides, source="mem"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (view,) = app.slides.slide_view.blocks
+        width = view.content_size.width
+        bullets = _bullets(_rows(view))
+        assert [row.strip() for row in bullets] == ["• one", "• two items here"]
+        leads = {_lead(row) for row in bullets}
+        assert len(leads) == 1  # the markers in one column
+        widest = max(len(row.strip()) for row in bullets)
+        assert abs(leads.pop() - (width - widest) // 2) <= 1
+        await pilot.press("n")
+        await pilot.pause()
+        (view,) = app.slides.slide_view.blocks
+        assert {_lead(row) for row in _bullets(_rows(view))} == {2}  # LIST_INDENT
+
+
+async def test_a_revealed_list_on_a_title_slide_keeps_its_place_while_items_appear() -> None:
+    block = Block(title="Main", text="- a\n- a much longer second item", reveal=Reveal.ITEMS)
+    app = make_app(Deck(slides=(Slide(content=(block,), layout=Layout.TITLE),), source="mem"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        steps: list[list[str]] = []
+        for _ in range(2):
+            (view,) = app.slides.slide_view.blocks
+            steps.append(_bullets(_rows(view)))
+            await pilot.press("n")
+            await pilot.pause()
+        assert [len(shown) for shown in steps] == [1, 2]
+        leads = {_lead(row) for shown in steps for row in shown}
+        assert len(leads) == 1  # the first item did not move when the second appeared
+        assert leads.pop() > 10  # centred by the whole list's width, not at the list indent
+
+
+async def test_markdown_on_a_title_slide_is_centred_as_structured_text_is() -> None:
+    text = "*Jane Doe*, ACME\n\n- one\n- two items here\n  - nested\n\n> a quote"
+    block = Block(title="Main", text=text, format=TextFormat.MARKDOWN)
+    app = make_app(Deck(slides=(Slide(content=(block,), layout=Layout.TITLE),), source="mem"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (view,) = app.slides.slide_view.blocks
+        width = view.content_size.width
+        rows = [row for row in _rows(view) if row.strip()]
+        byline = next(row for row in rows if "Jane Doe" in row)
+        assert abs(_lead(byline) - (width - len(byline.strip())) // 2) <= 1
+        items = [row for row in rows if row.strip().startswith(("• one", "• two"))]
+        assert len(items) == 2 and _lead(items[0]) == _lead(items[1]) > 10
+        nested = next(row for row in rows if "nested" in row)
+        assert _lead(nested) == _lead(items[1]) + 3  # under its item's text, not centred alone
+        quote = next(row for row in rows if "a quote" in row)
+        assert abs(_lead(quote) - (width - len(quote.strip())) // 2) <= 1

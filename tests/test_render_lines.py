@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from tui_slides.render.lines import Prose, Stack, lines_of, trim_end
+from tui_slides.render.lines import Centred, Prose, Stack, lines_of, trim_end
 
 SEED_LINE = "Сроки реализации проекта - 2018 – 2020 гг. 漢字 😀 and a long tail of words"
 
@@ -52,3 +52,42 @@ def test_trailing_spaces_that_paint_a_background_are_kept() -> None:
     assert trim_end(line) == line
     assert trim_end([Segment("text  "), Segment("   ")]) == [Segment("text")]
     assert trim_end([Segment("   ")]) == []
+
+
+def _printed(renderable: object, width: int) -> list[str]:
+    out = Console(width=width, file=io.StringIO(), color_system=None, _environ={})
+    out.print(renderable)
+    return [line.rstrip() for line in out.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+
+
+def test_centred_moves_its_lines_together_by_the_widest() -> None:
+    part = Stack(Text("• one"), Text("• two items"), Text(""), Text("  • nested"))
+    assert _printed(Centred(part), 21) == [
+        "     • one",
+        "     • two items",
+        "",
+        "       • nested",
+    ]
+
+
+def test_centred_takes_its_width_from_like_and_leaves_a_full_width_line_alone() -> None:
+    shown = Stack(Text("• a"))
+    whole = Stack(Text("• a"), Text("• a longer one"))
+    assert _printed(Centred(shown, like=whole), 20) == ["   • a"]
+    assert _printed(Centred(Text("x" * 20)), 20) == ["x" * 20]
+
+
+def test_markdown_centred_for_a_title_slide_is_exact() -> None:
+    from tui_slides.render.markdown import render_markdown
+
+    text = "# Big\n\nBy *me*\n\n1. first\n2. second item\n\n> quoted"
+    assert _printed(render_markdown(text, centre=True), 30) == [
+        "             Big",
+        "",
+        "            By me",
+        "",
+        "         1 first",  # the list as a whole: " 2 second item" is 14 cells of 30
+        "         2 second item",
+        "",
+        "           ▌ quoted",
+    ]

@@ -24,7 +24,7 @@ from tui_slides.deck.text import (
 )
 from tui_slides.deck.text import Heading as HeadingNode
 from tui_slides.render.hanging import Hanging
-from tui_slides.render.lines import Hidden, Prose, Stack
+from tui_slides.render.lines import Centred, Hidden, Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles, Themed
 
 MEASURE = 100
@@ -88,7 +88,8 @@ def _render_node(
         return _text(node.text, styles.lead_in, centre=centre)
     if isinstance(node, Paragraph):
         return _text(node.text, styles.paragraph, centre=centre)
-    return _render_list(node, styles, level)
+    drawn = _render_list(node, styles, level)
+    return Centred(drawn) if centre else drawn  # as a whole: its markers in one column
 
 
 def render_nodes(
@@ -98,7 +99,8 @@ def render_nodes(
     items: int | None = None,
     centre: bool = False,
 ) -> RenderableType:
-    """Parsed structured text as one renderable (``centre``: its paragraphs centred).
+    """Parsed structured text as one renderable (``centre``: its paragraphs centred, and
+    its lists centred as a whole).
 
     A blank line separates the pieces, except after a heading or a lead-in,
     which bind to what follows them. ``items``: only the first ``items``
@@ -111,7 +113,9 @@ def render_nodes(
         if index and not isinstance(nodes[index - 1], (HeadingNode, LeadIn)):
             parts.append(BLANK)
         if left is not None and isinstance(node, (BulletList, NumberedList)):
-            parts.append(_render_list(node, styles, 0, max(0, left)))
+            drawn = _render_list(node, styles, 0, max(0, left))
+            # Centred by its width when whole: it stays in place while its items appear.
+            parts.append(Centred(drawn, like=_render_list(node, styles, 0)) if centre else drawn)
             left -= len(node.items)
         elif left is not None and left < 0:  # below an item not drawn yet
             parts.append(Hidden(_render_node(node, styles, centre=centre)))
@@ -136,7 +140,11 @@ def render_text(
         from tui_slides.render.markdown import render_markdown
 
         return render_markdown(
-            text, code_theme=styles.code_theme, styles=styles.markdown, code=styles.code
+            text,
+            code_theme=styles.code_theme,
+            styles=styles.markdown,
+            code=styles.code,
+            centre=centre,
         )
     return render_nodes(parse_text(text), styles, items=items, centre=centre)
 

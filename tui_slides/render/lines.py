@@ -155,3 +155,29 @@ class Hidden(LineRenderable):
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.part)
+
+
+class Centred(LineRenderable):
+    """``part`` centred as a whole: its widest line centred, the others keeping their left
+    edge to it (a list on a title slide: its markers stay in one column).
+
+    ``like``: what the width is taken from, when ``part`` may draw less of it (a list whose
+    items are revealed one by one keeps its place while they appear); by default ``part``.
+    """
+
+    def __init__(self, part: RenderableType, like: RenderableType | None = None) -> None:
+        self.part = part
+        self.like = like
+
+    def lines(self, console: Console, options: ConsoleOptions) -> list[Line]:
+        lines = lines_of(self.part, console, options)
+        widest = lines if self.like is None else lines_of(self.like, console, options)
+        used = max((Segment.get_line_length(line) for line in widest), default=0)
+        room = (options.max_width - used) // 2
+        if room <= 0:
+            return lines
+        indent = Segment(" " * room)
+        return [[indent, *line] if line else line for line in lines]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.part)
