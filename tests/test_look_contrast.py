@@ -1,4 +1,4 @@
-"""Every character of slide text and status bar reads at WCAG AA, in every built-in theme.
+"""Every character of slide text, status bar and overlays reads at WCAG AA, in every theme.
 
 The cells are the ones Textual draws: each widget's ``render_lines`` (public
 Widget API, the lines the compositor puts on screen, with the widget's and its
@@ -42,13 +42,16 @@ def _rgb(colour: Color | None, eight_bit: bool = False) -> tuple[int, int, int] 
     return colour.triplet.red, colour.triplet.green, colour.triplet.blue
 
 
-def unreadable(widget: Widget, where: str, eight_bit: bool = False) -> list[str]:
-    """Each run of text ``widget`` draws below AA contrast, or without a known colour."""
+def unreadable(
+    widget: Widget, where: str, eight_bit: bool = False, skip: frozenset[str] = frozenset()
+) -> list[str]:
+    """Each run of text ``widget`` draws below AA contrast, or without a known colour;
+    a run of only ``skip`` characters (frames) is not text."""
     width, height = widget.size
     found: list[str] = []
     for y, strip in enumerate(widget.render_lines(Region(0, 0, width, height))):
         for text, style, control in strip:
-            if control or not text.strip() or style is None or set(text) <= PICTURE:
+            if control or not text.strip() or style is None or set(text) <= PICTURE | skip:
                 continue
             fg, bg = _rgb(style.color, eight_bit), _rgb(style.bgcolor, eight_bit)
             if style.reverse:
@@ -98,3 +101,39 @@ async def test_every_character_of_the_tour_reads_in(
 
 def test_the_themes_left_out_are_the_ansi_ones() -> None:
     assert sorted(set(BUILTIN_THEMES) - set(THEMES)) == ["ansi-dark", "ansi-light"]
+
+
+FRAMES = frozenset(chr(code) for code in range(0x2500, 0x25A0))
+"""Box drawing and block elements: the overlays' borders and the field's frame, not text."""
+
+OVERLAYS = (("question_mark",), ("o",), ("slash", "t", "h", "e"))
+"""Keys opening the help, the overview, and a search for "the" (a list of matches)."""
+
+
+@pytest.mark.parametrize("colours", ["truecolor", "256"])
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_help_overview_and_search_read_in(
+    theme: str, colours: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if colours == "256":
+        monkeypatch.delenv("COLORTERM", raising=False)
+        monkeypatch.setenv("TERM", "xterm-256color")
+    else:
+        monkeypatch.setenv("COLORTERM", "truecolor")
+    deck = load_deck(TOUR)
+    app = PresenterApp(deck, PresenterOptions(TOUR, theme=theme, images="cells"))
+    app.animation_level = "none"
+    found: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for keys in OVERLAYS:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.screen is not app.slides
+            for widget in app.screen.query("*"):
+                if widget.display and not widget.children:
+                    where = f"{type(app.screen).__name__} {type(widget).__name__}"
+                    found += unreadable(widget, where, colours == "256", skip=FRAMES)
+            await pilot.press("escape")
+            await pilot.pause()
+    assert not found, "\n".join(found[:20])

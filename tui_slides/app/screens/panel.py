@@ -23,6 +23,7 @@ class Panel(ModalScreen[None]):
         max-height: 100%;
         border: round $primary;
         background: $surface;
+        color: $text;  /* reads on the box in every theme: solarized's foreground does not */
         padding: 0 2;
     }
     Panel .panel-title {
