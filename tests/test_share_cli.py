@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import resource
 import signal
 import socket
 import sys
@@ -14,6 +15,7 @@ import pytest
 from share_support import TOUR, WAIT, asyncssh_viewer, until
 
 from tui_slides.cli import main
+from tui_slides.commands import option_types
 from tui_slides.share.terminal import LEAVE
 
 
@@ -100,3 +102,17 @@ async def test_serve_asks_for_the_code_and_stops_on_sigterm(tmp_path: Path) -> N
     assert await asyncio.wait_for(child.wait(), WAIT) == 0
     await until(lambda: bytes(viewer.data).endswith(LEAVE), "the goodbye")
     conn.close()
+
+
+@pytest.mark.parametrize("option", ["--ssh-max-viewers", "--http-max-viewers"])
+def test_more_viewers_than_the_process_may_open_files_for_is_a_usage_error(
+    option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    limit, _ = resource.getrlimit(resource.RLIMIT_NOFILE)  # what `ulimit -n` says
+    room = limit - option_types.OWN_FILES
+    serve = ["--ssh", "2222"] if option.startswith("--ssh") else ["--http", "0"]
+    assert main([str(TOUR), *serve, option, str(room + 1)]) == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: {room + 1} viewers need {limit + 1} open files" in err
+    assert f"this shell allows {limit}: at most {room}, or raise the limit (ulimit -n)" in err
+    assert option_types.viewers(str(room)) == room  # as many as fit: accepted

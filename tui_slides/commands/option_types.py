@@ -64,12 +64,32 @@ def duration(value: str) -> int:
         raise argparse.ArgumentTypeError(visible(str(error))) from None
 
 
+OWN_FILES = 64
+"""Open files the presenter keeps besides its viewers' connections (terminal, deck, sockets)."""
+
+
 def viewers(value: str) -> int:
-    """``--ssh-max-viewers`` and ``--http-max-viewers``: a whole number, at least 1."""
+    """``--ssh-max-viewers`` and ``--http-max-viewers``: a whole number, at least 1, and no
+    more than the process may open connections for (``ulimit -n``, less ``OWN_FILES``):
+    a limit above it would fail in the middle of a talk, where it says nothing."""
     try:
         count = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {visible(value)!r}") from None
     if count < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    room = open_files() - OWN_FILES
+    if count > room:
+        raise argparse.ArgumentTypeError(
+            f"{count} viewers need {count + OWN_FILES} open files, and this shell allows"
+            f" {room + OWN_FILES}: at most {max(room, 1)}, or raise the limit (ulimit -n)"
+        )
     return count
+
+
+def open_files() -> int:
+    """How many files this process may open (the soft ``RLIMIT_NOFILE``; unlimited: 2**31)."""
+    import resource  # only the viewers' options need it
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return 2**31 if soft == resource.RLIM_INFINITY else soft
