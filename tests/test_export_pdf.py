@@ -165,13 +165,30 @@ def test_deck_text_is_never_markup_in_the_pdf(tmp_path: Path, hostile: str) -> N
     pdf = export(tmp_path, deck)
     text = pdf.pages[0].extract_text()
     assert "\x1b" not in text
-    # ESC is shown as ␛ (safety.visible): paragraphs draw it in the symbols font (the
-    # title and the text); the logo title, drawn on the canvas in Noto Sans alone, as �.
+    # ESC is shown as ␛ (safety.visible), in the symbols font: in the title, the text and
+    # the logo title on the canvas alike.
     pictured, missing = (words(hostile.replace("\x1b", stand_in)) for stand_in in "␛\ufffd")
     assert (words(text).count(pictured), words(text).count(missing)) == (
-        (2, 1) if "\x1b" in hostile else (3, 3)
+        (3, 0) if "\x1b" in hostile else (3, 3)
     )
     assert pdf.pages[0].get("/Annots") is None
+
+
+def test_the_logo_title_draws_symbols_as_paragraphs_do(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, {"logo_title": "▶ Talk ● 漢字", "content": [{"title": "T"}]})
+    pdf = export(tmp_path, deck)
+    header = pdf.pages[0].extract_text().splitlines()[0]
+    # ▶ and ● from the symbols font (they were � in Noto Sans alone); no font has 漢字
+    assert header.startswith("▶ Talk ● \ufffd\ufffd")
+    assert [entry.title for entry in pdf.outline] == ["1. T"]
+    assert pdf.metadata is not None and pdf.metadata.title == "T"
+
+
+def test_the_outline_and_document_title_keep_any_character(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, {"content": [{"title": "漢字 ▶ talk"}]})
+    pdf = export(tmp_path, deck)  # drawn by the PDF viewer in its own font: no glyph needed
+    assert [entry.title for entry in pdf.outline] == ["1. 漢字 ▶ talk"]
+    assert pdf.metadata is not None and pdf.metadata.title == "漢字 ▶ talk"
 
 
 def test_the_outline_lists_every_slide(tmp_path: Path) -> None:

@@ -87,28 +87,34 @@ def _symbols() -> frozenset[int]:
     return frozenset(font.face.charToGlyph) - register()
 
 
+def runs(text: str) -> list[tuple[str, str]]:
+    """``text`` as runs of ``(font, text)``: the body font (``SANS``) where it has the glyphs,
+    ``SYMBOLS`` where only that one has them; a character neither has is ``MISSING``
+    (``drawable``), in the body font. One run in the body font for text it draws alone."""
+    if text.isascii():
+        return [(SANS, text)]
+    glyphs = _glyphs()
+    if text.translate(glyphs) == text:  # the body font draws it all: no second font
+        return [(SANS, text)]
+    found = _symbols()
+    out: list[tuple[str, str]] = []
+    for char in text:
+        font = SYMBOLS if ord(char) in found else SANS
+        shown = char if font == SYMBOLS else char.translate(glyphs)
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + shown)
+        else:
+            out.append((font, shown))
+    return out
+
+
 def symbols(escaped: str) -> str:
     """Paragraph markup of deck text (``escaped``): a character the body font lacks is set
-    in ``SYMBOLS`` when that font has it, else it is ``MISSING`` (``drawable``)."""
-    if escaped.isascii():
-        return escaped
-    glyphs = _glyphs()
-    if escaped.translate(glyphs) == escaped:  # the body font draws it all: no second font
-        return escaped
-    found = _symbols()
-    out: list[str] = []
-    run: list[str] = []
-    for char in escaped:
-        if ord(char) in found:
-            run.append(char)
-            continue
-        if run:
-            out.append(f'<font face="{SYMBOLS}">{"".join(run)}</font>')
-            run = []
-        out.append(char.translate(glyphs))
-    if run:
-        out.append(f'<font face="{SYMBOLS}">{"".join(run)}</font>')
-    return "".join(out)
+    in ``SYMBOLS`` when that font has it, else it is ``MISSING`` (``runs``)."""
+    return "".join(
+        part if font == SANS else f'<font face="{SYMBOLS}">{part}</font>'
+        for font, part in runs(escaped)
+    )
 
 
 def drawable(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from tui_slides.deck.model import Block, Deck, Layout, MediaKind, MediaRef, Slide, TextFormat
 from tui_slides.deck.safety import visible
-from tui_slides.export.fonts import MONO, SANS, drawable, register
+from tui_slides.export.fonts import MONO, SANS, register, runs
 from tui_slides.export.pdf_text import (
     TextStyles,
     markdown_flowables,
@@ -269,7 +269,7 @@ def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool
         out,
         pagesize=(page_width, page_height),
         pageTemplates=[PageTemplate("slide", [frame], onPage=decorate)],
-        title=_safe(title),
+        title=_one_line(title),
         creator="tui-slides",
         invariant=True,
         initialOutlineState="UseOutlines",
@@ -293,7 +293,7 @@ def _decorate(
     key = f"slide-{position}"
     canvas.bookmarkPage(key)
     label = slide.title or slide.label or EMPTY_SLIDE
-    canvas.addOutlineEntry(_safe(f"{position}. {label}"), key, level=0)
+    canvas.addOutlineEntry(_one_line(f"{position}. {label}"), key, level=0)
     canvas.saveState()
     canvas.setFillColor(palette.background)
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
@@ -309,9 +309,13 @@ def _decorate(
                 picture.width * scale, picture.height * scale, mask="auto",
             )  # fmt: skip
             left += side + 6
-    canvas.setFont(SANS, 11)
     canvas.setFillColor(palette.text_primary)
-    canvas.drawString(left, baseline, _safe(slide.logo_title))
+    logo = canvas.beginText(left, baseline)
+    for font, part in runs(_one_line(slide.logo_title)):  # symbols as paragraphs draw them
+        logo.setFont(font, 11)
+        logo.textOut(part)
+    canvas.drawText(logo)
+    canvas.setFont(SANS, 11)
     canvas.setFillColor(palette.foreground)
     canvas.drawRightString(width - MARGIN, baseline, f"{position} / {total}")
     canvas.setStrokeColor(palette.panel)
@@ -319,6 +323,7 @@ def _decorate(
     canvas.restoreState()
 
 
-def _safe(value: str) -> str:
-    """Deck text for one line drawn on the canvas: visible, drawable, line breaks as spaces."""
-    return " ".join(drawable(visible(value)).split())
+def _one_line(value: str) -> str:
+    """Deck text for one line, on the canvas or in the outline: visible, line breaks as spaces
+    (the PDF viewer draws the outline and the title in its own font: any character)."""
+    return " ".join(visible(value).split())
