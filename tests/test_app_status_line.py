@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from app_support import LONG_TEXT, make_app, status
 
+from tui_slides.app.app import PresenterApp
+from tui_slides.app.options import PresenterOptions
 from tui_slides.app.screens.overview import overview_row
+from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Layout, Slide
 
+TOUR = Path(__file__).resolve().parent.parent / "decks" / "tour.json5"
 LONG_NAME = "An equally long slide name that keeps going and going and going and going on"
 
 
@@ -80,3 +86,22 @@ async def test_a_notification_leaves_the_status_bar_in_view() -> None:
         (toast,) = app.screen.query("Toast")  # Textual's notification, by its CSS type
         bar = app.slides.status_bar.region
         assert toast.region.bottom <= bar.y
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize(
+    ("keys", "box"),
+    [(("question_mark",), "#help-box"), (("o",), "#picker-box"), (("slash",), "#picker-box")],
+)
+async def test_the_overlays_leave_the_status_bar_in_sight(
+    size: tuple[int, int], keys: tuple[str, ...], box: str
+) -> None:
+    app = PresenterApp(load_deck(TOUR), PresenterOptions(TOUR, images="none"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        bar = app.slides.status_bar.region
+        await pilot.press(*keys)
+        await pilot.pause()
+        drawn = app.screen.query_one(box).region
+        assert drawn.height > 10  # the overlay is up, and tall
+        assert drawn.bottom <= bar.y  # the bar and its progress line (its top row) in sight

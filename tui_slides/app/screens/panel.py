@@ -15,6 +15,7 @@ class Panel(ModalScreen[None]):
     DEFAULT_CSS = """
     Panel {
         align: center middle;
+        padding-bottom: 2;  /* above the status bar (its progress line and its line) */
     }
     Panel .panel-box {
         width: 90%;
