@@ -86,8 +86,8 @@ def test_markdown_centred_for_a_title_slide_is_exact() -> None:
         "",
         "            By me",
         "",
-        "         1 first",  # the list as a whole: " 2 second item" is 14 cells of 30
-        "         2 second item",
+        "        1. first",  # the list as a whole: " 2. second item" is 15 cells of 30
+        "        2. second item",
         "",
         "           ▌ quoted",
     ]

@@ -10,10 +10,9 @@ so plain decks print without that cost.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -28,8 +27,6 @@ from tui_slides.render.styles import Themed
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
-    from rich.console import JustifyMethod
-    from rich.markdown import Markdown, MarkdownContext, MarkdownElement
     from rich.syntax import SyntaxTheme, TokenType
 
 _STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
@@ -135,80 +132,20 @@ def render_markdown(
     """``text`` rendered as Markdown: headings, lists, tables, highlighted code.
 
     ``styles`` set Rich's Markdown style names, ``code`` the code colours
-    (``SlideStyles``); without them, Rich's defaults and ``code_theme``. ``centre``:
-    as on a title slide, paragraphs and headings centred, lists and quotes centred as
-    a whole (``_centred``).
+    (``SlideStyles``); without them, Rich's defaults and ``code_theme``. Drawn as a slide
+    draws it, and centred on a title slide (``centre``): ``render.markdown_look``.
     """
-    from rich.markdown import Markdown
+    from tui_slides.render.markdown_look import CentredMarkdown, SlideMarkdown
 
     theme: str | SyntaxTheme = syntax_theme(code) if code else code_theme
     markup = visible(text)
-    kind = _centred() if centre else Markdown
+    kind = CentredMarkdown if centre else SlideMarkdown
     markdown = kind("", code_theme=theme, justify="center" if centre else None)  # type: ignore[arg-type]
     markdown.markup = markup
     markdown.parsed = _parser().parse(markup)
     _clean(markdown.parsed)
     safe = SafeSegments(markdown)
     return Themed(safe, styles) if styles else safe
-
-
-@functools.cache
-def _centred() -> type[Markdown]:
-    """Rich's Markdown as a title slide centres it, as structured text is centred there.
-
-    Paragraphs and headings of every level are centred line by line. A top-level list or
-    quote is centred as a whole (``render.lines.Centred``): the text inside it stays
-    left-aligned by its markers, and a nested list keeps its place under its item.
-    """
-    from rich.markdown import BlockQuote, Heading, ListElement, ListItem, Markdown, Paragraph
-    from rich.segment import Segments
-
-    from tui_slides.render.lines import Centred
-
-    class CentredHeading(Heading):
-        LEVEL_ALIGN: ClassVar[dict[str, JustifyMethod]] = dict.fromkeys(
-            Heading.LEVEL_ALIGN, "center"
-        )
-
-    class Whole:
-        """A list or quote centred as a whole, unless it sits inside another."""
-
-        inside = False
-
-        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-            drawn = super().__rich_console__(console, options)  # type: ignore[misc]
-            if self.inside:
-                yield from drawn
-            else:
-                yield Centred(Segments(drawn))
-
-        def on_child_close(self, context: MarkdownContext, child: MarkdownElement) -> bool:
-            if isinstance(child, Paragraph):
-                child.justify = "left"  # by its marker, as in any list
-            elif isinstance(child, Whole):
-                child.inside = True
-            return super().on_child_close(context, child)  # type: ignore[misc, no-any-return]
-
-    class CentredList(Whole, ListElement):
-        pass
-
-    class CentredItem(Whole, ListItem):
-        inside = True  # drawn by its list, which is centred
-
-    class CentredQuote(Whole, BlockQuote):
-        pass
-
-    class CentredMarkdown(Markdown):
-        elements: ClassVar[dict[str, type[MarkdownElement]]] = {
-            **Markdown.elements,
-            "heading_open": CentredHeading,
-            "bullet_list_open": CentredList,
-            "ordered_list_open": CentredList,
-            "list_item_open": CentredItem,
-            "blockquote_open": CentredQuote,
-        }
-
-    return CentredMarkdown
 
 
 def _parser() -> MarkdownIt:

@@ -1,0 +1,168 @@
+"""Rich's Markdown as a slide draws it: aligned with the slide's other text, and centred on a
+title slide as structured text is there.
+
+Imported by ``render.markdown`` when a Markdown block is drawn (``rich.markdown`` with it).
+What changes from Rich's own drawing, and why:
+
+- headings are left-aligned as the slide's text is (Rich centres ``#``), centred with it on a
+  title slide;
+- a numbered item keeps the period it was written with (``1.``, as in the HTML and PDF);
+- a rule (``---``) is a line, as the heading's rule is, not a row of dashes;
+- a table starts where the text does, with no empty edge rows above and below it (each made
+  a second blank line), and a word too long for its cell wraps there, never cut with ``…``;
+- on a title slide (``SlideMarkdown.centred``), paragraphs and headings are centred line by
+  line, and a top-level list, quote or table is centred as a whole
+  (``render.lines.Centred``): its text stays aligned inside it, and a nested list keeps its
+  place under its item.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich import box
+from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
+from rich.markdown import (
+    BlockQuote,
+    Heading,
+    HorizontalRule,
+    ListElement,
+    ListItem,
+    Markdown,
+    MarkdownContext,
+    MarkdownElement,
+    Paragraph,
+    TableElement,
+)
+from rich.rule import Rule
+from rich.segment import Segment, Segments
+from rich.table import Table
+from rich.text import Text
+
+from tui_slides.render.lines import Centred
+
+
+class LeftHeading(Heading):
+    """A heading aligned with the slide's text."""
+
+    LEVEL_ALIGN: ClassVar[dict[str, JustifyMethod]] = dict.fromkeys(Heading.LEVEL_ALIGN, "left")
+
+
+class CentredHeading(Heading):
+    """A title slide's heading: centred."""
+
+    LEVEL_ALIGN: ClassVar[dict[str, JustifyMethod]] = dict.fromkeys(Heading.LEVEL_ALIGN, "center")
+
+
+class Item(ListItem):
+    """A list item whose number keeps its period: `` 1. text``, the numbers right-aligned."""
+
+    def render_number(
+        self, console: Console, options: ConsoleOptions, number: int, last_number: int
+    ) -> RenderResult:
+        # Rich's last_number is one past the last item's number.
+        width = len(f"{max(number, last_number - 1)}.") + 2  # a space either side
+        lines = console.render_lines(
+            self.elements, options.update(width=options.max_width - width), style=self.style
+        )
+        style = console.get_style("markdown.item.number", default="none")
+        numeral = Segment(f" {number}.".rjust(width - 1) + " ", style)
+        padding = Segment(" " * width, style)
+        for index, line in enumerate(lines):
+            yield numeral if index == 0 else padding
+            yield from line
+            yield Segment.line()
+
+
+class LineRule(HorizontalRule):
+    """``---``: a line across the text, as the heading's rule is drawn."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Rule(style=console.get_style("markdown.hr", default="none"))
+        yield Text()
+
+
+class FoldedTable(TableElement):
+    """A table in line with the text, its long words wrapped in their cells."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table = Table(
+            box=box.SIMPLE,
+            pad_edge=False,
+            show_edge=False,  # no blank top and bottom rows, no edge column before the text
+            style="markdown.table.border",
+            collapse_padding=True,
+        )
+        if self.header is not None and self.header.row is not None:
+            for column in self.header.row.cells:
+                heading = column.content.copy()
+                heading.stylize("markdown.table.header")
+                table.add_column(heading, overflow="fold")
+        if self.body is not None:
+            for row in self.body.rows:
+                table.add_row(*(cell.content for cell in row.cells))
+        yield table
+
+
+class Whole:
+    """Mixed into a list, quote or table: centred as a whole, unless inside another."""
+
+    inside = False
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        drawn = super().__rich_console__(console, options)  # type: ignore[misc]
+        if self.inside:
+            yield from drawn
+        else:
+            yield Centred(Segments(drawn))
+
+    def on_child_close(self, context: MarkdownContext, child: MarkdownElement) -> bool:
+        if isinstance(child, Paragraph):
+            child.justify = "left"  # by its marker, as in any list
+        elif isinstance(child, Whole):
+            child.inside = True
+        return super().on_child_close(context, child)  # type: ignore[misc, no-any-return]
+
+
+class CentredList(Whole, ListElement):
+    """A title slide's list: centred as a whole."""
+
+
+class CentredItem(Whole, Item):
+    """An item of a title slide's list: drawn by its list, which is centred."""
+
+    inside = True
+
+
+class CentredQuote(Whole, BlockQuote):
+    """A title slide's quote: centred as a whole."""
+
+
+class CentredTable(Whole, FoldedTable):
+    """A title slide's table: centred as a whole."""
+
+
+class SlideMarkdown(Markdown):
+    """Markdown as a slide draws it (this module's docstring)."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **Markdown.elements,
+        "heading_open": LeftHeading,
+        "hr": LineRule,
+        "list_item_open": Item,
+        "table_open": FoldedTable,
+    }
+
+
+class CentredMarkdown(SlideMarkdown):
+    """Markdown as a title slide draws it: centred (give it ``justify="center"``)."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **SlideMarkdown.elements,
+        "heading_open": CentredHeading,
+        "bullet_list_open": CentredList,
+        "ordered_list_open": CentredList,
+        "list_item_open": CentredItem,
+        "blockquote_open": CentredQuote,
+        "table_open": CentredTable,
+    }
