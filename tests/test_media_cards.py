@@ -169,14 +169,17 @@ def test_map_card_shows_place_link_and_qr_side_by_side() -> None:
     assert "Scan the code or open the link." in text
 
 
-def test_map_card_stacks_when_narrow_and_drops_the_qr_when_too_narrow() -> None:
+def test_map_card_stacks_when_narrow_and_offers_the_link_alone_when_too_narrow() -> None:
     stacked = _plain(MapCard(ASTANA), width=50).splitlines()
     assert stacked[1].startswith("│ ▀▀▀")
     assert "●" not in stacked[1]
     assert any("● 51.1694° N" in line for line in stacked)
     tiny = _plain(MapCard(ASTANA), width=30)
     assert "▀" not in tiny
-    assert "(the QR code needs 45" in tiny
+    unframed = "".join(tiny.replace("│", "").split())
+    assert "https://www.openstreetmap.org/" in unframed
+    assert "Scan" not in tiny  # no code to scan: the audience is not asked to
+    assert "columns" not in tiny  # nor told what the presenter's terminal lacks
 
 
 def test_map_card_link_is_clickable() -> None:

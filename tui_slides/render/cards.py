@@ -179,8 +179,9 @@ class MapCard:
     """A map card: the place, a clickable link and a QR code of the link.
 
     The QR code sits beside the text when there is room, above it when the
-    card is narrow, and is left out (with a note) when even that does not fit,
-    or when the link is too long for a QR code.
+    card is narrow, and is left out when even that does not fit (a column of a
+    ``columns`` slide: the card then offers the link alone, asking no one to scan
+    anything), or when the link is too long for a QR code (with a note).
     """
 
     def __init__(self, ref: MediaRef, *, hint: str | None = None, qr: bool = True) -> None:
@@ -196,7 +197,7 @@ class MapCard:
             except ValueError:  # segno.DataOverflowError
                 self.qr_note = f"No QR code: {qr_too_long(self.url)}."
 
-    def _text(self, console: Console) -> list[Text]:
+    def _text(self, console: Console, *, qr: bool = True) -> list[Text]:
         lines: list[Text] = []
         pin = PIN if console.encoding.lower().startswith("utf") else PIN_ASCII
         coords = self.ref.coords if self.ref.kind is MediaKind.COORDS else None
@@ -209,7 +210,7 @@ class MapCard:
             lines.append(link_text(self.url))
         else:
             lines.append(Text(f"{WARNING} not a web link: {self.ref.label}", style="bold"))
-        if self.qr is not None:
+        if self.qr is not None and qr:
             lines.append(_muted("Scan the code or open the link.", italic=True))
         if self.qr_note is not None:
             lines.append(_muted(self.qr_note, italic=True))
@@ -225,9 +226,10 @@ class MapCard:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         inner = options.max_width - 4
-        text = Group(*self._text(console))
+        fits = self.qr is not None and inner >= self.qr.width
+        text = Group(*self._text(console, qr=fits))
         body: RenderableType
-        if self.qr is None:
+        if self.qr is None or not fits:  # too narrow for the code: the link alone
             body = text
         elif inner >= self.qr.width + QR_GAP + TEXT_MIN:
             grid = Table.grid(padding=(0, QR_GAP, 0, 0))
@@ -235,9 +237,6 @@ class MapCard:
             grid.add_column()
             grid.add_row(self.qr, text)
             body = grid
-        elif inner >= self.qr.width:
-            body = Group(self.qr, text)
         else:
-            note = _muted(f"(the QR code needs {self.qr.width + 4} columns)")
-            body = Group(text, note)
+            body = Group(self.qr, text)
         yield _card(body, "Map")
