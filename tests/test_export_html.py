@@ -256,12 +256,28 @@ def test_layout_is_a_class_from_a_fixed_set(tmp_path: Path) -> None:
         [
             {"layout": "title", "content": [{"title": "Раздел"}]},
             {"layout": "columns", "content": [{"title": "A"}, {"title": "B"}]},
-            {"layout": 'x" onclick="y', "content": [{"title": "C"}]},
+            {"layout": 'x" onclick="y', "content": [{"title": "C", "text": "two\nlines"}]},
         ],
     )
     classes = [s.attrs["class"] or "" for s in export(tmp_path, deck).find_all("section")]
     layouts = [next(c for c in cls.split() if c.startswith("layout-")) for cls in classes]
     assert layouts == ["layout-title", "layout-columns", "layout-stack"]
+
+
+def test_a_slide_of_a_title_and_a_short_line_is_a_title_slide_as_in_the_presenter(
+    tmp_path: Path,
+) -> None:
+    deck = write_deck(
+        tmp_path,
+        [
+            {"content": [{"title": "Just a title", "text": "and a short line"}]},
+            {"content": [{"title": "A title", "text": "one line\nand another"}]},
+            {"layout": "stack", "content": [{"title": "Stacked", "text": "short"}]},
+        ],
+    )
+    classes = [s.attrs["class"] or "" for s in export(tmp_path, deck).find_all("section")]
+    layouts = [next(c for c in cls.split() if c.startswith("layout-")) for cls in classes]
+    assert layouts == ["layout-title", "layout-stack", "layout-stack"]
 
 
 def test_steps_of_incremental_reveal_are_exported_complete(tmp_path: Path) -> None:

@@ -168,7 +168,9 @@ def _block_html(
 
 
 def _layout(slide: Slide) -> str:
-    value = slide.layout.value if slide.layout is not None else "stack"
+    """The slide's layout as the presenter shows it: a slide of only a title and a short line
+    is a title slide there, and here (``Slide.shown_layout``)."""
+    value = slide.shown_layout.value
     return value if value in LAYOUTS else "stack"
 
 
