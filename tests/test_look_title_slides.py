@@ -162,3 +162,21 @@ async def test_markdown_on_a_title_slide_is_centred_as_structured_text_is() -> N
         assert _lead(nested) == _lead(items[1]) + 3  # under its item's text, not centred alone
         quote = next(row for row in rows if "a quote" in row)
         assert abs(_lead(quote) - (width - len(quote.strip())) // 2) <= 1
+
+
+async def test_a_lead_in_on_a_title_slide_stays_with_its_list() -> None:
+    text = "Sub line\n\nToday we cover:\n- first point\n- the second point, which is the longest"
+    slide = Slide(content=(Block(title="Agenda", text=text),), layout=Layout.TITLE)
+    app = make_app(Deck(slides=(slide,), source="mem"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (view,) = app.slides.slide_view.blocks
+        width = view.content_size.width
+        rows = _rows(view)
+        lead_in = next(row for row in rows if "Today we cover:" in row)
+        bullets = _bullets(rows)
+        assert {_lead(row) for row in bullets} == {_lead(lead_in) + 2}  # LIST_INDENT
+        widest = max(len(row) for row in bullets)  # the group centred by its widest line
+        assert abs((width - widest) - _lead(lead_in)) <= 1
+        sub = next(row for row in rows if "Sub line" in row)
+        assert abs(_lead(sub) - (width - len(sub.strip())) // 2) <= 1  # a paragraph: centred

@@ -88,8 +88,11 @@ def _render_node(
         return _text(node.text, styles.lead_in, centre=centre)
     if isinstance(node, Paragraph):
         return _text(node.text, styles.paragraph, centre=centre)
-    drawn = _render_list(node, styles, level)
-    return Centred(drawn) if centre else drawn  # as a whole: its markers in one column
+    return _render_list(node, styles, level)
+
+
+def _is_list(node: Node | None) -> bool:
+    return isinstance(node, (BulletList, NumberedList))
 
 
 def render_nodes(
@@ -99,25 +102,39 @@ def render_nodes(
     items: int | None = None,
     centre: bool = False,
 ) -> RenderableType:
-    """Parsed structured text as one renderable (``centre``: its paragraphs centred, and
-    its lists centred as a whole).
+    """Parsed structured text as one renderable.
 
     A blank line separates the pieces, except after a heading or a lead-in,
     which bind to what follows them. ``items``: only the first ``items``
     top-level list items are drawn, with what comes before the next one
     (incremental reveal, ``tui_slides.deck.steps``); the rest keeps its place, blank.
+    ``centre`` (a title slide): paragraphs are centred line by line, and a list is centred
+    as a whole with the lead-in that introduces it, its markers in one column, by its
+    width once whole (it stays in place while its items appear).
     """
     parts: list[RenderableType] = []
     left = items  # top-level items still to draw (None: all)
+    lead: tuple[RenderableType, RenderableType] | None = None  # a lead-in: (drawn, whole)
     for index, node in enumerate(nodes):
         if index and not isinstance(nodes[index - 1], (HeadingNode, LeadIn)):
             parts.append(BLANK)
-        if left is not None and isinstance(node, (BulletList, NumberedList)):
-            drawn = _render_list(node, styles, 0, max(0, left))
-            # Centred by its width when whole: it stays in place while its items appear.
-            parts.append(Centred(drawn, like=_render_list(node, styles, 0)) if centre else drawn)
-            left -= len(node.items)
-        elif left is not None and left < 0:  # below an item not drawn yet
+        hidden = left is not None and left < 0  # below an item not drawn yet
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        if centre and isinstance(node, LeadIn) and _is_list(following):
+            whole = _text(node.text, styles.lead_in)
+            lead = (Hidden(whole) if hidden else whole, whole)
+        elif isinstance(node, (BulletList, NumberedList)):
+            drawn = _render_list(node, styles, 0, None if left is None else max(0, left))
+            if centre:
+                like = drawn if left is None else _render_list(node, styles, 0)
+                if lead is not None:
+                    drawn, like = Stack(lead[0], drawn), Stack(lead[1], like)
+                drawn = Centred(drawn, like=like)
+            parts.append(drawn)
+            lead = None
+            if left is not None:
+                left -= len(node.items)
+        elif hidden:
             parts.append(Hidden(_render_node(node, styles, centre=centre)))
         else:
             parts.append(_render_node(node, styles, centre=centre))
