@@ -78,6 +78,20 @@ def test_video_card_for_a_missing_file_says_so_and_offers_no_play_key(tmp_path: 
     assert "v: play" not in text  # nothing to play
 
 
+def test_a_narrow_video_card_wraps_its_lines_under_their_first_word() -> None:
+    url = "https://commons.wikimedia.org/wiki/File:Big_Buck_Bunny_4K.webm"
+    card = video_card(_url_ref(url), hint="v: play in the video player")
+    assert _plain(card, width=30).splitlines() == [
+        "╭─ Video ────────────────────╮",
+        "│ ▶  https://commons.wikimed │",  # the URL beside ▶, not on a line below it
+        "│    ia.org/wiki/File:Big_Bu │",
+        "│    ck_Bunny_4K.webm        │",
+        "│    v: play in the video    │",
+        "│    player                  │",  # under the hint's text, not at the edge
+        "╰────────────────────────────╯",
+    ]
+
+
 def test_video_card_for_a_url_is_an_osc8_hyperlink() -> None:
     url = "https://example.org/talk.mp4"
     output = _terminal(video_card(_url_ref(url)))

@@ -23,6 +23,7 @@ from rich.text import Text
 from tui_slides.deck.model import MediaKind, MediaRef, shown
 from tui_slides.media.images import ImageProblem
 from tui_slides.media.links import format_coords, format_size, map_url, qr_too_long, safe_url
+from tui_slides.render.hanging import Hanging
 
 PLAY = "\u25b6"
 """``▶``: the play symbol on a video card."""
@@ -74,25 +75,27 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
     ``hint`` is a line such as ``o: open in the video player`` (the app's key);
     ``show`` passes none, and a file that is not there gets none: nothing to play.
     """
-    lines: list[Text] = []
+    play = Text(PLAY, style="bold")
+    lines: list[RenderableType] = []
     if ref.kind is MediaKind.FILE and ref.path is not None:
-        name = Text.assemble((f"{PLAY}  ", "bold"), (shown(ref.path.name), "bold"))
-        lines.append(name)
+        lines.append(_hung(play, Text(shown(ref.path.name), style="bold")))
         size = _file_size(ref)
         detail = ref.label
         if size is None:
-            lines.append(Text(f"   {WARNING} file not found: {detail}", style="bold"))
+            lines.append(_hung(None, Text(f"{WARNING} file not found: {detail}", style="bold")))
             hint = None
         else:
-            lines.append(_muted(f"   {detail} · {format_size(size)}"))
+            lines.append(_hung(None, _muted(f"{detail} · {format_size(size)}")))
     else:
-        target = ref.url or ref.raw
-        line = Text(f"{PLAY}  ", style="bold")
-        line.append_text(link_text(target))
-        lines.append(line)
+        lines.append(_hung(play, link_text(ref.url or ref.raw)))
     if hint:
-        lines.append(_muted(f"   {hint}", italic=True))
+        lines.append(_hung(None, _muted(hint, italic=True)))
     return _card(Group(*lines), "Video")
+
+
+def _hung(marker: Text | None, line: Text) -> Hanging:
+    """A card's line after ``▶``: wrapped under its own first word, not under the marker."""
+    return Hanging(marker or Text(), line, marker_width=1, gap=2)
 
 
 def _file_size(ref: MediaRef) -> int | None:
