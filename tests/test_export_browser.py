@@ -200,3 +200,68 @@ def test_markdown_lists_keep_their_bullets_numbers_and_nesting(
     left, right = found["slide"]
     assert left <= found["title"][0] and found["title"][1] <= right
     page.close()
+
+
+def test_the_heading_looks_as_in_the_presenter_accent_and_rule(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The slide's heading in the accent colour with a rule under it, section heads without;
+    in columns every column's title alike; on a title slide the rule as wide as the title."""
+    blocks = [{"title": "Heading", "text": "x"}, {"title": "Section", "text": "y " * 60}]
+    deck = write_deck(
+        tmp_path,
+        [
+            {"layout": "stack", "content": blocks},
+            {"layout": "columns", "content": blocks},
+            {"layout": "title", "content": [{"title": "Talk", "text": "z " * 30}]},
+        ],
+    )
+    page, _others, _dialogs = open_page(browser, export_html(deck, tmp_path / "h.html"))
+    found = page.evaluate(
+        """() => [...document.querySelectorAll("section.slide")].map(slide => {
+          const accent = getComputedStyle(slide).getPropertyValue("--text-accent").trim();
+          const probe = document.createElement("span");  // the accent as a computed colour
+          probe.style.color = accent; slide.appendChild(probe);
+          const heads = [...slide.querySelectorAll("h2, h3")].map(h => {
+            const style = getComputedStyle(h);
+            return {colour: style.color, rule: parseFloat(style.borderBottomWidth),
+              size: style.fontSize, top: h.getBoundingClientRect().top,
+              width: h.getBoundingClientRect().width};
+          });
+          const block = slide.querySelector(".block").getBoundingClientRect().width;
+          return {accent: getComputedStyle(probe).color, heads, block};
+        })"""
+    )
+    stack, columns, title = found
+    heading, section = stack["heads"]
+    assert heading["colour"] == stack["accent"] and heading["rule"] > 0
+    assert section["colour"] != stack["accent"] and section["rule"] == 0
+    first, second = columns["heads"]
+    assert first["rule"] > 0 and second["rule"] > 0
+    assert (first["size"], round(first["top"])) == (second["size"], round(second["top"]))
+    (talk,) = title["heads"]
+    assert talk["rule"] > 0 and talk["width"] < title["block"] / 2  # as wide as "Talk"
+    page.close()
+
+
+def test_a_lead_in_on_a_title_slide_stays_with_its_list(browser: Any, tmp_path: Path) -> None:
+    text = "Sub line\n\nToday we cover:\n- first point\n- the second point, which is the longest"
+    deck = write_deck(tmp_path, [{"layout": "title", "content": [{"title": "T", "text": text}]}])
+    page, _others, _dialogs = open_page(browser, export_html(deck, tmp_path / "l.html"))
+    found = page.evaluate(
+        """() => {
+          const slide = document.querySelector("section.slide");
+          const box = (el) => el.getBoundingClientRect();
+          const words = (el) => { const r = document.createRange(); r.selectNodeContents(el);
+            return r.getClientRects()[0]; };
+          return {lead: words(slide.querySelector(".lead-in")).left,
+            marker: box(slide.querySelector(".marker")).left,
+            sub: box(slide.querySelector(".block h4")),
+            subWords: words(slide.querySelector(".block h4"))};
+        }"""
+    )
+    # at the list's left edge, its markers a list's indent (1em) in: not centred on its own
+    assert 0 <= found["marker"] - found["lead"] < 40
+    sub, words = found["sub"], found["subWords"]
+    assert abs((words["left"] + words["right"]) / 2 - (sub["left"] + sub["right"]) / 2) < 5
+    page.close()

@@ -47,11 +47,15 @@ html{scroll-snap-type:y proximity}
 .layout-columns .blocks{flex-direction:row;flex-wrap:wrap;max-width:none}
 .layout-columns .block{flex:1 1 20em}
 .layout-title .blocks{margin:auto;text-align:center;align-items:center}
-.layout-title ul,.layout-title ol{width:fit-content;margin-left:auto;margin-right:auto;
- text-align:left}
-.layout-title h2{font-size:2.2em}
+.layout-title ul,.layout-title ol,.layout-title .introduced{width:fit-content;margin-left:auto;
+ margin-right:auto;text-align:left}
+.layout-title .introduced>ul,.layout-title .introduced>ol{margin-left:0}
 h2,h3{color:var(--text-primary);margin:0 0 .4em;line-height:1.2}
-h2{font-size:1.6em}h3{font-size:1.25em}h4,h5,h6{margin:.8em 0 .3em;font-size:1em}
+h2{font-size:1.6em;color:var(--text-accent);border-bottom:2px solid var(--text-accent);
+ padding-bottom:.15em}
+h3{font-size:1.25em}h4,h5,h6{margin:.8em 0 .3em;font-size:1em}
+.layout-title h2{font-size:2.2em;width:fit-content;margin:0 auto .4em}
+.layout-columns h3{font-size:1.6em;border-bottom:2px solid var(--text-accent);padding-bottom:.15em}
 p{margin:0 0 .6em}
 .lead-in{font-style:italic;margin-bottom:.2em}
 ul,ol{margin:0 0 .6em;padding:0 0 0 1.6em}

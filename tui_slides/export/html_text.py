@@ -103,7 +103,20 @@ def _node(node: Node, level: int = 0, attrs: str = "") -> str:
 
 def nodes_html(nodes: Sequence[Node]) -> str:
     """Parsed structured text as HTML: ``h4``, ``p``, ``ul``/``ol`` with the markers as written."""
-    return "".join(_node(node) for node in nodes)
+    return _introduced(nodes, [_node(node) for node in nodes])
+
+
+def _introduced(nodes: Sequence[Node], parts: list[str]) -> str:
+    """``parts`` (one per node) joined, each lead-in with the list it introduces in one
+    ``div.introduced``: a title slide centres the two as one, the lead-in at the list's left."""
+    out: list[str] = []
+    for index, part in enumerate(parts):
+        listed = isinstance(nodes[index], (BulletList, NumberedList))
+        if index and listed and isinstance(nodes[index - 1], LeadIn):
+            out[-1] = f'<div class="introduced">{out[-1]}{part}</div>'
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 def plain_html(value: str) -> str:
@@ -118,15 +131,16 @@ def revealed_html(value: str, start: int) -> str:
     ``data-step``, the step it appears at (none: with the block), by the rule of
     ``tui_slides.deck.steps``: what follows an item appears with it.
     """
+    nodes = parse_text(value)
     parts = []
     seen = 0  # top-level items before the node
-    for node in parse_text(value):
+    for node in nodes:
         if isinstance(node, (BulletList, NumberedList)):
             parts.append(_list(node, 0, start + seen))
             seen += len(node.items)
         else:
             parts.append(_node(node, 0, _step(start + max(0, seen - 1))))
-    return "".join(parts)
+    return _introduced(nodes, parts)
 
 
 def _highlight(code: str, lang: str, _attrs: Any) -> str:
