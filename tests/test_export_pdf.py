@@ -307,3 +307,37 @@ def test_an_image_on_a_title_slide_is_centred_with_the_text_under_it(tmp_path: P
     assert abs(left + size / 2 - width / 2) < 6  # centred, as the title above it
     runs = {text: y for _, y, _, text in placed(page)}
     assert runs["the caption"] < runs["With a picture"]  # under it
+
+
+def test_a_markdown_table_reads_from_the_top_of_its_cells_and_stands_apart(
+    tmp_path: Path,
+) -> None:
+    long = "a cell long enough to wrap onto a second line " * 3
+    text = f"| Shape | Meaning |\n|---|---|\n| Folder | {long} |\n\nAfter the table."
+    deck = write_deck(tmp_path, {"content": [{"title": "T", "text": text, "format": "markdown"}]})
+    runs = placed(export(tmp_path, deck).pages[0])
+    ys = {text: y for _, y, _, text in runs}
+    first_line = max(y for _, y, _, text in runs if text.startswith("a cell long"))
+    assert ys["Folder"] == first_line  # top-aligned with the long cell's first line
+    last_line = min(y for _, y, _, text in runs if "cell" in text or "line" in text)
+    leading = 19  # the body's
+    assert last_line - ys["After the table."] > leading + 8  # a gap under the grid, as HTML
+
+
+def test_a_code_block_is_highlighted_on_its_background(tmp_path: Path) -> None:
+    code = "```python\ndef go():\n    return 1\n```"
+    deck = write_deck(tmp_path, {"content": [{"title": "T", "text": code, "format": "markdown"}]})
+    page = export(tmp_path, deck, "--theme", "textual-light").pages[0]
+    colours: list[tuple[float, ...]] = []
+
+    def operator(op: bytes, args: list[Any], _cm: list[float], _tm: list[float]) -> None:
+        if op == b"rg":
+            colours.append(tuple(round(float(value), 3) for value in args))
+
+    page.extract_text(visitor_operand_before=operator)
+    keyword = tuple(round(channel / 255, 3) for channel in (0x00, 0x80, 0x00))  # Pygments default
+    assert keyword in colours  # `def` and `return` in the keyword colour
+    from tui_slides.export.themes import THEMES
+
+    surface = THEMES["textual-light"].surface.lstrip("#")
+    assert tuple(round(int(surface[i : i + 2], 16) / 255, 3) for i in (0, 2, 4)) in colours

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from tui_slides.deck.model import Block, Deck, Layout, MediaKind, MediaRef, Slide, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.export.fonts import MONO, SANS, register, runs
+from tui_slides.export.html_text import CODE_STYLES
 from tui_slides.export.pdf_text import (
     TextStyles,
     markdown_flowables,
@@ -73,6 +74,7 @@ def _styles(palette: Palette, covered: frozenset[int]) -> TextStyles:
         notes=derived("notes", fontName=f"{SANS}-Italic", fontSize=11, leading=14),
         marker_colour=palette.text_accent,
         covered=covered,
+        code_style=CODE_STYLES[palette.dark],
     )  # fmt: skip
 
 

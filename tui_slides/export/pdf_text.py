@@ -58,6 +58,8 @@ class TextStyles:
     marker_colour: str
     covered: frozenset[int]
     """Code points the body font has glyphs for."""
+    code_style: str = "default"
+    """The Pygments style code is highlighted in (``html_text.CODE_STYLES``, as the HTML)."""
     centred: bool = False
     """A title slide's: paragraphs centred, a list centred as a whole (its items aligned)."""
 
@@ -215,7 +217,7 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
     """Markdown as flowables: paragraphs, headings, lists, code, tables, quotes."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph as Para
-    from reportlab.platypus import Preformatted, Table
+    from reportlab.platypus import Table, XPreformatted
 
     from tui_slides.export.html_text import markdown_parser
 
@@ -251,17 +253,25 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             and rows is not None
             and tokens[index - 1].type in ("th_open", "td_open")
         ):
-            rows[-1].append(Para(_inline(token.children or []), styles.body))
+            cell = styles.heading if tokens[index - 1].type == "th_open" else styles.body
+            rows[-1].append(Para(_inline(token.children or []), cell))
         elif kind == "table_close" and rows is not None:
             if rows and all(rows):
                 width = max(len(row) for row in rows)
                 padded = [row + [Para("", styles.body)] * (width - len(row)) for row in rows]
-                table = Table(padded, hAlign="LEFT")
-                table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, styles.marker_colour)])
+                # Spaced from the text around it; each cell's text from its top, as in HTML.
+                table = Table(padded, hAlign="LEFT", spaceBefore=4, spaceAfter=10)
+                table.setStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, styles.marker_colour),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
                 found.append(table)
             rows = None
         elif kind in ("fence", "code_block"):
-            found.append(Preformatted(drawable(visible(token.content.rstrip("\n"))), styles.code))
+            code = highlighted(drawable(visible(token.content.rstrip("\n"))), token.info, styles)
+            found.append(XPreformatted(code, styles.code))
         elif kind == "inline" and rows is None:
             opener = tokens[index - 1].type
             style = styles.body
@@ -283,3 +293,31 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             else:
                 found.append(Para(text, style))
     return found
+
+
+def highlighted(code: str, language: str, styles: TextStyles) -> str:
+    """``code`` as XPreformatted markup in the colours, bold and italic of the Pygments style
+    of ``styles``, by the lexer of ``language`` (the fence's info string), else plain."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.lexers.special import TextLexer
+    from pygments.styles import get_style_by_name
+    from pygments.util import ClassNotFound
+
+    name = language.split()[0] if language.strip() else ""
+    try:
+        lexer = get_lexer_by_name(name) if name else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    colours = get_style_by_name(styles.code_style)
+    out: list[str] = []
+    for kind, value in lexer.get_tokens(code):
+        text = escape(value)
+        look = colours.style_for_token(kind)
+        if look["bold"]:
+            text = f"<b>{text}</b>"
+        if look["italic"]:
+            text = f"<i>{text}</i>"
+        if look["color"]:
+            text = f'<font color="#{look["color"]}">{text}</font>'
+        out.append(text)
+    return "".join(out).removesuffix("\n")
