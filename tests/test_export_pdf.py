@@ -341,3 +341,13 @@ def test_a_code_block_is_highlighted_on_its_background(tmp_path: Path) -> None:
 
     surface = THEMES["textual-light"].surface.lstrip("#")
     assert tuple(round(int(surface[i : i + 2], 16) / 255, 3) for i in (0, 2, 4)) in colours
+
+
+def test_a_lead_in_on_a_title_slide_stays_with_its_list(tmp_path: Path) -> None:
+    text = "Today we cover:\n- first point\n- the second point, which is the longest"
+    title = {"layout": "title", "content": [{"title": "Agenda", "text": text}]}
+    runs = {
+        text: x for x, _, _, text in placed(export(tmp_path, write_deck(tmp_path, title)).pages[0])
+    }
+    bullet = runs["•"]
+    assert 0 <= bullet - runs["Today we cover:"] <= 12  # at the list's left, not centred alone

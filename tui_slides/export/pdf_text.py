@@ -145,23 +145,37 @@ def _node(node: Node, styles: TextStyles, level: int = 0, indent: float = 0) -> 
 
 
 def nodes_flowables(nodes: Sequence[Node], styles: TextStyles) -> list[Flowable]:
-    """Parsed structured text as flowables."""
+    """Parsed structured text as flowables (on a title slide, a list centred with its lead-in)."""
     found: list[Flowable] = []
-    for node in nodes:
-        if styles.centred and isinstance(node, (BulletList, NumberedList)):
-            found.append(_centred_list(node, styles))
-        else:
+    for index, node in enumerate(nodes):
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        lead = nodes[index - 1] if index else None
+        if not styles.centred:
+            found.extend(_node(node, styles))
+        elif isinstance(node, (BulletList, NumberedList)):
+            found.append(_centred_list(node, styles, lead if isinstance(lead, LeadIn) else None))
+        elif not (isinstance(node, LeadIn) and isinstance(following, (BulletList, NumberedList))):
             found.extend(_node(node, styles))
     return found
 
 
-def _centred_list(node: ListNode, styles: TextStyles) -> Flowable:
+def _centred_list(node: ListNode, styles: TextStyles, lead: LeadIn | None = None) -> Flowable:
     """A list in a box as wide as its widest item (at most the width there is), centred:
-    its markers stay in one column."""
+    its markers stay in one column, and the ``lead`` that introduces it at its left."""
+    from reportlab.lib.enums import TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import KeepInFrame
+    from reportlab.platypus import Paragraph as Para
 
     width = _list_width(node, styles, 0)
-    return KeepInFrame(width, 0, _list(node, styles, 0), mode="overflow", hAlign="CENTER")
+    content = _list(node, styles, 0)
+    if lead is not None:
+        style = ParagraphStyle("lead-in-left", parent=styles.lead_in, alignment=TA_LEFT)
+        text = drawable(visible(lead.text))
+        width = max(width, float(stringWidth(text, style.fontName, style.fontSize)))
+        content = [Para(markup(lead.text), style), *content]
+    return KeepInFrame(width, 0, content, mode="overflow", hAlign="CENTER")
 
 
 def _list_width(node: ListNode, styles: TextStyles, level: int) -> float:
