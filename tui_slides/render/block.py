@@ -91,10 +91,6 @@ def _render_node(
     return _render_list(node, styles, level)
 
 
-def _is_list(node: Node | None) -> bool:
-    return isinstance(node, (BulletList, NumberedList))
-
-
 def render_nodes(
     nodes: Sequence[Node],
     styles: SlideStyles = DEFAULT_STYLES,
@@ -120,16 +116,21 @@ def render_nodes(
             parts.append(BLANK)
         hidden = left is not None and left < 0  # below an item not drawn yet
         following = nodes[index + 1] if index + 1 < len(nodes) else None
-        if centre and isinstance(node, LeadIn) and _is_list(following):
-            whole = _text(node.text, styles.lead_in)
-            lead = (Hidden(whole) if hidden else whole, whole)
+        if (
+            centre
+            and isinstance(node, LeadIn)
+            and isinstance(following, (BulletList, NumberedList))
+        ):
+            shown = _text(node.text, styles.lead_in)
+            lead = (Hidden(shown) if hidden else shown, shown)
         elif isinstance(node, (BulletList, NumberedList)):
             drawn = _render_list(node, styles, 0, None if left is None else max(0, left))
             if centre:
-                like = drawn if left is None else _render_list(node, styles, 0)
+                full = None if left is None else _render_list(node, styles, 0)
                 if lead is not None:
-                    drawn, like = Stack(lead[0], drawn), Stack(lead[1], like)
-                drawn = Centred(drawn, like=like)
+                    drawn = Stack(lead[0], drawn)
+                    full = None if full is None else Stack(lead[1], full)
+                drawn = Centred(drawn, like=full)
             parts.append(drawn)
             lead = None
             if left is not None:
