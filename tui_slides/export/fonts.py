@@ -97,15 +97,13 @@ def runs(text: str) -> list[tuple[str, str]]:
     if text.translate(glyphs) == text:  # the body font draws it all: no second font
         return [(SANS, text)]
     found = _symbols()
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, list[str]]] = []  # each run's characters, joined once at the end
     for char in text:
         font = SYMBOLS if ord(char) in found else SANS
-        shown = char if font == SYMBOLS else char.translate(glyphs)
-        if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + shown)
-        else:
-            out.append((font, shown))
-    return out
+        if not out or out[-1][0] != font:
+            out.append((font, []))
+        out[-1][1].append(char if font == SYMBOLS else char.translate(glyphs))
+    return [(font, "".join(chars)) for font, chars in out]
 
 
 def symbols(escaped: str) -> str:
