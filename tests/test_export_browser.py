@@ -265,3 +265,32 @@ def test_a_lead_in_on_a_title_slide_stays_with_its_list(browser: Any, tmp_path: 
     sub, words = found["sub"], found["subWords"]
     assert abs((words["left"] + words["right"]) / 2 - (sub["left"] + sub["right"]) / 2) < 5
     page.close()
+
+
+def test_markdown_on_a_title_slide_code_keeps_its_indent_tables_and_quotes_centred(
+    browser: Any, tmp_path: Path
+) -> None:
+    code = "```python\ndef greet(name):\n    if name:\n        return name\n    return 'x'\n```"
+    text = f"Intro line\n\n{code}\n\n> a quote here\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    block = {"title": "Code", "format": "markdown", "text": text}
+    deck = write_deck(tmp_path, [{"layout": "title", "content": [block]}])
+    page, _others, _dialogs = open_page(browser, export_html(deck, tmp_path / "c.html"))
+    found = page.evaluate(
+        """() => {
+          const slide = document.querySelector("section.slide");
+          const box = (el) => el.getBoundingClientRect();
+          const centre = (el) => (box(el).left + box(el).right) / 2;
+          const lines = document.createRange();  // each code line's left edge
+          lines.selectNodeContents(slide.querySelector("pre"));
+          return {slide: centre(slide), table: centre(slide.querySelector("table")),
+            quote: centre(slide.querySelector("blockquote")),
+            bar: getComputedStyle(slide.querySelector("blockquote")).borderLeftWidth,
+            rects: [...lines.getClientRects()].map(r => [Math.round(r.top), Math.round(r.left)])};
+        }"""
+    )
+    assert abs(found["table"] - found["slide"]) < 20 and abs(found["quote"] - found["slide"]) < 20
+    assert float(found["bar"].removesuffix("px")) > 0  # a quote looks like one
+    starts: dict[int, int] = {}  # each code line's leftmost piece (its indent is drawn text)
+    for top, left in found["rects"]:
+        starts[top] = min(left, starts.get(top, left))
+    assert len(starts) == 4 and len(set(starts.values())) == 1  # left-aligned, not centred

@@ -69,6 +69,8 @@ ul.items>li>.marker{font-weight:normal}
 .block th,.block td{border:1px solid var(--panel);padding:.2em .5em}
 code{font-family:ui-monospace,"Cascadia Mono","Fira Mono",Menlo,monospace;font-size:.9em}
 pre.code{background:var(--surface);padding:.6em 1em;overflow:auto;border-radius:4px}
+blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:.25em solid var(--panel);
+ font-style:italic}
 a{color:var(--text-accent)}
 figure{margin:.6em 0}
 figure img{max-width:100%;height:auto;max-height:70vh;display:block}
@@ -79,6 +81,9 @@ figure video{max-width:100%;max-height:60vh;display:block}
 .empty{opacity:.7;font-style:italic}
 .notes{margin-top:auto;border-top:1px dashed var(--panel);padding-top:.5em;font-size:.8em}
 .notes h3{font-size:1em}
+.layout-title .block table,.layout-title .block blockquote{width:fit-content;margin-left:auto;
+ margin-right:auto;text-align:left}
+.layout-title pre{text-align:left}
 @page{size:landscape;margin:1cm}
 @media print{
  html{scroll-snap-type:none}
