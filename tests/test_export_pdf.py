@@ -351,3 +351,61 @@ def test_a_lead_in_on_a_title_slide_stays_with_its_list(tmp_path: Path) -> None:
     }
     bullet = runs["•"]
     assert 0 <= bullet - runs["Today we cover:"] <= 12  # at the list's left, not centred alone
+
+
+def strokes(page: pypdf.PageObject) -> list[tuple[float, float, float, float]]:
+    """Each straight line drawn on ``page`` (``m`` then ``l``), in page coordinates."""
+    found: list[tuple[float, float, float, float]] = []
+    start: list[tuple[float, float]] = []
+
+    def operator(op: bytes, args: list[Any], cm: list[float], _tm: list[float]) -> None:
+        if op in (b"m", b"l"):
+            x, y = float(args[0]), float(args[1])
+            point = (x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5])
+            if op == b"l" and start:
+                found.append((*start[-1], *point))
+            start.append(point)
+
+    page.extract_text(visitor_operand_before=operator)
+    return found
+
+
+def test_markdown_rules_quotes_and_numbers_in_the_pdf(tmp_path: Path) -> None:
+    text = "Para.\n\n---\n\n1. one\n2. two\n10. ten\n\n> quoted words\n\nAfter."
+    deck = write_deck(tmp_path, {"content": [{"title": "T", "text": text, "format": "markdown"}]})
+    page = export(tmp_path, deck).pages[0]
+    width = float(page.mediabox.width)
+    across = [s for s in strokes(page) if s[1] == s[3] and abs(s[2] - s[0]) > width * 0.8]
+    assert len(across) == 3  # the page header's, the heading's rule, and `---`
+    runs = {text: (x, y) for x, y, _, text in placed(page)}
+    assert "3." in runs and "10." not in runs  # numbered from the first, as CommonMark does
+    quote_x, quote_y = runs["quoted words"]
+    bars = [s for s in strokes(page) if s[0] == s[2] and s[0] < quote_x and s[1] != s[3]]
+    assert any(min(s[1], s[3]) <= quote_y <= max(s[1], s[3]) for s in bars)  # a bar beside it
+
+
+def test_the_heading_has_the_accent_colour_and_a_rule_as_in_the_presenter(
+    tmp_path: Path,
+) -> None:
+    from tui_slides.export.themes import THEMES
+
+    slides = [
+        {"layout": "stack", "content": [{"title": "Heading", "text": "body"}]},
+        {"layout": "title", "content": [{"title": "Talk", "text": "by me"}]},
+    ]
+    pdf = export(tmp_path, write_deck(tmp_path, slides), "--theme", "textual-dark")
+    accent = THEMES["textual-dark"].text_accent.lstrip("#")
+    rgb = tuple(round(int(accent[i : i + 2], 16) / 255, 3) for i in (0, 2, 4))
+    colours: list[tuple[float, ...]] = []
+
+    def operator(op: bytes, args: list[Any], _cm: list[float], _tm: list[float]) -> None:
+        if op == b"rg":
+            colours.append(tuple(round(float(value), 3) for value in args))
+
+    pdf.pages[0].extract_text(visitor_operand_before=operator)
+    assert rgb in colours
+    width = float(pdf.pages[1].mediabox.width)
+    talk = {text: (x, size) for x, _, size, text in placed(pdf.pages[1])}["Talk"]
+    title_width = pypdf_width(pdf, "Talk", talk[1])
+    rules = [s for s in strokes(pdf.pages[1]) if s[1] == s[3] and abs(s[2] - s[0]) < width / 2]
+    assert any(abs(abs(s[2] - s[0]) - title_width) < 2 for s in rules)  # as wide as "Talk"

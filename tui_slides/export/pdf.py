@@ -58,7 +58,7 @@ def _styles(palette: Palette, covered: frozenset[int]) -> TextStyles:
     return TextStyles(
         slide_title=derived(
             "slide-title", fontName=f"{SANS}-Bold", fontSize=26, leading=32,
-            textColor=palette.text_primary, spaceAfter=10,
+            textColor=palette.text_accent, spaceAfter=3,
         ),
         title=derived(
             "title", fontName=f"{SANS}-Bold", fontSize=19, leading=24,
@@ -88,7 +88,7 @@ def _centred(styles: TextStyles) -> TextStyles:
 
     return replace(
         styles,
-        slide_title=centre(styles.slide_title, fontSize=38, leading=46, spaceAfter=16),
+        slide_title=centre(styles.slide_title, fontSize=38, leading=46, spaceAfter=5),
         title=centre(styles.title),
         heading=centre(styles.heading),
         lead_in=centre(styles.lead_in),
@@ -211,6 +211,8 @@ def _slide_flowables(
             found.append(
                 Paragraph(markup(block.title), styles.slide_title if first else styles.title)
             )
+            if first:
+                found.append(_rule(block.title, styles))
             first = False
         if block.text.strip():
             if block.format is TextFormat.MARKDOWN:
@@ -224,6 +226,24 @@ def _slide_flowables(
         found.append(Paragraph("Notes", styles.heading))
         found.extend(plain_flowables(slide.notes, replace(styles, body=styles.notes)))
     return found
+
+
+def _rule(title: str, styles: TextStyles) -> Flowable:
+    """The rule under the slide's heading, in its colour, as the presenter draws it: across
+    the slide, and on a title slide as wide as the title."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import HRFlowable
+
+    style = styles.slide_title
+    width: float | str = "100%"
+    if styles.centred:
+        lines = title.splitlines() or [title]
+        width = max(stringWidth(_one_line(line), style.fontName, style.fontSize) for line in lines)
+    after = 14 if styles.centred else 9
+    return HRFlowable(
+        width=width, thickness=1.2, color=style.textColor, spaceBefore=0, spaceAfter=after,
+        hAlign="CENTER" if styles.centred else "LEFT",
+    )  # fmt: skip
 
 
 def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool = False) -> None:

@@ -24,7 +24,7 @@ from tui_slides.deck.text import (
     Paragraph,
     parse_text,
 )
-from tui_slides.export.fonts import MONO, drawable, symbols
+from tui_slides.export.fonts import MONO, SANS, drawable, symbols
 from tui_slides.media.links import safe_url
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ LEVEL_BULLETS = ("•", "‣", "⁃")
 in Noto Sans, so the PDF takes bullets the font has."""
 
 _TYPED_BULLETS = frozenset("-*+")
+
+QUOTE_WIDTH = 480.0
+"""The widest a quote or a table on a title slide gets as wide as its text, in points (of a
+landscape A4 page's ~770); a wider table keeps the frame's width."""
 
 
 @dataclass(frozen=True)
@@ -230,8 +234,8 @@ def _inline(tokens: Sequence[Any]) -> str:
 def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
     """Markdown as flowables: paragraphs, headings, lists, code, tables, quotes."""
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import HRFlowable, Table, XPreformatted
     from reportlab.platypus import Paragraph as Para
-    from reportlab.platypus import Table, XPreformatted
 
     from tui_slides.export.html_text import markdown_parser
 
@@ -239,7 +243,7 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
     found: list[Flowable] = []
     lists: list[list[int]] = []  # per open list: [next number] or [] for bullets
     bullet: str | None = None
-    quote = 0
+    quotes: list[list[Flowable]] = []  # what came before each open quote
     rows: list[list[Flowable]] | None = None
     for index, token in enumerate(tokens):
         kind = token.type
@@ -251,13 +255,21 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             lists.pop()
         elif kind == "list_item_open":
             counter = lists[-1] if lists else []
-            if counter:
-                bullet = f"{token.info or counter[0]}{token.markup or '.'}"
+            if counter:  # numbered from the first, as CommonMark (and the HTML) number
+                bullet = f"{counter[0]}{token.markup or '.'}"
                 counter[0] += 1
             else:
                 bullet = LEVEL_BULLETS[min(len(lists) - 1, len(LEVEL_BULLETS) - 1)]
-        elif kind in ("blockquote_open", "blockquote_close"):
-            quote += 1 if kind.endswith("open") else -1
+        elif kind == "blockquote_open":
+            quotes.append(found)
+            found = []
+        elif kind == "blockquote_close":
+            found = [*quotes.pop(), _quote(found, styles)]
+        elif kind == "hr":  # a line across, as the presenter's rule
+            found.append(
+                HRFlowable(width="100%", thickness=0.8, color=styles.marker_colour,
+                           spaceBefore=4, spaceAfter=10)
+            )  # fmt: skip
         elif kind == "table_open":
             rows = []
         elif kind == "tr_open" and rows is not None:
@@ -274,7 +286,13 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                 width = max(len(row) for row in rows)
                 padded = [row + [Para("", styles.body)] * (width - len(row)) for row in rows]
                 # Spaced from the text around it; each cell's text from its top, as in HTML.
-                table = Table(padded, hAlign="LEFT", spaceBefore=4, spaceAfter=10)
+                # On a title slide, each column as wide as its text and the table centred.
+                widths = [_widest(column) + 12 + 2 for column in zip(*padded, strict=True)]
+                fits = styles.centred and sum(widths) <= QUOTE_WIDTH
+                table = Table(
+                    padded, colWidths=widths if fits else None, spaceBefore=4, spaceAfter=10,
+                    hAlign="CENTER" if fits else "LEFT",
+                )  # fmt: skip
                 table.setStyle(
                     [
                         ("GRID", (0, 0), (-1, -1), 0.5, styles.marker_colour),
@@ -291,7 +309,11 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             style = styles.body
             if opener == "heading_open":
                 style = styles.heading
-            left = LIST_INDENT * len(lists) + LIST_INDENT * quote
+            if quotes:  # italic, and left-aligned behind the quote's bar
+                style = ParagraphStyle(
+                    "quote", parent=style, fontName=f"{SANS}-Italic", alignment=0
+                )
+            left = LIST_INDENT * len(lists)
             if left:
                 style = ParagraphStyle(  # left-aligned, lists and quotes, on title slides too
                     "md",
@@ -307,6 +329,43 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             else:
                 found.append(Para(text, style))
     return found
+
+
+def _quote(inside: list[Flowable], styles: TextStyles) -> Flowable:
+    """A quote's flowables behind a bar, as the presenter draws ``▌`` (centred on a title
+    slide, as a whole)."""
+    from reportlab.platypus import Table
+
+    width = None  # the frame's, on a slide read top to bottom
+    if styles.centred:  # as wide as its text, at most QUOTE_WIDTH
+        width = [min(_widest(inside) + 10 + 6 + 2, QUOTE_WIDTH)]  # its paddings, and a hair
+    box = Table(
+        [[inside]], colWidths=width, hAlign="CENTER" if styles.centred else "LEFT", spaceAfter=6
+    )
+    box.setStyle(
+        [
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, styles.marker_colour),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return box
+
+
+def _widest(flowables: Sequence[Flowable]) -> float:
+    """Points the longest of ``flowables``' paragraphs takes on one line (0: none)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    return max(
+        (
+            float(stringWidth(f.getPlainText(), f.style.fontName, f.style.fontSize))
+            for f in flowables
+            if isinstance(f, Paragraph)
+        ),
+        default=0.0,
+    )
 
 
 def highlighted(code: str, language: str, styles: TextStyles) -> str:
