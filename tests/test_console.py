@@ -166,6 +166,22 @@ async def test_a_console_that_joins_mid_talk_shows_the_slide_and_the_clock(
             assert "Left 17:55" in shown(console, "#clock")  # the deck's duration: 20m
 
 
+async def test_elapsed_and_left_add_up_to_the_duration(deck_file: Path) -> None:
+    clock = FakeClock()
+    app = presenter(deck_file, clock)
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        console = console_for(app, clock=clock, wall=FakeClock(0.0), duration=10)
+        async with console.run_test(size=CONSOLE_SIZE) as remote:
+            await until(lambda: joined(console))
+            await remote.press("t")
+            await until(lambda: console.talk.started)
+            clock.now += 7.6  # between two ticks of the second
+            console.tick()
+            assert "Elapsed 00:07" in shown(console, "#clock")
+            assert "Left 00:03" in shown(console, "#clock")  # 7 + 3 = 10, not 7 + 2
+
+
 async def test_the_timer_with_a_fixed_clock(deck_file: Path) -> None:
     clock = FakeClock()
     wall = FakeClock(0.0)

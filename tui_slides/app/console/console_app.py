@@ -297,7 +297,7 @@ class ConsoleApp(App[int]):
         if not self._on_screen:
             return
         talk = self.talk
-        elapsed = talk.elapsed
+        elapsed = int(talk.elapsed)  # whole seconds, so that elapsed and left add up
         parts = [f"Elapsed {clock_text(elapsed)}" + (" (paused)" if talk.paused else "")]
         if not talk.started:
             parts = ["Timer not started (t starts it; so does the next slide)"]
