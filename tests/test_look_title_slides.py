@@ -180,3 +180,19 @@ async def test_a_lead_in_on_a_title_slide_stays_with_its_list() -> None:
         assert abs((width - widest) - _lead(lead_in)) <= 1
         sub = next(row for row in rows if "Sub line" in row)
         assert abs(_lead(sub) - (width - len(sub.strip())) // 2) <= 1  # a paragraph: centred
+
+
+@pytest.mark.parametrize("protocol", ["cells", "kitty"])
+async def test_a_missing_picture_on_a_title_slide_is_a_centred_card(
+    tmp_path: Path, protocol: str
+) -> None:
+    path = tmp_path / "deck.json5"
+    path.write_text("{ layout: 'title', content: [{ title: 'Image', img_path: 'nope.png' }] }")
+    app = PresenterApp(load_deck(path), PresenterOptions(path, images=protocol))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (card,) = app.slides.slide_view.query("Static.media-image, .media-image > Static")
+        top = card.render_line(0).text
+        width = card.content_size.width
+        assert top.strip().startswith("╭")
+        assert abs(_lead(top) - (width - len(top.strip())) // 2) <= 1
