@@ -9,13 +9,13 @@ from app_support import make_app, make_deck, status
 from rich.color import Color as RichColor
 from textual.color import Color
 
-from tui_slides.app.layout import MAX_COLUMN, column_width, side_margin
 from tui_slides.app.styling import css_problem
 from tui_slides.deck.diagnostics import Level
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, Deck, Layout, Slide
 from tui_slides.render.contrast import contrast, readable
 from tui_slides.render.heading import spaced
+from tui_slides.render.layout import MAX_COLUMN, column_width, side_margin
 
 TOUR = Path(__file__).resolve().parent.parent / "decks" / "tour.json5"
 

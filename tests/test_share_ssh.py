@@ -26,11 +26,6 @@ from tui_slides.share.server import ShareServer
 pytestmark = needs_ssh
 
 
-def title_row(term_text: str) -> str:
-    """The slide header line: ``3 / 12 · ... · Title``."""
-    return next(line for line in term_text.splitlines() if " / 12" in line)
-
-
 async def follow_three_changes_and_resize(server: ShareServer, term: Terminal) -> None:
     """The presenter moves three times, the window shrinks: the viewer shows each, then leaves."""
     presentation = server.presentation
@@ -40,8 +35,7 @@ async def follow_three_changes_and_resize(server: ShareServer, term: Terminal) -
         presentation.next()
         title = presentation.slide.content[0].title if presentation.slide else ""
         await until(lambda n=number: term.line(-1).endswith(f"{n} / 12"), f"status {number}")
-        await term.shows(f"{number} / 12 ·")  # the slide's own header, not only the status
-        if title:
+        if title:  # the slide itself, laid out as the presenter's (no printed header)
             await term.shows(title[:30])
     term.resize(60, 20)
     await until(

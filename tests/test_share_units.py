@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui_slides.deck.loader import load_deck
+from tui_slides.deck.model import Block, Deck, Layout, Slide
 from tui_slides.share.auth import (
     CODE_ALPHABET,
     MAX_ADDRESSES,
@@ -220,3 +221,36 @@ def test_a_frame_is_rendered_once_per_slide_size_and_colours(seed_path) -> None:
     frames.body(deck, 0, 0, 0, (100, 29), "standard")
     assert frames.renders == 3
     assert len(body) == 29 and all(len(line.chars) == 100 for line in body)
+
+
+def _rows(frames: Frames, deck: Deck, index: int, size: tuple[int, int]) -> list[str]:
+    _key, body = frames.body(deck, 0, index, 0, size, None)
+    return ["".join(line.chars).rstrip() for line in body]
+
+
+def test_audiences_see_the_presenters_layouts() -> None:
+    """A title slide centred both ways, columns side by side where they fit, the heading
+    ruled, and no printed ``n / N`` header: what the room sees, as the presenter draws it."""
+    blocks = (Block(title="Left", text="left text"), Block(title="Right", text="right text"))
+    deck = Deck(
+        slides=(
+            Slide(content=(Block(title="Talk", text="by me"),), layout=Layout.TITLE),
+            Slide(content=blocks, layout=Layout.COLUMNS),
+        ),
+        source="mem",
+    )
+    frames = Frames()
+    rows = _rows(frames, deck, 0, (100, 30))
+    (row,) = [n for n, text in enumerate(rows) if "T a l k" in text]
+    assert 10 <= row <= 16  # down the middle of 30 rows
+    heading = rows[row]
+    assert abs(len(heading) - len(heading.lstrip()) - (100 - len("T a l k")) // 2) <= 1
+    assert rows[row + 1].strip().startswith("─")  # its rule under it
+    assert not any(" / 2" in text for text in rows)  # the status line says where we are
+    wide = _rows(frames, deck, 1, (160, 40))
+    assert any("Left" in text and "Right" in text for text in wide)  # side by side
+    narrow = _rows(frames, deck, 1, (60, 24))  # columns of 28 < 30: stacked
+    assert not any("Left" in text and "Right" in text for text in narrow)
+    assert [n for n, t in enumerate(narrow) if "Left" in t] < [
+        n for n, t in enumerate(narrow) if "Right" in t
+    ]

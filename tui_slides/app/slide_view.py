@@ -22,7 +22,6 @@ from textual.widgets import Static
 
 from tui_slides.app.block_view import BlockView, text_options
 from tui_slides.app.blocks import TITLE_PARTS, Guarded, RenderCache, css_titles
-from tui_slides.app.layout import column_width, shown_layout, side_margin
 from tui_slides.app.scroll import SteadyScroll
 from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, shown_part
 from tui_slides.app.step_view import reveal
@@ -30,6 +29,7 @@ from tui_slides.deck.model import Block, Layout, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
 from tui_slides.render.block import HeadingKind
+from tui_slides.render.layout import column_width, heading_of, shown_layout, side_margin
 
 __all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
 
@@ -62,7 +62,7 @@ LAYOUT_CLASSES = {layout: f"-{layout.value}" for layout in Layout}
 class SlideView(SteadyScroll, can_focus=False):
     """The current slide's blocks, top to bottom, scrolling when taller than the screen.
 
-    The blocks sit in a centred column (``app.layout``): its margins are this
+    The blocks sit in a centred column (``render.layout``): its margins are this
     view's padding, set when the screen's width changes, never per slide. A
     ``columns`` slide puts them side by side, a ``title`` slide centres them.
 
@@ -86,7 +86,7 @@ class SlideView(SteadyScroll, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes=LAYOUT_CLASSES[Layout.STACK])
         self.slide_layout = Layout.STACK
-        """The layout the current slide is drawn in (``app.layout.shown_layout``)."""
+        """The layout the current slide is drawn in (``render.layout.shown_layout``)."""
         self._search: tuple[str, tuple[int, int] | None] = ("", None)
         """The query and current match the slide was last shown with."""
         self._more: tuple[bool, bool] = (False, False)
@@ -145,7 +145,7 @@ class SlideView(SteadyScroll, can_focus=False):
         content = shown.blocks
         views = self._views
         new: list[BlockView] = []
-        heading, kind = _heading(slide, self.slide_layout)
+        heading, kind = heading_of(slide, self.slide_layout)
         if query and kind == "title":
             kind = "centred"  # letters spread apart would hide the words searched for
         for number, block in enumerate(content):
@@ -199,7 +199,7 @@ class SlideView(SteadyScroll, can_focus=False):
             self._set_margins(self.app.size.width)
 
     def _set_margins(self, width: int) -> None:
-        """The column's margins for a screen ``width`` cells wide (``app.layout``)."""
+        """The column's margins for a screen ``width`` cells wide (``render.layout``)."""
         left = side_margin(width)
         right = max(0, width - left - column_width(width))
         if self.slide_layout is Layout.COLUMNS:  # each column has a cell of padding a side
@@ -288,7 +288,7 @@ class SlideView(SteadyScroll, can_focus=False):
     def renderables(self, slide: Slide) -> list[Guarded]:
         """The renderables of ``slide``'s blocks as it will be shown (its layout, its heading)."""
         layout = shown_layout(slide, self.app.size.width)
-        heading, kind = _heading(slide, layout)
+        heading, kind = heading_of(slide, layout)
         return [
             self.renderable_for(block, kind if number == heading else "none", layout)
             for number, block in enumerate(shown_part(slide).blocks)
@@ -384,14 +384,3 @@ class SlideView(SteadyScroll, can_focus=False):
         if more != self._more:
             self._more = more
             self.post_message(self.MoreChanged(*more))
-
-
-def _heading(slide: Slide, layout: Layout) -> tuple[int, HeadingKind]:
-    """The number of the block whose title is ``slide``'s heading (-1: none), and how it is
-    drawn in ``layout``: centred on a title slide, else with a rule under it."""
-    number = next((n for n, block in enumerate(slide.content) if block.title), -1)
-    if layout is not Layout.TITLE:
-        return number, "slide"
-    # Letter-spaced when the slide asks for the title layout; a slide shown as one because
-    # it holds only a title and a line (``Slide.shown_layout``) is centred, unspaced.
-    return number, "title" if slide.layout is Layout.TITLE else "centred"

@@ -24,9 +24,8 @@ from rich.text import Text
 
 from tui_slides.deck.model import Block, Deck
 from tui_slides.deck.safety import visible
-from tui_slides.render.block import MEASURE
 from tui_slides.render.media import ImageMode, block_media
-from tui_slides.render.slide import render_slide
+from tui_slides.render.projected import project_slide
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 
 
@@ -185,9 +184,9 @@ class Frames:
     def _slide(
         self, deck: Deck, index: int, step: int | None, size: tuple[int, int], colours: str | None
     ) -> RenderableType:
-        """The slide at ``step`` (None: complete) a line below the top, centred: at most
-        ``MEASURE`` cells wide."""
-        width, rows = size
+        """The slide at ``step`` (None: complete) as the presenter lays it out on a screen of
+        ``size`` (``render.projected``)."""
+        rows = size[1]
         if not deck.slides:
             return Padding(Text(NO_SLIDES, style=self.styles.muted), (1, 2))
         slide = deck.slides[index]
@@ -198,12 +197,7 @@ class Frames:
                 return ()
             return block_media(block, images=images, max_image_height=max(4, rows - 6))
 
-        total = len(deck.slides)
-        renderable = render_slide(
-            slide, index + 1, total, styles=self.styles, media=media, step=step
-        )
-        inner = min(MEASURE, max(1, width - 2))
-        return Padding(renderable, (1, 0, 0, max(1, (width - inner) // 2)))
+        return project_slide(slide, size, styles=self.styles, media=media, step=step)
 
     def _line(self, segments: list[Segment], width: int) -> Line:
         chars: list[str] = []

@@ -1,5 +1,8 @@
 """Where a slide sits on the screen: a centred column of reading width, and its layout.
 
+The presenter (``app.slide_view``) and SSH audiences (``render.projected``) place slides
+by these rules alike; no Textual here.
+
 The column depends on the screen's width only, never on the slide, so text
 wraps at one width on every slide of a deck (``columns`` slides wrap at their
 column's). Margins grow with the screen: 2 cells a side at 80 columns, then
@@ -9,7 +12,12 @@ default), until the column reaches ``MAX_COLUMN``; past that it is centred.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui_slides.deck.model import Layout, Slide
+
+if TYPE_CHECKING:
+    from tui_slides.render.block import HeadingKind
 
 MAX_COLUMN = 100
 """The widest the slide's column gets, in cells: lines of text stay readable."""
@@ -44,3 +52,14 @@ def shown_layout(slide: Slide, width: int) -> Layout:
         if count < 2 or column_width(width) // count < MIN_COLUMN:
             return Layout.STACK
     return layout
+
+
+def heading_of(slide: Slide, layout: Layout) -> tuple[int, HeadingKind]:
+    """The number of the block whose title is ``slide``'s heading (-1: none), and how it is
+    drawn in ``layout``: centred on a title slide, else with a rule under it."""
+    number = next((n for n, block in enumerate(slide.content) if block.title), -1)
+    if layout is not Layout.TITLE:
+        return number, "slide"
+    # Letter-spaced when the slide asks for the title layout; a slide shown as one because
+    # it holds only a title and a line (``Slide.shown_layout``) is centred, unspaced.
+    return number, "title" if slide.layout is Layout.TITLE else "centred"
