@@ -477,3 +477,19 @@ async def test_a_console_closing_ignores_the_clock_and_the_presenters_moves(
         await until(lambda: app.presentation.index == 1)
         await remote.pause(0.2)  # the state reaches the console, which shows nothing now
         assert console.is_running and console.return_code is None
+
+
+async def test_the_previews_of_a_long_slide_draw_no_scrollbar(runtime: Path) -> None:
+    lines = "\n".join(f"line {n} of a long slide" for n in range(60))
+    deck = json.dumps({"slides": [{"content": [{"title": "Long", "text": lines}]}] * 2})
+    app = presenter(written(runtime, "long.json5", deck))
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.console_server is not None)
+        console = console_for(app)
+        async with console.run_test(size=CONSOLE_SIZE):
+            await until(lambda: joined(console) and "line 3" in shown(console, "#now-slide"))
+            for pane in ("#now", "#next"):
+                preview = console.query_one(pane)
+                assert preview.max_scroll_y > 0  # taller than its pane
+                # yet no bar drawn into it: the slide keeps the pane's whole width
+                assert preview.scrollable_content_region.width == preview.content_region.width

@@ -94,6 +94,7 @@ class ConsoleApp(App[int]):
     #now { width: 3fr; border: round $primary; border-title-color: $primary; padding: 0 1; }
     #side { width: 2fr; }
     #next { height: 1fr; border: round $secondary; padding: 0 1; color: $text-muted; }
+    #now, #next { scrollbar-size-vertical: 0; }  /* previews: not scrolled, no bar in them */
     #notes { height: 2fr; border: round $accent; padding: 0 1; }
     #clock { height: 1; padding: 0 1; text-style: bold; }
     #clock.-warning { color: $warning; }
