@@ -71,6 +71,8 @@ def _laid_out(parts: Sequence[RenderableType], layout: Layout) -> RenderableType
         grid.add_row(*parts)
         return grid
     spaced: list[RenderableType] = []
-    for part in parts:
-        spaced.extend([part, BLANK] if part is not parts[-1] else [part])
+    for index, part in enumerate(parts):
+        if index:
+            spaced.append(BLANK)  # the blocks' margin in the presenter
+        spaced.append(part)
     return Stack(*spaced)
