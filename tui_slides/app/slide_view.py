@@ -13,7 +13,6 @@ from __future__ import annotations
 from time import monotonic
 from typing import ClassVar
 
-from rich.align import Align
 from rich.console import RenderableType
 from textual.message import Message
 from textual.timer import Timer
@@ -27,8 +26,8 @@ from tui_slides.app.shown import EMPTY_SLIDE_TEXT, MAX_BLOCKS, empty_notice, sho
 from tui_slides.app.step_view import reveal
 from tui_slides.deck.model import Block, Layout, Slide
 from tui_slides.deck.safety import visible
-from tui_slides.render import DEFAULT_STYLES, SlideStyles, render_block
-from tui_slides.render.block import HeadingKind
+from tui_slides.render import DEFAULT_STYLES, SlideStyles
+from tui_slides.render.block import HeadingKind, block_in_layout
 from tui_slides.render.layout import column_width, heading_of, shown_layout, side_margin
 
 __all__ = ["EMPTY_SLIDE_TEXT", "BlockView", "SlideView"]
@@ -319,8 +318,6 @@ class SlideView(SteadyScroll, can_focus=False):
         styles = css_titles(self, self.slide_styles)
         shown = layout or self.slide_layout
         inline = shown is Layout.COLUMNS and bool(block.image_files)
-        boxed = shown is Layout.TITLE and heading == "none"
-        ruled = shown is Layout.COLUMNS  # every column's text starts on the heading's row
 
         def build() -> RenderableType:
             media: list[RenderableType] = []
@@ -328,12 +325,9 @@ class SlideView(SteadyScroll, can_focus=False):
                 from tui_slides.render.media import app_media
 
                 media = app_media(block, protocol, max_image_height=height, inline=inline)
-            drawn = render_block(
-                block, styles, media=media, measure=None, heading=heading, items=items, ruled=ruled
-            )
-            return Align.center(drawn) if boxed else drawn
+            return block_in_layout(block, styles, shown, heading, media=media, items=items)
 
-        key = (id(styles), protocol, height, heading, inline, boxed, ruled, items)
+        key = (id(styles), protocol, height, heading, shown, inline, items)
         return self.renders.get(block, key, build)
 
     def _prefetch(self) -> None:

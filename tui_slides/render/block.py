@@ -11,7 +11,7 @@ from rich.constrain import Constrain
 from rich.style import Style
 from rich.text import Text
 
-from tui_slides.deck.model import Block, TextFormat
+from tui_slides.deck.model import Block, Layout, TextFormat
 from tui_slides.deck.safety import visible
 from tui_slides.deck.text import (
     BulletList,
@@ -214,3 +214,31 @@ def render_block(
         parts.append(Align.center(card) if centre else card)
     group = Stack(*parts)
     return group if measure is None else Constrain(group, measure)
+
+
+def block_in_layout(
+    block: Block,
+    styles: SlideStyles,
+    layout: Layout,
+    heading: HeadingKind,
+    *,
+    media: Sequence[RenderableType] = (),
+    items: int | None = None,
+) -> RenderableType:
+    """A block as a slide in ``layout`` draws it, the presenter's and the audience's alike.
+
+    In ``columns`` every column's title is ruled as the heading is (their text starts on
+    one row); on a title slide a block below the heading is centred as a whole, its lines
+    aligned. The width is the caller's.
+    """
+    drawn = render_block(
+        block,
+        styles,
+        media=media,
+        measure=None,
+        heading=heading,
+        items=items,
+        ruled=layout is Layout.COLUMNS,
+    )
+    boxed = layout is Layout.TITLE and heading == "none"
+    return Align.center(drawn) if boxed else drawn

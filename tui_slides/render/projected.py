@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui_slides.deck.model import Layout, Slide
-from tui_slides.render.block import BLANK, render_block
+from tui_slides.render.block import BLANK, block_in_layout
 from tui_slides.render.layout import column_width, heading_of, shown_layout, side_margin
 from tui_slides.render.lines import Prose, Stack
 from tui_slides.render.slide import EMPTY_SLIDE, MediaFor
@@ -43,17 +43,16 @@ def project_slide(
     for number, block in enumerate(slide.content):
         if block.is_empty or (step is not None and not plan.shown(number, step)):
             continue
-        drawn = render_block(
-            block,
-            styles,
-            media=media(block) if media is not None else (),
-            measure=None,
-            items=None if step is None else plan.items_shown(number, step),
-            heading=kind if number == heading else "none",
-            ruled=layout is Layout.COLUMNS,
+        parts.append(
+            block_in_layout(
+                block,
+                styles,
+                layout,
+                kind if number == heading else "none",
+                media=media(block) if media is not None else (),
+                items=None if step is None else plan.items_shown(number, step),
+            )
         )
-        boxed = layout is Layout.TITLE and number != heading  # as a whole, its lines aligned
-        parts.append(Align.center(drawn) if boxed else drawn)
     if not parts:
         parts.append(Prose(Text(EMPTY_SLIDE, style=styles.muted)))
     body = Constrain(_laid_out(parts, layout), column_width(width))
