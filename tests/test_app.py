@@ -136,6 +136,33 @@ async def test_long_slide_scrolls_with_space_arrows_and_wheel() -> None:
         assert "more" not in status(app)
 
 
+async def test_a_slide_that_fits_but_for_its_last_margin_has_nothing_below() -> None:
+    """The blank row under the last block is no more: no "more below", Space goes on."""
+    seen = {"fits": 0, "longer": 0}
+    for rows in range(16, 22):  # around the 21 rows a slide has at 80x24
+        text = "\n".join(f"Line {n}" for n in range(1, rows + 1))
+        slides = (
+            Slide(content=(Block(title="Fits?", text=text),)),
+            Slide(content=(Block(title="Next"),)),
+        )
+        app = make_app(Deck(slides=slides, source="mem"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            view = app.slides.slide_view
+            overflow = view.blocks[0].virtual_region.bottom - view.scrollable_content_region.height
+            if overflow > 0:
+                seen["longer"] += 1
+                assert "▼ more below" in status(app)
+                await pilot.press("space")
+                assert (app.slides.index, view.scroll_y) == (0, view.max_scroll_y)
+            else:
+                seen["fits"] += 1
+                assert "more" not in status(app), rows  # the last margin row is not "more"
+                await pilot.press("space")
+                assert app.slides.index == 1, rows  # the next slide, not a row down
+    assert seen["fits"] >= 2 and seen["longer"] >= 2  # the exact fit is among the cases
+
+
 async def test_text_keeps_its_width_whether_or_not_the_slide_scrolls() -> None:
     """A long slide scrolls without a scrollbar: text never re-wraps or shifts when a
     slide is taller than the screen (and the first paint wraps it once, not twice)."""

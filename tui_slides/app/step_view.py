@@ -21,14 +21,15 @@ def reveal(widget: Widget, shown: bool) -> None:
 
 
 def shown_end(view: SlideView, plan: StepPlan, step: int) -> float:
-    """The scroll at which the end of what is shown is in view: blank places kept for blocks
-    of later steps do not count (``max_scroll_y`` once the slide is complete)."""
-    end = view.max_scroll_y
+    """The scroll at which the end of what is shown is in view: neither the blank places kept
+    for blocks of later steps count, nor the margin under the last block (a slide that fits
+    but for that blank row has nothing below, and Space goes on, it does not scroll a row)."""
     if step < plan.last:
-        blocks = view.blocks
-        shown = [b.virtual_region.bottom for b in blocks if b.styles.visibility != "hidden"]
-        end = min(end, max(shown, default=0) - view.scrollable_content_region.height)
-    return end
+        shown = [b.virtual_region.bottom for b in view.blocks if b.styles.visibility != "hidden"]
+    else:  # the blocks, and the pictures drawn as widgets of their own among them
+        shown = [child.virtual_region.bottom for child in view.children if child.display]
+    end = max(shown, default=0) - view.scrollable_content_region.height
+    return min(view.max_scroll_y, end)
 
 
 def scroll_to_step(view: SlideView, plan: StepPlan, step: int) -> None:
