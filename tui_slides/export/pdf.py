@@ -17,12 +17,8 @@ from tui_slides.deck.model import Block, Deck, Layout, MediaKind, MediaRef, Slid
 from tui_slides.deck.safety import visible
 from tui_slides.export.fonts import MONO, SANS, register, runs
 from tui_slides.export.html_text import CODE_STYLES
-from tui_slides.export.pdf_text import (
-    TextStyles,
-    markdown_flowables,
-    markup,
-    plain_flowables,
-)
+from tui_slides.export.pdf_markdown import markdown_flowables
+from tui_slides.export.pdf_text import TextStyles, markup, plain_flowables
 from tui_slides.export.pictures import Picture, Pictures
 from tui_slides.export.themes import THEMES, Palette, palette_name
 from tui_slides.media.images import ImageProblem
