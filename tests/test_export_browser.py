@@ -284,11 +284,15 @@ def test_markdown_on_a_title_slide_code_keeps_its_indent_tables_and_quotes_centr
           lines.selectNodeContents(slide.querySelector("pre"));
           return {slide: centre(slide), table: centre(slide.querySelector("table")),
             quote: centre(slide.querySelector("blockquote")),
+            code: centre(slide.querySelector("pre")), codeWidth: box(slide.querySelector("pre")).width,
+            slideWidth: box(slide).width,
             bar: getComputedStyle(slide.querySelector("blockquote")).borderLeftWidth,
             rects: [...lines.getClientRects()].map(r => [Math.round(r.top), Math.round(r.left)])};
         }"""
     )
     assert abs(found["table"] - found["slide"]) < 20 and abs(found["quote"] - found["slide"]) < 20
+    # the code as wide as its lines and centred, as in the presenter: not across the slide
+    assert abs(found["code"] - found["slide"]) < 20 and found["codeWidth"] < found["slideWidth"] / 2
     assert float(found["bar"].removesuffix("px")) > 0  # a quote looks like one
     starts: dict[int, int] = {}  # each code line's leftmost piece (its indent is drawn text)
     for top, left in found["rects"]:

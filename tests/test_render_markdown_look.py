@@ -53,3 +53,19 @@ def test_on_a_title_slide_a_table_is_centred_as_a_whole() -> None:
         "        ────",
         "        1  2",
     ]
+
+
+def test_on_a_title_slide_code_is_as_wide_as_its_lines_and_centred_as_a_whole() -> None:
+    out = Console(width=40, file=io.StringIO(), color_system=None, _environ={})
+    out.print(render_markdown("```\nab\nabcd\n```", centre=True))
+    lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    indent = " " * 17  # (40 - 6) // 2: the code's 4 columns and a space either side
+    # Every row of the code's background is 6 wide, not the column's 40.
+    assert lines == [indent + " " * 6, indent + " ab   ", indent + " abcd ", indent + " " * 6]
+
+
+def test_code_inside_a_title_slides_list_stays_under_its_item() -> None:
+    lines = printed("- item\n\n  ```\n  code\n  ```", 40, centre=True)
+    assert [line.strip() for line in lines if line.strip()] == ["• item", "code"]
+    item, code = (line for line in lines if line.strip())
+    assert code.index("code") == item.index("item") + 1  # the item's text, and its padding

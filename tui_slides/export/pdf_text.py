@@ -1,7 +1,8 @@
 """A block's structured plain text as reportlab flowables (Markdown: ``export.pdf_markdown``).
 
 Deck text is made visible (``safety.visible``) and escaped for reportlab's
-paragraph markup; the only markup is ours (bold lead-ins and headings, list markers).
+paragraph markup; the only markup is ours (line breaks, and the symbols font for what
+Noto Sans lacks, ``fonts.symbols``).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ What changes from Rich's own drawing, and why:
 - a table starts where the text does, with no empty edge rows above and below it (each made
   a second blank line), and a word too long for its cell wraps there, never cut with ``…``;
 - on a title slide (``SlideMarkdown.centred``), paragraphs and headings are centred line by
-  line, and a top-level list, quote or table is centred as a whole
+  line, and a top-level list, quote, table or code block is centred as a whole
   (``render.lines.Centred``): its text stays aligned inside it, and a nested list keeps its
   place under its item.
 """
@@ -21,9 +21,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
+from rich.constrain import Constrain
 from rich.markdown import (
     BlockQuote,
+    CodeBlock,
     Heading,
     HorizontalRule,
     ListElement,
@@ -36,6 +39,7 @@ from rich.markdown import (
 )
 from rich.rule import Rule
 from rich.segment import Segment, Segments
+from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -104,6 +108,18 @@ class FoldedTable(TableElement):
         yield table
 
 
+class FittedCode(CodeBlock):
+    """Code as wide as its longest line (Rich's code block spans the column, the code at
+    its left edge), and a space of padding either side."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        code = str(self.text).rstrip()
+        syntax = Syntax(code, self.lexer_name, theme=self.theme, word_wrap=True, padding=1)
+        lines = code.splitlines()
+        longest = max((cell_len(line.expandtabs(syntax.tab_size)) for line in lines), default=0)
+        yield Constrain(syntax, longest + 2)
+
+
 class Whole:
     """Mixed into a list, quote or table: centred as a whole, unless inside another."""
 
@@ -142,6 +158,10 @@ class CentredTable(Whole, FoldedTable):
     """A title slide's table: centred as a whole."""
 
 
+class CentredCode(Whole, FittedCode):
+    """A title slide's code: centred as a whole, its lines aligned inside."""
+
+
 class SlideMarkdown(Markdown):
     """Markdown as a slide draws it (this module's docstring)."""
 
@@ -165,4 +185,6 @@ class CentredMarkdown(SlideMarkdown):
         "list_item_open": CentredItem,
         "blockquote_open": CentredQuote,
         "table_open": CentredTable,
+        "fence": CentredCode,
+        "code_block": CentredCode,
     }
