@@ -278,6 +278,28 @@ def test_a_markdown_list_on_a_title_slide_keeps_its_items_aligned(tmp_path: Path
     assert runs["alpha"] == runs["beta gamma delta epsilon"]  # not each centred on its own
 
 
+def test_markdown_lists_and_code_on_a_title_slide_are_centred_as_wholes(tmp_path: Path) -> None:
+    """As the presenter draws them: a list centred as one box, a code block as wide as its
+    lines and centred; code in a list item stays under the item's text."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from tui_slides.export.fonts import MONO
+
+    text = "- one\n- two two two\n\n  ```\n  nested\n  ```\n\n```\nprint(1)\nprint(22)\n```"
+    block = {"title": "Plan", "text": text, "format": "markdown"}
+    pdf = export(tmp_path, write_deck(tmp_path, [{"layout": "title", "content": [block]}]))
+    middle = float(pdf.pages[0].mediabox.width) / 2
+    runs = {text: (x, size) for x, _, size, text in placed(pdf.pages[0])}
+    bullets = [x for x, _, _, text in placed(pdf.pages[0]) if text == "•"]
+    assert len(bullets) == 2 and bullets[0] == bullets[1]
+    right = runs["two two two"][0] + pypdf_width(pdf, "two two two", runs["two two two"][1])
+    assert abs((bullets[0] + right) / 2 - middle) < 12  # the list's box is centred
+    assert runs["nested"][0] == runs["two two two"][0]  # under its item's text
+    x, size = runs["print(22)"]
+    assert runs["print(1)"][0] == x  # the code's lines aligned
+    assert abs(x + float(stringWidth("print(22)", MONO, size)) / 2 - middle) < 6  # centred
+
+
 def pypdf_width(pdf: pypdf.PdfReader, text: str, size: float) -> float:
     """The width of ``text`` in the export's body font at ``size`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -60,7 +60,7 @@ def _inline(tokens: Sequence[Any]) -> str:
 def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
     """Markdown as flowables: paragraphs, headings, lists, code, tables, quotes."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import HRFlowable, Table, XPreformatted
+    from reportlab.platypus import HRFlowable, Table
     from reportlab.platypus import Paragraph as Para
 
     from tui_slides.export.html_text import markdown_parser
@@ -70,15 +70,19 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
     lists: list[list[int]] = []  # per open list: [next number] or [] for bullets
     bullet: str | None = None
     quotes: list[list[Flowable]] = []  # what came before each open quote
+    outer: list[Flowable] | None = None  # what came before a title slide's open list
     rows: list[list[Flowable]] | None = None
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind == "bullet_list_open":
-            lists.append([])
-        elif kind == "ordered_list_open":
-            lists.append([int(token.attrGet("start") or 1)])
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            if styles.centred and not lists and not quotes:  # centred as a whole, below
+                outer, found = found, []
+            start = token.attrGet("start") or 1
+            lists.append([int(start)] if kind == "ordered_list_open" else [])
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
+            if outer is not None and not lists:
+                found, outer = [*outer, _centred(found, QUOTE_WIDTH)], None
         elif kind == "list_item_open":
             counter = lists[-1] if lists else []
             if counter:  # numbered from the first, as CommonMark (and the HTML) number
@@ -128,8 +132,7 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                 found.append(table)
             rows = None
         elif kind in ("fence", "code_block"):
-            code = highlighted(drawable(visible(token.content.rstrip("\n"))), token.info, styles)
-            found.append(XPreformatted(code, styles.code))
+            found.append(_code(token.content, token.info, styles, LIST_INDENT * len(lists)))
         elif kind == "inline" and rows is None:
             opener = tokens[index - 1].type
             style = styles.body
@@ -147,6 +150,7 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                     alignment=0,
                     leftIndent=left,
                     bulletIndent=left - LIST_INDENT,
+                    bulletFontName=style.fontName,  # not Helvetica: its • reads as DEL
                 )
             text = _inline(token.children or [])
             if bullet is not None:
@@ -155,6 +159,55 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             else:
                 found.append(Para(text, style))
     return found
+
+
+def _code(content: str, language: str, styles: TextStyles, indent: float) -> Flowable:
+    """A code block, highlighted: in a list, under its item's text; on a title slide
+    (outside lists and quotes), as wide as its longest line and centred."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Table, XPreformatted
+
+    text = drawable(visible(content.rstrip("\n")))
+    style = ParagraphStyle("code-in-list", parent=styles.code, leftIndent=indent)
+    code = XPreformatted(highlighted(text, language, styles), style if indent else styles.code)
+    padding = styles.code.borderPadding
+    longest = max(
+        (stringWidth(line.expandtabs(8), MONO, styles.code.fontSize) for line in text.split("\n")),
+        default=0.0,
+    )
+    width = float(longest) + 2 * padding + 2  # and a hair: a line exactly as wide might wrap
+    if indent or not styles.centred or width > QUOTE_WIDTH:
+        return code
+    box = Table([[code]], colWidths=[width], hAlign="CENTER", spaceBefore=4, spaceAfter=8)
+    box.setStyle(
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), padding),  # the code's background is its padding
+            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return box
+
+
+def _centred(inside: list[Flowable], widest: float) -> Flowable:
+    """A title slide's list: in a box as wide as its widest line, at most ``widest`` points,
+    centred; its items left-aligned inside, nested ones indented."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table
+
+    used = 0.0
+    for flowable in inside:
+        if isinstance(flowable, Paragraph):
+            style = flowable.style
+            lines = flowable.getPlainText().split("\n")
+            for line in lines:
+                drawn = stringWidth(line.expandtabs(8), style.fontName, style.fontSize)
+                used = max(used, style.leftIndent + float(drawn))
+    box = Table([[inside]], colWidths=[min(used + 2, widest)], hAlign="CENTER")
+    box.setStyle([(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING")])
+    return box
 
 
 def _quote(inside: list[Flowable], styles: TextStyles) -> Flowable:
