@@ -493,3 +493,31 @@ async def test_the_previews_of_a_long_slide_draw_no_scrollbar(runtime: Path) -> 
                 assert preview.max_scroll_y > 0  # taller than its pane
                 # yet no bar drawn into it: the slide keeps the pane's whole width
                 assert preview.scrollable_content_region.width == preview.content_region.width
+
+
+def in_view(console: ConsoleApp, pane: str) -> str:
+    """What the console's preview ``pane`` shows of its slide, scrolled as it is."""
+    view = console.query_one(pane)
+    lines = shown(console, f"{pane}-slide").splitlines()
+    top = round(view.scroll_y)
+    return "\n".join(lines[top : top + view.scrollable_content_region.height])
+
+
+async def test_a_step_low_on_a_long_slide_is_in_view_in_both_previews(runtime: Path) -> None:
+    lines = "\\n".join(f"line {n} of a long block" for n in range(40))
+    deck = (
+        f"[{{ content: [{{ title: 'Long', text: '{lines}' }},"
+        " { title: 'Revealed', pause: true, text: 'The step low on the slide' }] },"
+        " { content: [{ title: 'Later', text: 'The next slide' }] }]"
+    )
+    app = presenter(written(runtime, "low.json5", deck))
+    async with talk_with_console(app) as (pilot, console, _remote):
+        await until(lambda: "The step low" in shown(console, "#next-slide"))
+        await until(lambda: "The step low" in in_view(console, "#next"))  # scrolled to it
+        assert "line 0 " in in_view(console, "#now")  # the slide as it stands: from its top
+        await pilot.press("n")  # the step: the slide now shows it, the next slide is next
+        await until(lambda: "The step low" in in_view(console, "#now"))
+        await until(lambda: "The next slide" in in_view(console, "#next"))
+        await pilot.press("p")  # back a step: the top again, the step next
+        await until(lambda: "line 0 " in in_view(console, "#now"))
+        await until(lambda: "The step low" in in_view(console, "#next"))

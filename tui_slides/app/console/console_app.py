@@ -256,12 +256,16 @@ class ConsoleApp(App[int]):
         now: RenderableType = Text("")
         later: RenderableType = Text("(the end)", style="italic")
         title = "Next"
+        before_now = before_later = None  # what each pane adds to, when it is a step
         if current is not None:
             steps = current.step_plan.count
             step = min(talk.step, steps - 1)
             now = _small(current, talk.index + 1, total, step if steps > 1 else None)
+            if step:
+                before_now = _small(current, talk.index + 1, total, step - 1)
             if step < steps - 1:  # the next step of this slide comes first
                 later = _small(current, talk.index + 1, total, step + 1)
+                before_later = now
                 title = f"Next: step {step + 2} of {steps}"
             elif talk.index + 1 < total or (talk.loop and total > 1):  # --loop: round again
                 following = (talk.index + 1) % total
@@ -273,9 +277,31 @@ class ConsoleApp(App[int]):
         self.query_one("#now-slide", Static).update(now)
         self.query_one("#next-slide", Static).update(later)
         self.query_one("#next").border_title = title
+        self.call_after_refresh(self._scroll_to_step, "#now", now, before_now)
+        self.call_after_refresh(self._scroll_to_step, "#next", later, before_later)
         if notes:  # a step of the same slide keeps its notes where they were scrolled
             self.query_one("#notes-text", Static).update(self._notes(current))
             self.query_one("#notes", VerticalScroll).scroll_home(animate=False)
+
+    def _scroll_to_step(
+        self, pane: str, shown: RenderableType, before: RenderableType | None
+    ) -> None:
+        """Scroll ``pane`` so that the first line ``shown`` draws unlike ``before`` is in view:
+        what a step reveals low on a long slide (the top, for a slide of its own)."""
+        if not self._on_screen:
+            return
+        view = self.query_one(pane, VerticalScroll)
+        region = view.scrollable_content_region
+        row = 0
+        if before is not None and region.width > 0:
+            options = self.console.options.update(width=region.width, height=None)
+            drawn = [self.console.render_lines(r, options, pad=False) for r in (shown, before)]
+            plain = [["".join(s.text for s in line).rstrip() for line in d] for d in drawn]
+            row = next(
+                (n for n, (a, b) in enumerate(zip(*plain, strict=False)) if a != b),
+                min(map(len, plain)),
+            )
+        view.scroll_to(y=0 if row < region.height else row - 1, animate=False)
 
     @staticmethod
     def _notes(slide: Slide | None) -> RenderableType:
