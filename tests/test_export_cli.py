@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEED
-from tests.export_support import write_deck
+from tests.export_support import make_image, write_deck
 from tui_slides.cli import main
 
 
@@ -194,3 +194,34 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
     deck = write_deck(tmp_path, {"content": [{"title": "T"}]})
     assert main(["export", str(deck), "--pdf", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF-") and out.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    ("target", "what"),
+    [
+        ("deck.json5", "is the deck"),
+        ("pic.png", "is a file the deck shows"),
+        ("look.tcss", "is the deck's CSS"),
+        ("folder/b.json5", "is a slide's file"),
+    ],
+)
+def test_an_export_never_writes_over_a_file_of_the_deck(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str, what: str
+) -> None:
+    make_image(tmp_path / "pic.png", (4, 4))
+    (tmp_path / "look.tcss").write_text(".block { color: red; }\n", encoding="utf-8")
+    deck = tmp_path / "deck.json5"
+    deck.write_text(
+        '{css: "look.tcss", slides: [{content: [{title: "A", img_path: "pic.png"}]}]}',
+        encoding="utf-8",
+    )
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in ("a.json5", "b.json5"):
+        (folder / name).write_text(f'{{content: [{{title: "{name}"}}]}}', encoding="utf-8")
+    source = folder if target.startswith("folder/") else deck
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    for option in ("--html", "--pdf"):
+        status, _, err = run(capsys, "export", str(source), option, str(tmp_path / target))
+        assert status == 2 and f"{what}: the export would replace it" in err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before

@@ -140,6 +140,11 @@ def run_export(
     except DeckError as error:
         print(error, file=sys.stderr)
         return EXIT_FAILED
+    for out in (html, pdf):
+        used = None if out is None else _read_by(deck, out)
+        if used is not None:
+            _error(f"{out} is {used}: the export would replace it (name another file)")
+            return EXIT_USAGE
     for diagnostic in deck.diagnostics:  # a deck's or a slide's unknown theme among them
         if diagnostic.level in LOUD:
             print(diagnostic, file=sys.stderr)
@@ -155,6 +160,17 @@ def run_export(
             _error(f"could not export {out}: {type(error).__name__}: {error}")
             return EXIT_FAILED
     return EXIT_OK
+
+
+def _read_by(deck: Deck, out: str) -> str | None:
+    """What of ``deck`` the file ``out`` is (its file, a slide's, its CSS, a picture, a video), or
+    None: the deck's own files are never written over."""
+    files = [("the deck", deck.source), ("the deck's CSS", deck.css or "")]
+    for slide in deck.slides:
+        files.append(("a slide's file", slide.source))
+        refs = [slide.logo] + [ref for b in slide.content for ref in (b.image, b.video, b.map)]
+        files.extend(("a file the deck shows", ref.file or "") for ref in refs if ref is not None)
+    return next((what for what, path in files if path and _same_file(out, path)), None)
 
 
 def _same_file(first: str, second: str) -> bool:
