@@ -263,3 +263,37 @@ def test_toml_numbers_are_read_as_bare_numbers_minutes_and_seconds(tmp_path: Pat
     config, said = read(write(tmp_path, "duration = 20\nadvance = 10\n"))
     assert said == []
     assert (config.duration, config.advance) == (20 * 60, 10)
+
+
+@pytest.mark.parametrize("key", ["x", "f5", "q"])
+async def test_a_key_bound_to_blank_brings_the_slide_back_too_and_never_quits(key: str) -> None:
+    """A clicker's blank button, pressed twice: blank, then the slide (as ``b``, ``b``)."""
+    from tui_slides.app.screens.blank import BlankScreen
+
+    app = make_app(make_deck(2), keys={"blank": ("x", "f5", "q")})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, BlankScreen) and app.presentation.blank
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.screen is app.slides  # back, not quit
+        assert not app.presentation.blank
+
+
+async def test_the_help_lists_the_config_files_keys_and_not_the_keys_they_take() -> None:
+    from rich.console import Console
+    from textual.widgets import Static
+
+    app = make_app(make_deck(2), keys={"next": ("z",), "blank": ("q",)})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(width=100, color_system=None, record=True, _environ={})
+        with console.capture() as capture:
+            console.print(app.screen.query_one("#help-table", Static).content)
+        rows = [" ".join(line.split()) for line in capture.get().splitlines()]
+        assert "z Next step, then next slide" in rows  # described as the built-in next keys
+        assert any(row.startswith("q Blank the screen") for row in rows)
+        quit_row = next(row for row in rows if row.endswith("Quit"))
+        assert quit_row.split()[0] != "q" and "Ctrl+C" in quit_row  # q blanks now

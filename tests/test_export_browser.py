@@ -284,7 +284,8 @@ def test_markdown_on_a_title_slide_code_keeps_its_indent_tables_and_quotes_centr
           lines.selectNodeContents(slide.querySelector("pre"));
           return {slide: centre(slide), table: centre(slide.querySelector("table")),
             quote: centre(slide.querySelector("blockquote")),
-            code: centre(slide.querySelector("pre")), codeWidth: box(slide.querySelector("pre")).width,
+            code: centre(slide.querySelector("pre")),
+            codeWidth: box(slide.querySelector("pre")).width,
             slideWidth: box(slide).width,
             bar: getComputedStyle(slide.querySelector("blockquote")).borderLeftWidth,
             rects: [...lines.getClientRects()].map(r => [Math.round(r.top), Math.round(r.left)])};

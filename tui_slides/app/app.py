@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui_slides.app.options import Loader, PresenterOptions
-from tui_slides.app.screens.slides import HelpRequested, ReloadRequested, SlidesScreen
+from tui_slides.app.screens.slides import ACTIONS, HelpRequested, ReloadRequested, SlidesScreen
 from tui_slides.app.sharing import SharingApp
 from tui_slides.app.sizes import is_too_small
 from tui_slides.app.watch import Signature, deck_signature, half_written, problem_text
@@ -371,7 +371,7 @@ class PresenterApp(SharingApp):
     def show_help(self) -> None:
         """Open the help overlay, listing the bindings of every screen."""
         from tui_slides.app.screens.blank import BlankScreen
-        from tui_slides.app.screens.help import HelpScreen
+        from tui_slides.app.screens.help import HelpScreen, with_config_keys
         from tui_slides.app.screens.overview import OverviewScreen
         from tui_slides.app.screens.search import SearchScreen
 
@@ -388,4 +388,4 @@ class PresenterApp(SharingApp):
         ]
         if self.share is not None or self.web is not None:
             sections.insert(-1, ("Sharing (--ssh, --http)", [SHARE_BINDING]))
-        self.push_screen(HelpScreen(sections))
+        self.push_screen(HelpScreen(with_config_keys(sections, self.options.keys, ACTIONS)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -20,6 +20,34 @@ Section = tuple[str, Sequence[BindingType]]
 
 def _as_binding(binding: BindingType) -> Binding:
     return binding if isinstance(binding, Binding) else Binding(*binding)
+
+
+def with_config_keys(
+    sections: Sequence[Section], keys: Mapping[str, tuple[str, ...]], actions: Mapping[str, str]
+) -> list[Section]:
+    """``sections`` with the config file's ``keys`` (by action name; ``actions``: each name's
+    Textual action) first, described as the built-in keys of the same action are, and the
+    keys they take over left out of the others (``q`` bound to ``blank`` no longer quits)."""
+    if not keys:
+        return list(sections)
+    described = {b.action: b.description for _, group in sections for b in map(_as_binding, group)}
+    taken = {key for names in keys.values() for key in names}
+    own = [
+        Binding(",".join(names), actions[name], described.get(actions[name]) or name)
+        for name, names in keys.items()
+        if names and name in actions
+    ]
+    kept: list[Section] = [("Your keys (the config file)", own)]
+    for title, group in sections:
+        left = []
+        for binding in map(_as_binding, group):
+            free = [key for key in binding.key.split(",") if key.strip() not in taken]
+            if free:
+                display = binding.key_display if len(free) == len(binding.key.split(",")) else None
+                left.append(Binding(",".join(free), binding.action, binding.description,
+                                    key_display=display))  # fmt: skip
+        kept.append((title, left))
+    return kept
 
 
 def help_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

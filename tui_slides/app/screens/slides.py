@@ -104,6 +104,7 @@ class SlidesScreen(TalkView):
         super().__init__(presentation, images=images)
         self.extra_keys = {key: action for action, names in (keys or {}).items() for key in names}
         """Each extra key (a Textual key name, or the character it types) and its action."""
+        self.blank_keys = (keys or {}).get("blank", ())
 
     def on_key(self, event: events.Key) -> None:
         """Any key but the advance's own pauses the automatic advance; extra keys act.

@@ -93,6 +93,7 @@ class TalkView(Screen[None]):
         self._pending_changes = 0
         """How many times the slide changed since then (more than one: a burst)."""
         self._blank_screen: Screen[None] | None = None
+        self.blank_keys: tuple[str, ...] = ()  # the config file's, which unblank too
         self._hint_cut = False
         """True while the more-below hint leaves out blank places of later steps."""
 
@@ -371,7 +372,7 @@ class TalkView(Screen[None]):
         if blank and self._blank_screen is None:
             from tui_slides.app.screens.blank import BlankScreen
 
-            self._blank_screen = BlankScreen()
+            self._blank_screen = BlankScreen(self.blank_keys)
             self.app.push_screen(self._blank_screen, self._unblanked)
         elif not blank and self._blank_screen is not None:
             screen, self._blank_screen = self._blank_screen, None
