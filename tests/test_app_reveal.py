@@ -266,3 +266,24 @@ async def test_a_slide_after_one_with_hidden_blocks_shows_all_of_its_own() -> No
         await pilot.pause()
         assert [v.styles.visibility for v in app.slides.slide_view.blocks] == ["visible"] * 3
         assert "Plain 2" in on_screen(app).replace("&#160;", " ")
+
+
+async def test_space_pages_a_long_slide_to_the_end_of_what_is_shown_not_into_its_blank() -> None:
+    long = "\n".join(f"Line {n}" for n in range(40))
+    slide = Slide(
+        content=(Block(title="Long", text=long), Block(title="Later", text="soon", pause=True))
+    )
+    app = make_app(Deck(slides=(slide,), source="mem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.slides.slide_view
+        end = app.slides.shown_end()
+        assert end > view.scrollable_content_region.height  # two pages and more to the end
+        tops = []
+        while app.presentation.step == 0 and len(tops) < 10:
+            await pilot.press("space")
+            await pilot.pause()
+            tops.append(view.scroll_y)
+        assert tops[-2] == end == max(tops[:-1])  # up to the end of the text, no further
+        assert tops[0] == view.scrollable_content_region.height  # a page at a time till then
+        assert app.presentation.step == 1

@@ -137,8 +137,10 @@ class SlidesScreen(TalkView):
         later steps is not paged through.
         """
         view = self.slide_view
-        if view.scroll_y < self.shown_end():
-            view.scroll_page_down(animate=False)
+        end = self.shown_end()
+        if view.scroll_y < end:  # a page down, no further than the end of what is shown
+            page = view.scrollable_content_region.height
+            view.scroll_to(y=min(end, view.scroll_y + page), animate=False)
         else:
             self.presentation.next()
 
