@@ -294,7 +294,8 @@ def main(argv: Sequence[str] | None = None, *, started: Started | None = None) -
     """Run the command line; returns the exit status.
 
     ``started`` is called once start-up is over: at once by ``check``, which may
-    read many decks, and never by ``show``, which is all start-up. The
+    read many decks, and by ``show`` before it prints a deck of several slides (one
+    slide is all start-up). The
     ``tui-slides`` command is ``startup.main``, which pauses the garbage
     collector and passes its ``resume``.
     """
