@@ -69,3 +69,21 @@ def test_code_inside_a_title_slides_list_stays_under_its_item() -> None:
     assert [line.strip() for line in lines if line.strip()] == ["• item", "code"]
     item, code = (line for line in lines if line.strip())
     assert code.index("code") == item.index("item") + 1  # the item's text, and its padding
+
+
+def test_a_column_of_numbers_is_not_broken_while_a_column_of_text_can_wrap() -> None:
+    table = (
+        "| Region | Q1 revenue | Notes |\n|---|---|---|\n"
+        "| North | 1,200,000 | a strong year for us |"
+    )
+    assert printed(table, 30) == [
+        "        Q1",  # the header wraps on its words to the numbers' width
+        "Region  revenue    Notes",
+        "──────────────────────────────",
+        "North   1,200,000  a strong",  # the text column gives the room
+        "                   year for us",
+    ]
+    narrow = printed(table, 20)  # too narrow for the numbers whole: all fold, nothing is cut
+    body = narrow[narrow.index("─" * 20) + 1 :]
+    assert [line[7:12].strip() for line in body[:2]] == ["1,200", ",000"]
+    assert "".join(line[14:] for line in body) == "astrongyearfor us"

@@ -9,7 +9,8 @@ What changes from Rich's own drawing, and why:
 - a numbered item keeps the period it was written with (``1.``, as in the HTML and PDF);
 - a rule (``---``) is a line, as the heading's rule is, not a row of dashes;
 - a table starts where the text does, with no empty edge rows above and below it (each made
-  a second blank line), and a word too long for its cell wraps there, never cut with ``…``;
+  a second blank line), a word too long for its cell wraps there, never cut with ``…``, and
+  a column of single words (numbers) is narrowed only once the columns of text cannot be;
 - on a title slide (``SlideMarkdown.centred``), paragraphs and headings are centred line by
   line, and a top-level list, quote, table or code block is centred as a whole
   (``render.lines.Centred``): its text stays aligned inside it, and a nested list keeps its
@@ -37,6 +38,7 @@ from rich.markdown import (
     Paragraph,
     TableElement,
 )
+from rich.measure import Measurement
 from rich.rule import Rule
 from rich.segment import Segment, Segments
 from rich.syntax import Syntax
@@ -90,6 +92,17 @@ class FoldedTable(TableElement):
     """A table in line with the text, its long words wrapped in their cells."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = [] if self.body is None else [[c.content for c in r.cells] for r in self.body.rows]
+        table = self._table(console, rows, keep_words=True)
+        unbounded = options.update_width(10_000)  # (a measure is clamped to the width given)
+        if Measurement.get(console, unbounded, table).minimum > options.max_width:
+            table = self._table(console, rows, keep_words=False)  # too narrow: all fold
+        yield table
+
+    def _table(self, console: Console, rows: list[list[Text]], *, keep_words: bool) -> Table:
+        """The table; ``keep_words``: a column of single words (numbers, names) is never
+        broken while the columns of text can wrap (``1,200,00`` / ``0`` misreads), its
+        header wrapped on its words to the column's width."""
         table = Table(
             box=box.SIMPLE,
             pad_edge=False,
@@ -98,14 +111,20 @@ class FoldedTable(TableElement):
             collapse_padding=True,
         )
         if self.header is not None and self.header.row is not None:
-            for column in self.header.row.cells:
+            for number, column in enumerate(self.header.row.cells):
                 heading = column.content.copy()
                 heading.stylize("markdown.table.header")
-                table.add_column(heading, overflow="fold")
-        if self.body is not None:
-            for row in self.body.rows:
-                table.add_row(*(cell.content for cell in row.cells))
-        yield table
+                cells = [row[number] for row in rows if number < len(row)]
+                words = keep_words and bool(cells)
+                words = words and all(len(cell.plain.split()) <= 1 for cell in cells)
+                if words:
+                    longest = max(cell_len(word) for word in [*heading.plain.split(), "x"])
+                    width = max(longest, *(cell.cell_len for cell in cells))
+                    heading = Text("\n").join(heading.wrap(console, width))
+                table.add_column(heading, overflow="fold", no_wrap=words)
+        for row in rows:
+            table.add_row(*row)
+        return table
 
 
 class FittedCode(CodeBlock):
