@@ -62,6 +62,19 @@ def test_check_several_decks_one_broken(capsys: pytest.CaptureFixture[str], tmp_
     )
 
 
+def test_check_fails_a_folder_deck_whose_slide_file_is_skipped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The deck loads without the file, but a slide is lost: an error, and status 1 (CI)."""
+    (tmp_path / "a.json5").write_text("{content: [{title: 'A'}]}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("not a deck", encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(tmp_path))
+    assert status == 1
+    assert "b.txt:1:1: error:" in out and "1 loaded, 0 failed; 1 error" in out
+    (tmp_path / "b.txt").unlink()
+    assert run(capsys, "check", str(tmp_path))[0] == 0
+
+
 def test_check_json_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     broken = tmp_path / "broken.json5"
     broken.write_text("[1")

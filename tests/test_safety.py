@@ -71,7 +71,7 @@ def test_a_file_names_line_break_cannot_make_one_diagnostic_look_like_two(
     (folder / "x\ny.json5").write_text("{bad", encoding="utf-8")
     assert cli.main(["check", str(deck)]) == 1
     assert cli.main(["check", "--format", "json", str(deck)]) == 1
-    assert cli.main(["check", str(folder)]) == 0
+    assert cli.main(["check", str(folder)]) == 1  # its slide file skipped: an error
     assert cli.main(["show", str(folder), "--slide", "a\tb\nc"]) == 2
     assert cli.main(["check", str(tmp_path / "no\tsuch\ndeck")]) == 2
     said = capsys.readouterr()

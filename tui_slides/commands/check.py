@@ -76,7 +76,7 @@ def check(args: argparse.Namespace, started: Started) -> int:
             )
         )  # fmt: skip
         print(f"{counted(len(paths), 'deck')} checked: {ok} loaded, {failed} failed; {found}")
-    return EXIT_FAILED if failed else EXIT_OK
+    return EXIT_FAILED if failed or counts[Level.ERROR] else EXIT_OK  # a slide file skipped too
 
 
 def _json(report: dict[str, object]) -> str:
