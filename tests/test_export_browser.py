@@ -299,3 +299,42 @@ def test_markdown_on_a_title_slide_code_keeps_its_indent_tables_and_quotes_centr
     for top, left in found["rects"]:
         starts[top] = min(left, starts.get(top, left))
     assert len(starts) == 4 and len(set(starts.values())) == 1  # left-aligned, not centred
+
+
+def test_titles_keep_their_line_breaks_rtl_text_reads_from_the_right_and_layouts_hold(
+    browser: Any, tmp_path: Path
+) -> None:
+    """As the presenter shows them: a title's line break kept, a Hebrew paragraph set from
+    the right, a title slide's picture centred, three columns side by side on a wide page."""
+    make_image(tmp_path / "pic.png", (200, 100))
+    slides = [
+        {"content": [{"title": "Two\nlines", "text": "שלום עולם, זו שורה בעברית.\n\nplain."}]},
+        {"layout": "title", "content": [{"title": "Pic", "img_path": "pic.png"}]},
+        {"layout": "columns", "content": [{"title": t, "text": t} for t in ("A", "B", "C")]},
+    ]
+    page, _others, _dialogs = open_page(
+        browser, export_html(write_deck(tmp_path, slides), tmp_path / "l.html")
+    )
+    found = page.evaluate(
+        """() => {
+          const [one, two, three] = document.querySelectorAll("section.slide");
+          const box = (el) => el.getBoundingClientRect();
+          const [hebrew, plain] = one.querySelectorAll("p");
+          const words = (el) => { const r = document.createRange(); r.selectNodeContents(el);
+            return r.getBoundingClientRect(); };
+          const h2 = one.querySelector("h2");
+          const line = parseFloat(getComputedStyle(h2).lineHeight);
+          return {titleLines: Math.round(box(h2).height / line),
+            hebrew: [words(hebrew).right, box(hebrew).right],
+            plain: [words(plain).left, box(plain).left],
+            picture: (box(two.querySelector("img")).left + box(two.querySelector("img")).right) / 2,
+            middle: (box(two).left + box(two).right) / 2,
+            columns: [...three.querySelectorAll("article.block")].map(b => Math.round(box(b).top))};
+        }"""
+    )
+    assert found["titleLines"] == 2
+    assert abs(found["hebrew"][0] - found["hebrew"][1]) < 2  # ends at the right edge
+    assert abs(found["plain"][0] - found["plain"][1]) < 2  # and English at the left
+    assert abs(found["picture"] - found["middle"]) < 20
+    assert len(set(found["columns"])) == 1  # side by side, not 2 + 1
+    page.close()

@@ -16,6 +16,7 @@ from tui_slides.deck.model import Block, Deck, Slide, TextFormat
 from tui_slides.export.html_media import block_media_html
 from tui_slides.export.html_text import (
     code_stylesheet,
+    lines_html,
     markdown_html,
     plain_html,
     revealed_html,
@@ -45,7 +46,7 @@ html{scroll-snap-type:y proximity}
 .logo{display:inline-block;width:2em;height:2em;background:center/contain no-repeat}
 .blocks{display:flex;flex-direction:column;gap:1.2em;max-width:60em;overflow-wrap:anywhere}
 .layout-columns .blocks{flex-direction:row;flex-wrap:wrap;max-width:none}
-.layout-columns .block{flex:1 1 20em}
+.layout-columns .block{flex:1 1 0;min-width:14em}
 .layout-title .blocks{margin:auto;text-align:center;align-items:center}
 .layout-title ul,.layout-title ol,.layout-title .introduced{width:fit-content;margin-left:auto;
  margin-right:auto;text-align:left}
@@ -53,7 +54,9 @@ html{scroll-snap-type:y proximity}
 h2,h3{color:var(--text-primary);margin:0 0 .4em;line-height:1.2}
 h2{font-size:1.6em;color:var(--text-accent);border-bottom:2px solid var(--text-accent);
  padding-bottom:.15em}
-h3{font-size:1.25em}h4,h5,h6{margin:.8em 0 .3em;font-size:1em}
+h3{font-size:1.25em}h4,h5,h6{margin:.8em 0 .3em;font-size:1em}h4{font-size:1.15em}
+h6{font-style:italic}
+p,h2,h3,h4,h5,h6,.item,.lead-in,td,th{unicode-bidi:plaintext}
 .layout-title h2{font-size:2.2em;width:fit-content;margin:0 auto .4em}
 .layout-columns h3{font-size:1.6em;border-bottom:2px solid var(--text-accent);padding-bottom:.15em}
 p{margin:0 0 .6em}
@@ -84,6 +87,7 @@ figure video{max-width:100%;max-height:60vh;display:block}
 .layout-title .block table,.layout-title .block blockquote{width:fit-content;margin-left:auto;
  margin-right:auto;text-align:left}
 .layout-title pre{text-align:left}
+.layout-title figure img,.layout-title figure video{margin-left:auto;margin-right:auto}
 @page{size:landscape;margin:1cm}
 @media print{
  html{scroll-snap-type:none}
@@ -163,7 +167,7 @@ def _block_html(
     classes = "block" + (f" {text(style_class)}" if style_class else "")
     start, items = steps or (0, 0)
     if heading is not None:
-        parts.append(f"<{heading}>{text(block.title)}</{heading}>")
+        parts.append(f"<{heading}>{lines_html(block.title)}</{heading}>")
     if block.text.strip():
         if block.format is TextFormat.MARKDOWN:
             parts.append(markdown_html(block.text))

@@ -51,7 +51,8 @@ def text(value: str) -> str:
     return escape(visible(value), quote=True)
 
 
-def _lines(value: str) -> str:
+def lines_html(value: str) -> str:
+    """Deck text as HTML text, its line breaks kept (``<br>``)."""
     return "<br>".join(text(line) for line in value.split("\n"))
 
 
@@ -75,7 +76,8 @@ def _item(item: ListItem, numbered: bool, level: int, attrs: str = "") -> str:
     shown = text(_marker(item.marker, numbered, level))
     marker = f'<span class="marker" aria-hidden="true">{shown}</span>'
     children = "".join(_node(child, level + 1) for child in item.children)
-    return f'<li{value}{attrs}>{marker}<div class="item">{_lines(item.text)}{children}</div></li>'
+    body = lines_html(item.text)
+    return f'<li{value}{attrs}>{marker}<div class="item">{body}{children}</div></li>'
 
 
 def _list(node: ListNode, level: int, first_step: int | None = None) -> str:
