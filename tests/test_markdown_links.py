@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tui_slides.render.markdown import linkable, render_markdown
+from tui_slides.media.links import linkable
+from tui_slides.render.markdown import render_markdown
 
 HYPERLINK = re.compile(r"\x1b\]8;[^;]*;([^\x1b]*)\x1b\\")
 
@@ -103,5 +104,16 @@ def test_raw_html_in_markdown_is_text_and_nothing_is_lost_or_reordered() -> None
     assert lines == [
         "<b>bold</b> starts the paragraph",
         "<script>alert(1)</script>",
-        "before !img after",
+        "before [img] after",  # an image as a link to it, as the HTML and PDF show it
     ]
+
+
+def test_a_link_that_may_not_be_live_and_an_image_show_as_text_alike_everywhere() -> None:
+    """``[a](javascript:...)`` is its text (it was left as its source), a local image its
+    ``[alt]``; the HTML the same, and an autolink that held a control character is no link."""
+    from tui_slides.export.html_text import markdown_html
+
+    targets, plain = _render("[bad](javascript:alert(1)) and ![pic](img/x.png) end")
+    assert targets == [] and plain.strip() == "bad and [pic] end"
+    page = markdown_html("[bad](javascript:alert(1)) ![pic](img/x.png) <https://ok.example/a\x1b>")
+    assert "<a" not in page and "bad [pic] https://ok.example/a␛" in page

@@ -28,7 +28,7 @@ from tui_slides.deck.text import (
     Paragraph,
     parse_text,
 )
-from tui_slides.media.links import safe_url
+from tui_slides.media.links import linkable
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -164,8 +164,8 @@ def _image_as_link(self: Any, tokens: Any, index: int, options: Any, env: Any) -
     """A Markdown image as a link to it (or its alt text): the export loads nothing remote."""
     token = tokens[index]
     alt = self.renderInlineAsText(token.children or [], options, env) or "image"
-    src = safe_url(str(token.attrGet("src") or ""))
-    if src is None:
+    src = str(token.attrGet("src") or "")
+    if not linkable(src):
         return f"[{escape(alt)}]"
     return f'<a href="{escape(src, quote=True)}">[{escape(alt)}]</a>'
 
@@ -176,7 +176,9 @@ def markdown_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "highlight": _highlight}).enable("table")
-    md.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
+    # Every link and image is read as one (markdown-it left `[a](javascript:...)` and a
+    # local image as their source): ``_unlink`` keeps the text of one not ``linkable``.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.add_render_rule("image", _image_as_link)
     return md
 
@@ -194,11 +196,11 @@ def markdown_html(value: str) -> str:
 
 
 def _unlink(children: Sequence[Any]) -> None:
-    """Links to nowhere (``[a]()``, which skips ``validateLink``) become their text alone."""
+    """Links that may not be live (``javascript:``, a control character) become their text."""
     dropping = False
     for token in children:
         if token.type == "link_open":
-            dropping = safe_url(str(token.attrGet("href") or "")) is None
+            dropping = not linkable(str(token.attrGet("href") or ""))
         elif token.type != "link_close" or not dropping:
             continue
         if dropping:  # the tag itself goes; the link's text, between, stays

@@ -3,7 +3,7 @@
 Paragraphs, headings, lists, code (highlighted by Pygments in the HTML's colours), tables
 and quotes. Deck text is made visible (``safety.visible``) and escaped for reportlab's
 paragraph markup; the only markup is ours (bold, italic, code, links to ``http(s)`` URLs
-that ``media.links.safe_url`` passes). On a title slide a top-level list, quote, table or
+that ``media.links.linkable`` passes). On a title slide a top-level list, quote, table or
 code block is as wide as its text and centred as a whole, as the presenter draws it.
 """
 
@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from tui_slides.deck.safety import visible
 from tui_slides.export.fonts import MONO, SANS, drawable, symbols
 from tui_slides.export.pdf_text import LEVEL_BULLETS, LIST_INDENT, TextStyles
-from tui_slides.media.links import safe_url
+from tui_slides.media.links import linkable
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -44,7 +44,8 @@ def _inline(tokens: Sequence[Any]) -> str:
         elif kind in ("em_open", "em_close"):
             out.append("<i>" if kind.endswith("open") else "</i>")
         elif kind == "link_open":
-            href = safe_url(str(token.attrGet("href") or ""))
+            link = str(token.attrGet("href") or "")
+            href = link if linkable(link) else None
             links.append(href is not None)
             if href is not None:
                 out.append(f'<a href="{escape(href, {chr(34): "&quot;"})}" underline="1">')

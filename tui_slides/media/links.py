@@ -9,9 +9,10 @@ hyperlink or hand an arbitrary scheme (``file:``, ``javascript:``) to a handler.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from tui_slides.deck.model import MediaKind, MediaRef
+from tui_slides.deck.safety import is_safe
 
 OSM_ZOOM = 15
 """Street level: close enough to find the place, wide enough to see where it is."""
@@ -44,6 +45,19 @@ def safe_url(text: str) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return candidate
+
+
+_STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
+"""What ``safety.visible`` made of control characters: a URL that held one is not linked."""
+
+
+def linkable(url: str) -> bool:
+    """True when ``url``, from a deck's Markdown, may be a live link: ``safe_url`` accepts it
+    and it held no control character, raw, made visible or percent-encoded (``%1B``)."""
+    if safe_url(url) is None:
+        return False
+    decoded = unquote(url)
+    return is_safe(decoded) and not _STAND_INS.search(decoded)
 
 
 QR_CAPACITY = 2953

@@ -1,7 +1,7 @@
 """Markdown blocks (``"format": "markdown"``): rich's Markdown, with deck text kept inert.
 
 Only plain ``http`` and ``https`` URLs become live hyperlinks (OSC 8), by the
-rule the cards follow (``media.links.safe_url``); any other link
+rule the cards follow (``media.links.linkable``); any other link
 (``javascript:``, ``file:``, ``mailto:``, one with control characters) keeps
 its text, visible, without a link. ``rich.markdown`` (and through it
 markdown-it and Pygments) is imported only when a Markdown block is rendered,
@@ -10,36 +10,22 @@ so plain decks print without that cost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 
-from tui_slides.deck.safety import is_safe, visible
-from tui_slides.media.links import safe_url
+from tui_slides.deck.safety import visible
+from tui_slides.media.links import linkable
 from tui_slides.render.styles import Themed
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
     from rich.syntax import SyntaxTheme, TokenType
-
-_STAND_INS = re.compile("[\u2400-\u2421\ufffd]")
-"""What ``visible`` made of control characters: a URL that held one is not linked."""
-
-
-def linkable(url: str) -> bool:
-    """True when ``url`` may be a live hyperlink: ``safe_url`` accepts it and it held no
-    control character, raw or percent-encoded (markdown-it encodes them, ``%1B``)."""
-    if safe_url(url) is None:
-        return False
-    decoded = unquote(url)
-    return is_safe(decoded) and not _STAND_INS.search(decoded)
 
 
 class SafeSegments:
@@ -91,6 +77,8 @@ def _blank(line: list[Segment]) -> bool:
 
 def _clean(tokens: Iterable[Token]) -> None:
     for token in tokens:
+        if token.children:
+            token.children = _images_as_links(token.children)
         token.content = visible(token.content)
         token.info = visible(token.info)
         for name, value in token.attrs.items():
@@ -100,6 +88,25 @@ def _clean(tokens: Iterable[Token]) -> None:
                 token.attrs[name] = visible(value)
         if token.children:
             _clean(token.children)
+
+
+def _images_as_links(children: list[Token]) -> list[Token]:
+    """An image as a link to it, ``[alt]`` (its own link only when ``linkable``): as the HTML
+    and PDF show it. Rich draws an image's alt text at the start of its line, out of order."""
+    from markdown_it.token import Token
+
+    found: list[Token] = []
+    for token in children:
+        if token.type != "image":
+            found.append(token)
+            continue
+        alt = "".join(child.content for child in token.children or []) or "image"
+        found += [
+            Token("link_open", "a", 1, attrs={"href": str(token.attrGet("src") or "")}),
+            Token("text", "", 0, content=f"[{alt}]"),
+            Token("link_close", "a", -1),
+        ]
+    return found
 
 
 def syntax_theme(code: Sequence[tuple[str, Style]]) -> SyntaxTheme:
@@ -152,14 +159,13 @@ def _parser() -> MarkdownIt:
     """Rich's own parser (CommonMark, tables, strikethrough) with raw HTML read as text.
 
     Rich drops the HTML it is given: a paragraph that began with ``<b>`` was lost,
-    and the HTML export shows such text escaped. Images are links here (``!`` and
-    the alt text, in their place): rich draws an image's alt text at the start of
-    its line, out of order.
+    and the HTML export shows such text escaped. Images become links
+    (``_images_as_links``).
     """
     from markdown_it import MarkdownIt
 
-    return (
-        MarkdownIt("commonmark", {"html": False})
-        .enable(["strikethrough", "table"])
-        .disable("image")
-    )
+    md = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
+    # Every link is read as one (markdown-it left `[a](javascript:...)` as its source):
+    # ``_clean`` keeps the text of one that is not ``linkable``, without the link.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
