@@ -82,3 +82,13 @@ def test_a_file_names_line_break_cannot_make_one_diagnostic_look_like_two(
     assert any("no slide 'a␉b␊c'" in line for line in lines)
     assert any(line.endswith(f"no such deck: {tmp_path}/no␉such␊deck") for line in lines)
     assert not any(line.startswith(("deck.json5", "y.json5", "c'", "deck")) for line in lines)
+
+
+def test_the_presenters_notices_keep_a_file_name_on_one_line() -> None:
+    from pathlib import Path
+
+    from tui_slides.app import notices
+
+    name = "evil\x1b]0;T\x07\nname.json5"
+    for said in (notices.printed(name, 1, "then"), notices.reloaded(Path("/d") / name, 0)):
+        assert "\n" not in said and "\x1b" not in said and "evil␛]0;T␇␊name.json5" in said

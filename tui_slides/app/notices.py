@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui_slides.deck.model import shown
-from tui_slides.deck.safety import visible
+from tui_slides.deck.safety import one_line
 
 
 def problems(count: int) -> str:
@@ -37,12 +37,11 @@ def printed(name: str, count: int, then: str) -> str:
 
     (A folder deck's skipped slide file among them: a talk one slide short.)
     """
-    return (
-        f"{visible(name)}: {problems(count)}, printed in this terminal: shown when you quit; {then}"
-    )
+    shown = "printed in this terminal: shown when you quit"
+    return f"{one_line(name)}: {problems(count)}, {shown}; {then}"  # a name: one line
 
 
 def reloaded(deck: Path, count: int) -> str:
     """The notice of a reload that found ``count`` problems in the new version."""
     note = f" ({problems(count)}: {lists(deck, count)})" if count else ""
-    return f"Reloaded {visible(deck.name)}{note}"
+    return f"Reloaded {one_line(deck.name)}{note}"
