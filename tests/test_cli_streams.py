@@ -140,6 +140,23 @@ def test_an_output_that_is_not_utf8_gets_ascii_stand_ins(
     assert "Traceback" not in check.stderr.decode("ascii")
 
 
+def test_on_an_ascii_output_a_wide_character_is_two_stand_ins_so_lines_keep_their_width(
+    tmp_path: Path,
+) -> None:
+    deck = tmp_path / "wide.json5"
+    deck.write_text('{content: [{title: "漢字", text: "中文 abc é\u0301"}]}', encoding="utf-8")
+    show = tui_slides("show", str(deck), "--width", "40", env={"PYTHONIOENCODING": "ascii"})
+    assert show.returncode == 0, show.stderr
+    lines = show.stdout.decode("ascii").splitlines()
+    assert lines[1] == "?" * 40  # the header's rule: 40 columns, as on a UTF-8 terminal
+    assert "???? abc ?" in lines and lines[0].endswith("????")  # 中文 two each; é and its mark
+    plain = tui_slides("show", str(deck), "--width", "40", env={"PYTHONIOENCODING": "utf-8"})
+    widths = [len(line) for line in lines]
+    from rich.cells import cell_len
+
+    assert widths == [cell_len(line) for line in plain.stdout.decode().splitlines()]
+
+
 def test_check_json_on_an_ascii_output_keeps_every_value(cyrillic_deck: Path) -> None:
     plain = tui_slides("check", "--format", "json", str(cyrillic_deck))
     ascii_only = tui_slides(

@@ -18,9 +18,11 @@ things can turn a line of output into a traceback, each handled here once:
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from typing import TextIO
 
@@ -35,11 +37,34 @@ def encodes_unicode(stream: object) -> bool:
     return encoding.lower().replace("-", "").startswith("utf")
 
 
+COLUMNS = "tui-slides-columns"
+"""The error handler that writes a character the encoding lacks as a ``?`` per column it
+takes on a terminal: two for a wide (CJK) character, none for a combining mark."""
+
+
+def _as_columns(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    marks = "".join(_columns(character) for character in text)
+    return marks, error.end
+
+
+def _columns(character: str) -> str:
+    if unicodedata.combining(character):
+        return ""
+    return "??" if unicodedata.east_asian_width(character) in "WF" else "?"
+
+
+codecs.register_error(COLUMNS, _as_columns)
+
+
 def plain_ascii_fallback(stream: object, errors: str = "backslashreplace") -> None:
     """Make ``stream`` write what its encoding cannot hold as ``errors`` says, not fail.
 
     ``backslashreplace`` (``\\u0421``) keeps every character recoverable; ``show``
-    asks for ``replace`` (``?``), one column per character, so its boxes stay aligned.
+    asks for ``COLUMNS`` (``?`` a column), so its lines keep their width and its boxes
+    stay aligned.
     """
     if isinstance(stream, io.TextIOWrapper) and stream.errors != errors:
         stream.reconfigure(errors=errors)

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui_slides.commands.common import EXIT_OK, EXIT_USAGE, Started, load, start_index
-from tui_slides.streams import encodes_unicode, plain_ascii_fallback
+from tui_slides.streams import COLUMNS, encodes_unicode, plain_ascii_fallback
 
 if TYPE_CHECKING:
     import argparse
@@ -21,7 +21,7 @@ def show(args: argparse.Namespace, started: Started) -> int:
     if args.slide is not None and index is None:
         return EXIT_USAGE
     if not encodes_unicode(sys.stdout):
-        plain_ascii_fallback(sys.stdout, "replace")  # `?`: one column each, boxes stay aligned
+        plain_ascii_fallback(sys.stdout, COLUMNS)  # a `?` a column: boxes stay aligned
     from tui_slides.render.slide import make_console, print_deck
 
     console = make_console(args.width)
