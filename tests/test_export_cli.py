@@ -225,3 +225,17 @@ def test_an_export_never_writes_over_a_file_of_the_deck(
         status, _, err = run(capsys, "export", str(source), option, str(tmp_path / target))
         assert status == 2 and f"{what}: the export would replace it" in err
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_a_deck_with_css_is_told_the_export_uses_the_theme(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "look.tcss").write_text(".block { color: red; }\n", encoding="utf-8")
+    deck = tmp_path / "deck.json5"
+    deck.write_text('{css: "look.tcss", slides: [{content: [{title: "A"}]}]}', encoding="utf-8")
+    status, _, err = run(capsys, "export", str(deck), "--html", str(tmp_path / "o.html"))
+    assert status == 0 and "look.tcss styles the presenter only; exports use the theme" in err
+    (tmp_path / "plain").mkdir()
+    plain = write_deck(tmp_path / "plain", {"content": [{"title": "A"}]})
+    status, _, err = run(capsys, "export", str(plain), "--html", str(tmp_path / "p.html"))
+    assert status == 0 and "styles the presenter only" not in err

@@ -145,6 +145,10 @@ def run_export(
         if used is not None:
             _error(f"{out} is {used}: the export would replace it (name another file)")
             return EXIT_USAGE
+    if deck.css:  # said, so that a look missing from the export is no surprise
+        style = visible(Path(deck.css).name)
+        print(f"tui-slides: note: {style} styles the presenter only; exports use the theme",
+              file=sys.stderr)  # fmt: skip
     for diagnostic in deck.diagnostics:  # a deck's or a slide's unknown theme among them
         if diagnostic.level in LOUD:
             print(diagnostic, file=sys.stderr)
