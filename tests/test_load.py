@@ -598,3 +598,18 @@ def test_media_references_know_where_they_are_written(tmp_path: Path) -> None:
     assert slide.logo is not None and (slide.logo.line, slide.logo.col) == (1, 14)
     assert block.image is not None and (block.image.line, block.image.col) == (2, 25)
     assert block.map is not None and (block.map.line, block.map.col) == (2, 39)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_an_object_that_may_have_meant_to_be_a_deck_says_so(tmp_path: Path, strict: bool) -> None:
+    """``{slide: [...]}`` suggests ``slides``; ``{}`` is one empty slide, said (not silent)."""
+    deck = load_deck(write(tmp_path, "{ slide: [{ content: [{ title: 'A' }] }] }"), strict=strict)
+    said = messages(deck.diagnostics, Level.WARNING)
+    assert any("unknown fields 'slide' (did you mean 'slides'?)" in line for line in said)
+    empty = load_deck(write(tmp_path, "{}"), strict=strict)
+    assert len(empty.slides) == 1 and empty.slides[0].is_empty
+    assert [
+        line.split(": warning: ")[1] for line in messages(empty.diagnostics, Level.WARNING)
+    ] == ["an empty object: no 'content', no 'slides'"]
+    listed = load_deck(write(tmp_path, "[{ slide: 1 }]"))  # a slide in a list: not a deck
+    assert not any("did you mean 'slides'" in str(d) for d in listed.diagnostics)

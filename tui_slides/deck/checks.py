@@ -19,12 +19,15 @@ if TYPE_CHECKING:
     from tui_slides.deck.syntax import Path as ValuePath
 
 
-def empty_slide_note(slide: Slide) -> str | None:
+def empty_slide_note(slide: Slide, *, whole_file: bool = False) -> str | None:
     """What to tell the author of a slide that shows nothing but holds unknown fields
-    (``contents`` for ``content``, a block's ``image``...), or ``None``."""
+    (``contents`` for ``content``, a block's ``image``...), or ``None``. ``whole_file``: the
+    slide is the file's one object, which may have meant to be a deck (``slide`` for
+    ``slides``)."""
     if not slide.is_empty:
         return None
-    found = [(key, SLIDE_FIELDS) for key in slide.extra]
+    known = SLIDE_FIELDS | {"slides"} if whole_file else SLIDE_FIELDS
+    found = [(key, known) for key in slide.extra]
     for block in slide.content:
         found.extend((key, BLOCK_FIELDS) for key in block.extra)
     if not found:

@@ -134,7 +134,8 @@ class Reader(FieldReader):
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
         if self.unknown_fields > unknown_before and slide.is_empty:
-            note = empty_slide_note(slide) if self.empty_listed < LISTED else None
+            listed = self.empty_listed < LISTED
+            note = empty_slide_note(slide, whole_file=not where) if listed else None
             if note is None:
                 self.empty_unlisted += 1  # past LISTED: counted, not worked out
             else:
@@ -184,6 +185,8 @@ class Reader(FieldReader):
             shapes = "a slide object, an array of slides or a deck object"
             raise self.fail((), f"expected {shapes}, not {values.kind(value)}")
         if "slides" not in value:
+            if not value:  # `{}`: nothing at all, said (it loads as one empty slide)
+                self.report(Level.WARNING, (), "an empty object: no 'content', no 'slides'")
             return [((), value)], _NO_DEFAULTS, None
         slides = value["slides"]
         if not isinstance(slides, list):
