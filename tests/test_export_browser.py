@@ -338,3 +338,19 @@ def test_titles_keep_their_line_breaks_rtl_text_reads_from_the_right_and_layouts
     assert abs(found["picture"] - found["middle"]) < 20
     assert len(set(found["columns"])) == 1  # side by side, not 2 + 1
     page.close()
+
+
+def test_markdown_heading_levels_look_different(browser: Any, tmp_path: Path) -> None:
+    """``#``, ``##`` and ``###`` are told apart, as in the presenter (all looked alike)."""
+    block = {"title": "Levels", "format": "markdown", "text": "# One\n\n## Two\n\n### Three"}
+    deck = write_deck(tmp_path, [{"content": [block]}])
+    page, _others, _dialogs = open_page(browser, export_html(deck, tmp_path / "h.html"))
+    looks = page.evaluate(
+        """() => ["h4", "h5", "h6"].map(tag => {
+          const style = getComputedStyle(document.querySelector("article " + tag));
+          return [style.fontSize, style.fontStyle];
+        })"""
+    )
+    assert len({tuple(look) for look in looks}) == 3, looks
+    assert float(looks[0][0].removesuffix("px")) > float(looks[1][0].removesuffix("px"))
+    page.close()
