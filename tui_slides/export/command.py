@@ -178,7 +178,7 @@ def _read_by(deck: Deck, out: str) -> str | None:
 
 
 def _same_file(first: str, second: str) -> bool:
-    """True when two output paths name one file (spelled alike, or linked)."""
+    """True when two paths name one file (spelled alike, or linked)."""
     if Path(first).absolute() == Path(second).absolute():
         return True
     try:

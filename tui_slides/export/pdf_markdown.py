@@ -166,18 +166,13 @@ def _code(content: str, language: str, styles: TextStyles, indent: float) -> Flo
     """A code block, highlighted: in a list, under its item's text; on a title slide
     (outside lists and quotes), as wide as its longest line and centred."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Table, XPreformatted
 
     text = drawable(visible(content.rstrip("\n")))
     style = ParagraphStyle("code-in-list", parent=styles.code, leftIndent=indent)
     code = XPreformatted(highlighted(text, language, styles), style if indent else styles.code)
     padding = styles.code.borderPadding
-    longest = max(
-        (stringWidth(line.expandtabs(8), MONO, styles.code.fontSize) for line in text.split("\n")),
-        default=0.0,
-    )
-    width = float(longest) + 2 * padding + 2  # and a hair: a line exactly as wide might wrap
+    width = _widest([code]) + 2 * padding + 2  # and a hair: a line exactly as wide might wrap
     if indent or not styles.centred or width > QUOTE_WIDTH:
         return code
     box = Table([[code]], colWidths=[width], hAlign="CENTER", spaceBefore=4, spaceAfter=8)
@@ -195,18 +190,9 @@ def _code(content: str, language: str, styles: TextStyles, indent: float) -> Flo
 def _centred(inside: list[Flowable], widest: float) -> Flowable:
     """A title slide's list: in a box as wide as its widest line, at most ``widest`` points,
     centred; its items left-aligned inside, nested ones indented."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Table
 
-    used = 0.0
-    for flowable in inside:
-        if isinstance(flowable, Paragraph):
-            style = flowable.style
-            lines = flowable.getPlainText().split("\n")
-            for line in lines:
-                drawn = stringWidth(line.expandtabs(8), style.fontName, style.fontSize)
-                used = max(used, style.leftIndent + float(drawn))
-    box = Table([[inside]], colWidths=[min(used + 2, widest)], hAlign="CENTER")
+    box = Table([[inside]], colWidths=[min(_widest(inside) + 2, widest)], hAlign="CENTER")
     box.setStyle([(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING")])
     return box
 
@@ -234,15 +220,18 @@ def _quote(inside: list[Flowable], styles: TextStyles) -> Flowable:
 
 
 def _widest(flowables: Sequence[Flowable]) -> float:
-    """Points the longest of ``flowables``' paragraphs takes on one line (0: none)."""
+    """Points the longest line of ``flowables``' paragraphs takes, its indent included (0: none;
+    code, an ``XPreformatted``, line by line)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
     return max(
         (
-            float(stringWidth(f.getPlainText(), f.style.fontName, f.style.fontSize))
+            f.style.leftIndent
+            + float(stringWidth(line.expandtabs(8), f.style.fontName, f.style.fontSize))
             for f in flowables
             if isinstance(f, Paragraph)
+            for line in f.getPlainText().split("\n")
         ),
         default=0.0,
     )

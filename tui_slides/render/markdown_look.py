@@ -115,8 +115,7 @@ class FoldedTable(TableElement):
                 heading = column.content.copy()
                 heading.stylize("markdown.table.header")
                 cells = [row[number] for row in rows if number < len(row)]
-                words = keep_words and bool(cells)
-                words = words and all(len(cell.plain.split()) <= 1 for cell in cells)
+                words = keep_words and bool(cells) and all(len(c.plain.split()) <= 1 for c in cells)
                 if words:
                     longest = max(cell_len(word) for word in [*heading.plain.split(), "x"])
                     width = max(longest, *(cell.cell_len for cell in cells))
