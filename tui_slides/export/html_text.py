@@ -16,6 +16,7 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from tui_slides.deck.markdown import new_parser, parse
 from tui_slides.deck.safety import visible
 from tui_slides.deck.text import (
     BulletList,
@@ -172,13 +173,10 @@ def _image_as_link(self: Any, tokens: Any, index: int, options: Any, env: Any) -
 
 @cache
 def markdown_parser() -> MarkdownIt:
-    """The Markdown parser exports share: CommonMark and tables, raw HTML off, safe links."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False, "highlight": _highlight}).enable("table")
-    # Every link and image is read as one (markdown-it left `[a](javascript:...)` and a
-    # local image as their source): ``_unlink`` keeps the text of one not ``linkable``.
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    """The Markdown parser exports share (``deck.markdown``'s), code highlighted, images
+    links; ``_unlink`` keeps the text of a link that is not ``linkable``."""
+    md = new_parser()
+    md.options["highlight"] = _highlight
     md.add_render_rule("image", _image_as_link)
     return md
 
@@ -186,7 +184,9 @@ def markdown_parser() -> MarkdownIt:
 def markdown_html(value: str) -> str:
     """Markdown as HTML: raw HTML escaped, ``http(s)`` links only, headings from ``h4``."""
     md = markdown_parser()
-    tokens = md.parse(visible(value))
+    tokens = parse(visible(value), md)
+    if tokens is None:  # nested too deep to read whole: the text as written
+        return "<p>" + "<br>".join(escape(line) for line in visible(value).splitlines()) + "</p>"
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1]) + HEADING_SHIFT)}"

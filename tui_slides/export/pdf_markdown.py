@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+from tui_slides.deck.markdown import parse
 from tui_slides.deck.safety import visible
 from tui_slides.export.fonts import MONO, SANS, drawable, symbols
 from tui_slides.export.pdf_text import LEVEL_BULLETS, LIST_INDENT, TextStyles
@@ -66,7 +67,10 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
 
     from tui_slides.export.html_text import markdown_parser
 
-    tokens = markdown_parser().parse(visible(value))
+    tokens = parse(visible(value), markdown_parser())
+    if tokens is None:  # nested too deep to read whole: the text as written
+        lines = visible(value).splitlines()
+        return [Para("<br/>".join(escape(drawable(line)) for line in lines), styles.body)]
     found: list[Flowable] = []
     lists: list[list[int]] = []  # per open list: [next number] or [] for bullets
     bullet: str | None = None

@@ -17,13 +17,14 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 
+from tui_slides.deck.markdown import parse
 from tui_slides.deck.safety import visible
 from tui_slides.media.links import linkable
 from tui_slides.render.styles import Themed
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
     from rich.syntax import SyntaxTheme, TokenType
 
@@ -144,28 +145,16 @@ def render_markdown(
     """
     from tui_slides.render.markdown_look import CentredMarkdown, SlideMarkdown
 
-    theme: str | SyntaxTheme = syntax_theme(code) if code else code_theme
     markup = visible(text)
+    tokens = parse(markup)
+    if tokens is None:  # nested too deep to read whole: the text as written
+        plain = SafeSegments(Text(markup, justify="center" if centre else None))
+        return Themed(plain, styles) if styles else plain
+    theme: str | SyntaxTheme = syntax_theme(code) if code else code_theme
     kind = CentredMarkdown if centre else SlideMarkdown
     markdown = kind("", code_theme=theme, justify="center" if centre else None)  # type: ignore[arg-type]
     markdown.markup = markup
-    markdown.parsed = _parser().parse(markup)
+    markdown.parsed = tokens
     _clean(markdown.parsed)
     safe = SafeSegments(markdown)
     return Themed(safe, styles) if styles else safe
-
-
-def _parser() -> MarkdownIt:
-    """Rich's own parser (CommonMark, tables, strikethrough) with raw HTML read as text.
-
-    Rich drops the HTML it is given: a paragraph that began with ``<b>`` was lost,
-    and the HTML export shows such text escaped. Images become links
-    (``_images_as_links``).
-    """
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
-    # Every link is read as one (markdown-it left `[a](javascript:...)` as its source):
-    # ``_clean`` keeps the text of one that is not ``linkable``, without the link.
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md

@@ -10,7 +10,9 @@ What changes from Rich's own drawing, and why:
 - a rule (``---``) is a line, as the heading's rule is, not a row of dashes;
 - a table starts where the text does, with no empty edge rows above and below it (each made
   a second blank line), a word too long for its cell wraps there, never cut with ``…``, and
-  a column of single words (numbers) is narrowed only once the columns of text cannot be;
+  a column of single words (numbers) is narrowed only once the columns of text cannot be,
+  and a table too wide for its columns at all is drawn a row at a time (``header: cell``);
+- a quote or list nested too deep for its marker keeps its text (``NARROWEST``);
 - on a title slide (``SlideMarkdown.centred``), paragraphs and headings are centred line by
   line, and a top-level list, quote, table or code block is centred as a whole
   (``render.lines.Centred``): its text stays aligned inside it, and a nested list keeps its
@@ -60,14 +62,56 @@ class CentredHeading(Heading):
     LEVEL_ALIGN: ClassVar[dict[str, JustifyMethod]] = dict.fromkeys(Heading.LEVEL_ALIGN, "center")
 
 
+NARROWEST = 10
+"""Columns a nested quote or list item keeps for its text: where its marker (``▌``, ``•``,
+``1.``) would leave fewer, it is drawn without one, in line with its parent's text. Rich
+takes 3 or 4 columns a level and draws nothing once none are left: a quote 8 deep in a
+30-column column was blank."""
+
+
+NARROWEST_CELL = 3
+"""Columns a table's cell keeps for its text, at the least (a space between cells): a table
+with too many columns for that is drawn a row at a time. Rich folds a cell's words down to
+a column, then drops whole columns (a table of 32 on 80 columns lost half of them)."""
+
+
+def _unmarked(
+    console: Console, options: ConsoleOptions, element: ListItem | BlockQuote
+) -> RenderResult:
+    """``element``'s text with no marker and no indent (too deep for one: ``NARROWEST``)."""
+    for line in console.render_lines(element.elements, options, style=element.style):
+        yield from line
+        yield Segment.line()
+
+
+class Quote(BlockQuote):
+    """A quote that keeps its text however deep it is nested (``NARROWEST``)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width - 4 < NARROWEST:  # Rich's bar takes 4 columns of the width
+            yield from _unmarked(console, options, self)
+        else:
+            yield from super().__rich_console__(console, options)
+
+
 class Item(ListItem):
-    """A list item whose number keeps its period: `` 1. text``, the numbers right-aligned."""
+    """A list item whose number keeps its period: `` 1. text``, the numbers right-aligned;
+    its text kept however deep it is nested (``NARROWEST``)."""
+
+    def render_bullet(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width - 3 < NARROWEST:  # Rich's bullet takes 3 columns
+            yield from _unmarked(console, options, self)
+        else:
+            yield from super().render_bullet(console, options)
 
     def render_number(
         self, console: Console, options: ConsoleOptions, number: int, last_number: int
     ) -> RenderResult:
         # Rich's last_number is one past the last item's number.
         width = len(f"{max(number, last_number - 1)}.") + 2  # a space either side
+        if options.max_width - width < NARROWEST:
+            yield from _unmarked(console, options, self)
+            return
         lines = console.render_lines(
             self.elements, options.update(width=options.max_width - width), style=self.style
         )
@@ -97,7 +141,23 @@ class FoldedTable(TableElement):
         unbounded = options.update_width(10_000)  # (a measure is clamped to the width given)
         if Measurement.get(console, unbounded, table).minimum > options.max_width:
             table = self._table(console, rows, keep_words=False)  # too narrow: all fold
+        if len(table.columns) * (NARROWEST_CELL + 1) - 1 > options.max_width:
+            yield from self._records(rows)  # Rich would drop the columns left no room
+            return
         yield table
+
+    def _records(self, rows: list[list[Text]]) -> RenderResult:
+        """A table too wide for any column layout, a row at a time: ``header: cell`` lines,
+        a blank line between rows (as a narrow web page stacks a table)."""
+        header = [] if self.header is None or self.header.row is None else self.header.row.cells
+        names = [cell.content for cell in header]
+        for number, row in enumerate(rows):
+            if number:
+                yield Text()
+            for column, cell in enumerate(row):
+                name = names[column].copy() if column < len(names) else Text()
+                name.stylize("markdown.table.header")
+                yield Text.assemble(name, ": ", cell) if name else cell
 
     def _table(self, console: Console, rows: list[list[Text]], *, keep_words: bool) -> Table:
         """The table; ``keep_words``: a column of single words (numbers, names) is never
@@ -168,7 +228,7 @@ class CentredItem(Whole, Item):
     inside = True
 
 
-class CentredQuote(Whole, BlockQuote):
+class CentredQuote(Whole, Quote):
     """A title slide's quote: centred as a whole."""
 
 
@@ -188,6 +248,7 @@ class SlideMarkdown(Markdown):
         "heading_open": LeftHeading,
         "hr": LineRule,
         "list_item_open": Item,
+        "blockquote_open": Quote,
         "table_open": FoldedTable,
     }
 
