@@ -406,6 +406,16 @@ def test_markdown_rules_quotes_and_numbers_in_the_pdf(tmp_path: Path) -> None:
     assert any(min(s[1], s[3]) <= quote_y <= max(s[1], s[3]) for s in bars)  # a bar beside it
 
 
+def test_markdown_strikethrough_is_struck_in_the_pdf_as_on_the_slide(tmp_path: Path) -> None:
+    text = "~~gone~~ stays"
+    deck = write_deck(tmp_path, {"content": [{"title": "T", "text": text, "format": "markdown"}]})
+    page = export(tmp_path, deck).pages[0]
+    x, y, size, _ = next(run for run in placed(page) if run[3].startswith("gone"))
+    assert any(  # a line through the word, above its baseline and under its top
+        s[1] == s[3] and min(s[0], s[2]) <= x + 1 and y < s[1] < y + size for s in strokes(page)
+    )
+
+
 def test_the_heading_has_the_accent_colour_and_a_rule_as_in_the_presenter(
     tmp_path: Path,
 ) -> None:

@@ -44,6 +44,8 @@ def _inline(tokens: Sequence[Any]) -> str:
             out.append("<b>" if kind.endswith("open") else "</b>")
         elif kind in ("em_open", "em_close"):
             out.append("<i>" if kind.endswith("open") else "</i>")
+        elif kind in ("s_open", "s_close"):  # ~~struck~~, as the presenter and HTML strike it
+            out.append("<strike>" if kind.endswith("open") else "</strike>")
         elif kind == "link_open":
             link = str(token.attrGet("href") or "")
             href = link if linkable(link) else None
