@@ -267,6 +267,30 @@ def test_a_slide_that_shows_nothing_names_its_unknown_fields(tmp_path: Path) -> 
     assert empty_slide_note(deck.slides[0]) == notes[0].message
 
 
+def test_content_given_as_a_string_or_one_block_keeps_its_text(tmp_path: Path) -> None:
+    path = write(tmp_path, "[{ content: 'said plainly' }, { content: { title: 'T', text: 'x' } }]")
+    deck = load_deck(path)
+    assert [[(b.title, b.text) for b in slide.content] for slide in deck.slides] == [
+        [("", "said plainly")],
+        [("T", "x")],
+    ]
+    assert [(d.level, d.line, d.col, d.message) for d in deck.diagnostics] == [
+        (
+            Level.WARNING, 1, 13,
+            "'content' should be an array of blocks, not a string; read as one block's text",
+        ),
+        (Level.WARNING, 1, 42, "'content' should be an array of blocks; read this one block"),
+    ]  # fmt: skip
+
+
+def test_content_of_another_kind_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    deck = load_deck(write(tmp_path, "{ content: 12 }"))
+    assert deck.slides[0].content == ()
+    assert [d.message for d in deck.diagnostics] == [
+        "'content' should be an array, not a number; ignored"
+    ]
+
+
 def test_a_slide_with_content_and_unknown_fields_is_not_called_empty(tmp_path: Path) -> None:
     path = write(tmp_path, "{ content: [{ text: 'shown' }], note: 'n' }")
     assert not any("shows nothing" in message for message in warnings_of(path))

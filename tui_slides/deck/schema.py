@@ -102,6 +102,13 @@ class Reader(FieldReader):
             self.report(Level.WARNING, where, message)
             block = self.block(value, where)
             return () if block is None else (block,)
+        if isinstance(value, str):  # its text kept, as one block's: a deck loses no words
+            message = (
+                "'content' should be an array of blocks, not a string; read as one block's text"
+            )
+            self.report(Level.WARNING, where, message)
+            block = self.block({"text": value}, where)
+            return () if block is None else (block,)
         if not isinstance(value, list):
             message = f"'content' should be an array, not {values.kind(value)}; ignored"
             self.report(Level.WARNING, where, message)
