@@ -273,3 +273,21 @@ def test_main_prints_usage_errors_to_stderr_with_status_2(
     assert err.splitlines()[-1] == (
         "tui-slides show: error: argument --width: not a whole number: 'x'"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("99999999999h", "at most 24h"),
+        ("24h1s", "at most 24h"),
+        ("0s", "must be more than 0s"),
+        ("soon", "not a duration like 10s, 1m30s or 2m: 'soon'"),
+    ],
+)
+def test_advance_takes_a_duration_up_to_a_day(
+    capsys: pytest.CaptureFixture[str], value: str, message: str
+) -> None:
+    assert main(["deck.json5", "--advance", value]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"tui-slides: error: argument --advance: {message}"
+    )

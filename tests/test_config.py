@@ -83,6 +83,7 @@ def test_a_file_that_is_not_toml_is_one_line_with_its_place_and_the_defaults_app
         ("theme = 3", 1, "'theme' should be a string, not a number"),
         ('\n\nimages = "sixel"', 3, "'images' should be one of auto, cells, none"),
         ('advance = "soon"', 1, "'advance' should be a duration like 10s, 1m30s or 20m"),
+        ('advance = "25h"', 1, "'advance' should be at most 24h"),
         ('duration = "0s"', 1, "'duration' should be a duration like 10s, 1m30s or 20m"),
         ('loop = "yes"', 1, "'loop' should be true or false, not a string"),
         ("loop = 2026-12-01", 1, "'loop' should be true or false, not a date or time"),

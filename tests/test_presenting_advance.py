@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tui_slides.deck.model import Block, Deck, Slide
-from tui_slides.presenting.advance import Advance, parse_interval
+from tui_slides.presenting.advance import LONGEST, Advance, TooLong, parse_interval
 from tui_slides.presenting.events import AdvanceChanged, Event
 from tui_slides.presenting.presentation import Presentation
 
@@ -143,6 +143,13 @@ def test_close_stops_everything() -> None:
 )  # fmt: skip
 def test_durations(text: str, seconds: float) -> None:
     assert parse_interval(text) == seconds
+
+
+def test_an_interval_is_at_most_a_day() -> None:
+    assert parse_interval("24h") == LONGEST == 86400
+    for text in ("24h0.5s", "1441m", "99999999999h", "9" * 400):
+        with pytest.raises(TooLong, match="at most 24h"):
+            parse_interval(text)
 
 
 @pytest.mark.parametrize("text", ["", "s", "ten", "10x", "1m-3s", "m30"])

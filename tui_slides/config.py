@@ -224,10 +224,13 @@ class _Reader:
         if not text:
             return None
         from tui_slides.deck.duration import parse_duration
-        from tui_slides.presenting.advance import parse_interval
+        from tui_slides.presenting.advance import TooLong, parse_interval
 
         try:
             seconds = float(parse_duration(text) if key == "duration" else parse_interval(text))
+        except TooLong as error:
+            self.ignore(key, f"'{key}' should be {error}")
+            return None
         except ValueError:
             seconds = 0.0
         if seconds <= 0:

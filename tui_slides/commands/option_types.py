@@ -27,10 +27,12 @@ def max_size(value: str) -> int:
 
 def interval(value: str) -> float:
     """``--advance``: a duration like ``10s`` or ``1m30s``, in seconds, more than 0."""
-    from tui_slides.presenting.advance import parse_interval  # only --advance needs it
+    from tui_slides.presenting.advance import TooLong, parse_interval  # only --advance needs it
 
     try:
         seconds = parse_interval(value)
+    except TooLong as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     except ValueError:
         message = f"not a duration like 10s, 1m30s or 2m: {visible(value)!r}"
         raise argparse.ArgumentTypeError(message) from None

@@ -24,14 +24,26 @@ Schedule = Callable[[float, Callable[[], None]], Cancel]
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?")
 
 
+LONGEST = 24 * 3600
+"""The longest interval, in seconds: a day. ``99999999999h`` showed as ``▶ 5999999999940m``."""
+
+
+class TooLong(ValueError):
+    """An interval longer than ``LONGEST``."""
+
+
 def parse_interval(text: str) -> float:
     """Seconds in ``10s``, ``1m30s``, ``2m``, ``1h``, ``0.5s``, ``90`` (seconds); ``ValueError``
-    otherwise. (A talk's ``duration`` is ``deck.duration``'s: there a bare number is minutes.)"""
+    otherwise, ``TooLong`` past a day. (A talk's ``duration`` is ``deck.duration``'s: there a
+    bare number is minutes.)"""
     match = _DURATION.fullmatch(text.strip().lower())
     if not text.strip() or match is None or not any(match.groups()):
         raise ValueError(f"not a duration like 10s, 1m30s or 2m: {text!r}")
     hours, minutes, seconds = (float(part) if part else 0.0 for part in match.groups())
-    return hours * 3600 + minutes * 60 + seconds
+    total = hours * 3600 + minutes * 60 + seconds
+    if total > LONGEST:
+        raise TooLong("at most 24h")
+    return total
 
 
 class Advance:
