@@ -213,12 +213,16 @@ def test_serves_own_commands_pause_the_advance_as_keys_do_and_a_resumes_it(
     assert (talk.index, talk.advance) == (2, "paused")
     assert apply(talk, "a\n", lambda: reloads.append(1))
     assert talk.advance == "running"
-    for line in ("x", "²", "9" * 20, "next please"):  # refused: nothing moves, nothing pauses
+    for line in ("x", "²", "-3", "next please"):  # refused: nothing moves, nothing pauses
         with pytest.raises(ValueError, match="not a command"):
             apply(talk, line, lambda: reloads.append(1))
     assert (talk.index, talk.advance, reloads) == (2, "running", [])
     assert apply(talk, "٤", lambda: reloads.append(1))  # any script's digits are a number
     assert talk.index == 3
+    last = len(talk.deck.slides) - 1
+    for line, index in (("1234567890", last), ("9" * 5000, last), ("0" * 30 + "2", 1)):
+        assert apply(talk, line, lambda: reloads.append(1))  # past the last is the last
+        assert talk.index == index
     assert apply(talk, "R", lambda: reloads.append(1)) and reloads == [1]
     assert not apply(talk, "q\n", lambda: reloads.append(1))
 

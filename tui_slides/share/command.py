@@ -98,7 +98,7 @@ def apply(presentation: Presentation, line: str, reload: Callable[[], object]) -
     if command in ("a", "advance"):
         presentation.resume_advance()
         return True
-    number = command.isdecimal() and len(command) <= 9  # (int() of any script's digits)
+    number = command.isdecimal()  # (int() reads any script's digits)
     if command not in _COMMANDS and not number:
         raise ValueError(f"not a command: {command[:40]!r} ({SERVE_HELP})")
     presentation.pause_advance()
@@ -110,8 +110,9 @@ def apply(presentation: Presentation, line: str, reload: Callable[[], object]) -
         presentation.toggle_blank()
     elif command in ("r", "reload"):
         reload()
-    else:
-        presentation.go_to(int(command) - 1)
+    else:  # a slide number, of any length: past the last is the last, as in the presenter
+        digits = command.lstrip("0") or "0"
+        presentation.go_to(int(digits) - 1 if len(digits) <= 9 else len(presentation.deck.slides))
     return True
 
 
