@@ -276,10 +276,11 @@ class ShareServer:
             left, right = " q: leave · ←/→: browse", f"{index + 1} / {total} "
         right = f"{dots} {right}" if dots else right  # the counter stays at the line's end
         if self.frames.continues(frame_key):  # a viewer cannot scroll: a taller window shows it
-            right = f"▼ {right}"  # kept on the narrowest line, where the left is cut
             room = width - len(right)
             hints = (f"{MORE_BELOW}: make the window taller ·{left}", MORE_BELOW)
             left = next((hint for hint in hints if len(hint) < room), "")  # never cut in a word
+            if not left:  # no room for the words: the mark alone, by the counter
+                right = f"▼ {right}"
         status = self.frames.status(left, right, width, colours)
         return (frame_key, left, right), (*body, status)
 
