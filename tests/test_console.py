@@ -67,11 +67,14 @@ async def test_every_key_on_either_side_moves_both(deck_file: Path) -> None:
         async with console.run_test(size=CONSOLE_SIZE) as remote:
             await until(lambda: joined(console))
             await until(lambda: "Body one" in shown(console, "#now-slide"))
-            assert shown(console, "#now-slide").splitlines()[2:] == [
+            now = shown(console, "#now-slide").splitlines()[2:]
+            assert [line.strip() for line in now] == [  # a title and a line: a title slide
                 "Title One",
+                "─" * len("  Title One  "),  # its rule a little wider than the title
                 "",
                 "Body one",
             ]
+            assert now[0].index("Title") > 20  # centred, as the room sees it
             assert "Body two" in shown(console, "#next-slide")
             assert "Greet the room." in shown(console, "#notes-text")
             assert "t pause/resume timer · T reset timer" in shown(console, "#keys").replace(

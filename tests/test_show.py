@@ -14,7 +14,7 @@ from rich.text import Text
 from tests.conftest import ROOT, SEED
 from tui_slides import cli
 from tui_slides.deck.loader import load_deck
-from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Layout, Slide
 from tui_slides.render.slide import make_console, print_deck
 
 EXPECTED = ROOT / "tests" / "expected"
@@ -33,7 +33,9 @@ def seed_at_60() -> str:
     return (
         "1 / 1 · 1.5.1.1.2 · IT-ЦЕНТРЫ                        NurOtan\n"
         + "─" * 60
-        + "\nIT-ЦЕНТРЫ\n\nПаспорт партийного проекта «Подготовка IT-специалистов»\n\n"
+        + "\nIT-ЦЕНТРЫ\n"  # the slide's heading, ruled as the presenter rules it
+        + "─" * 60
+        + "\n\nПаспорт партийного проекта «Подготовка IT-специалистов»\n\n"
         + block
         + "\n"
     )
@@ -64,14 +66,37 @@ def test_every_slide_with_its_position() -> None:
     assert shown(deck_of_three(), 30) == (
         "1 / 3 · 1 · One           Acme\n"
         + "─" * 30
-        + "\nOne\n\nFirst.\n\n"
+        + "\n             One\n           ───────\n\n            First.\n\n"  # a title slide
         + "2 / 3 · Two\n"
         + "─" * 30
-        + "\nTwo\n\n  • a\n  • b\n\n"
+        + "\nTwo\n"
+        + "─" * 30
+        + "\n\n  • a\n  • b\n\n"
         + "3 / 3 · 3                 Acme\n"
         + "─" * 30
         + "\n(empty slide)\n\n"
     )
+
+
+def test_show_prints_each_slide_in_its_layout_at_the_width_printed_to() -> None:
+    blocks = (Block(title="Left", text="left words"), Block(title="Right", text="right words"))
+    deck = Deck(
+        slides=(
+            Slide(layout=Layout.COLUMNS, content=blocks),
+            Slide(layout=Layout.TITLE, content=(Block(title="Big", text="by me"),)),
+        ),
+        source="x",
+    )
+    wide = shown(deck, 80, index=0).splitlines()
+    assert wide[2].split() == ["Left", "Right"]  # side by side, each title ruled
+    assert wide[3].split() == ["─" * 39, "─" * 40] and wide[5].split() == [
+        "left", "words", "right", "words"
+    ]  # fmt: skip
+    narrow = shown(deck, 50, index=0).splitlines()  # columns under 30 cells: stacked
+    assert [line for line in narrow if line.strip()][2:5] == ["Left", "─" * 50, "left words"]
+    title = shown(deck, 40, index=1).splitlines()
+    assert [line.strip() for line in title[2:]] == ["B i g", "─" * 9, "", "by me", ""]
+    assert title[2].index("B") == (40 - len("B i g")) // 2  # centred across the width
 
 
 def test_a_slide_without_a_title_is_headed_by_its_name() -> None:
@@ -81,7 +106,7 @@ def test_a_slide_without_a_title_is_headed_by_its_name() -> None:
 
 def test_one_slide_by_index() -> None:
     assert shown(deck_of_three(), 30, index=1) == (
-        "2 / 3 · Two\n" + "─" * 30 + "\nTwo\n\n  • a\n  • b\n\n"
+        "2 / 3 · Two\n" + "─" * 30 + "\nTwo\n" + "─" * 30 + "\n\n  • a\n  • b\n\n"
     )
 
 
@@ -98,7 +123,9 @@ def test_a_long_header_puts_the_logo_title_on_its_own_line() -> None:
 def test_media_hook_adds_renderables_after_the_text() -> None:
     deck = deck_of_three()
     output = shown(deck, 30, index=0, media=lambda block: [Text(f"[media of {block.title}]")])
-    assert "First.\n\n[media of One]\n" in output
+    assert [line.strip() for line in output.splitlines()][-4:] == [
+        "First.", "", "[media of One]", ""
+    ]  # fmt: skip
 
 
 def test_notes_are_never_shown() -> None:

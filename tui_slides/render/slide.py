@@ -9,11 +9,13 @@ from typing import TextIO
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.constrain import Constrain
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
-from tui_slides.deck.model import Block, Deck, Slide
+from tui_slides.deck.model import Block, Deck, Layout, Slide
 from tui_slides.deck.safety import one_line
-from tui_slides.render.block import BLANK, MEASURE, render_block
+from tui_slides.render.block import BLANK, MEASURE, block_in_layout
+from tui_slides.render.layout import heading_of, shown_layout
 from tui_slides.render.lines import Prose, Stack
 from tui_slides.render.styles import DEFAULT_STYLES, SlideStyles
 
@@ -77,30 +79,72 @@ def render_slide(
     measure: int | None = MEASURE,
     step: int | None = None,
 ) -> RenderableType:
-    """One slide as ``show`` prints it: its header, then each block, a blank line apart.
+    """One slide as ``show`` prints it: its header, then its blocks in its layout at the
+    width printed to (``LaidOut``: a title slide centred, ``columns`` side by side while
+    they are wide enough), then a blank line.
 
     ``step``: the slide as its incremental reveal shows it at that step
     (``Slide.step_plan``; the console's "next step"); None: complete, as ``show``
-    and exports print every slide.
+    prints every slide.
     """
-    parts: list[RenderableType] = [Stack(SlideHeader(slide, position, total, styles))]
-    plan = slide.step_plan
-    numbered = [
-        (number, block)
-        for number, block in enumerate(slide.content)
-        if not block.is_empty and (step is None or plan.shown(number, step))
-    ]
-    blocks = [block for _, block in numbered]
-    for number, block in numbered:
-        block_media = media(block) if media is not None else ()
-        items = None if step is None else plan.items_shown(number, step)
-        parts.append(render_block(block, styles, media=block_media, measure=None, items=items))
-        parts.append(BLANK)
-    if not blocks:
-        parts.append(Prose(Text(EMPTY_SLIDE, style=styles.muted)))
-        parts.append(BLANK)
-    group = Stack(*parts)
+    header = Stack(SlideHeader(slide, position, total, styles))
+    group = Stack(header, LaidOut(slide, styles, media, step), BLANK)
     return group if measure is None else Constrain(group, measure)
+
+
+class LaidOut:
+    """``slide``'s blocks in the layout it is shown in at the width it is drawn at."""
+
+    def __init__(
+        self, slide: Slide, styles: SlideStyles, media: MediaFor | None, step: int | None
+    ) -> None:
+        self.slide, self.styles, self.media, self.step = slide, styles, media, step
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        layout = shown_layout(self.slide, options.max_width)
+        yield slide_body(self.slide, layout, self.styles, self.media, self.step)
+
+
+def slide_body(
+    slide: Slide,
+    layout: Layout,
+    styles: SlideStyles,
+    media: MediaFor | None = None,
+    step: int | None = None,
+) -> RenderableType:
+    """``slide``'s blocks at ``step`` (None: complete) in ``layout``: side by side in equal
+    columns (``columns``), else one under another, a blank line apart; the empty-slide
+    line when none is shown. The presenter's and the audience's slide, and ``show``'s."""
+    heading, kind = heading_of(slide, layout)
+    plan = slide.step_plan
+    parts: list[RenderableType] = []
+    for number, block in enumerate(slide.content):
+        if block.is_empty or (step is not None and not plan.shown(number, step)):
+            continue
+        parts.append(
+            block_in_layout(
+                block,
+                styles,
+                layout,
+                kind if number == heading else "none",
+                media=media(block) if media is not None else (),
+                items=None if step is None else plan.items_shown(number, step),
+            )
+        )
+    if not parts:
+        return Prose(Text(EMPTY_SLIDE, style=styles.muted))
+    if layout is Layout.COLUMNS:
+        grid = Table.grid(padding=(0, 1), expand=True)
+        for _ in parts:
+            grid.add_column(ratio=1)
+        grid.add_row(*parts)
+        return grid
+    spaced: list[RenderableType] = []
+    for index, part in enumerate(parts):
+        if index:
+            spaced.append(BLANK)  # the blocks' margin in the presenter
+        spaced.append(part)
+    return Stack(*spaced)
 
 
 def print_deck(
