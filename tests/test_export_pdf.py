@@ -89,6 +89,28 @@ def test_a_slide_too_long_for_a_page_is_shrunk_onto_it(tmp_path: Path) -> None:
     assert "(empty slide)" in pdf.pages[1].extract_text()
 
 
+def test_a_long_slide_is_set_in_columns_before_it_is_shrunk(tmp_path: Path) -> None:
+    """80 bullets: three columns at nearly the body's size (one column: about 4 pt)."""
+    items = [f"пункт номер {n}" for n in range(80)]
+    slides = [
+        {"content": [{"title": "Long", "text": "\n".join(f"- {item}" for item in items)}]},
+        {"content": [{"title": "Short", "text": "- one\n- two"}]},
+    ]
+    pdf = export(tmp_path, write_deck(tmp_path, slides))
+    assert len(pdf.pages) == 2  # a page per slide still
+    runs = [run for run in placed(pdf.pages[0]) if run[3].startswith("пункт")]
+    assert sorted(text for *_, text in runs) == sorted(items)
+    lefts = sorted({round(x) for x, *_ in runs})
+    assert len(lefts) == 3 and lefts[2] - lefts[0] > float(pdf.pages[0].mediabox.width) / 2
+    assert min(size for _, _, size, _ in runs) > 11  # the body is 14 pt; one column: 4.4
+    in_order = sorted(runs, key=lambda run: (round(run[0]), -run[1]))
+    assert [text for *_, text in in_order] == items  # down each column, then the next
+    (title,) = [run for run in placed(pdf.pages[0]) if run[3] == "Long"]
+    assert title[0] <= lefts[0] and title[1] > max(y for _, y, *_ in runs)  # over them all
+    short = [run for run in placed(pdf.pages[1]) if run[3] in ("one", "two")]
+    assert len(short) == 2 and {size for *_, size, _ in short} == {14}  # it fits: as it is
+
+
 def _images(page: pypdf.PageObject) -> int:
     xobjects = page["/Resources"].get("/XObject") or {}
     return sum(1 for ref in xobjects.values() if ref.get_object()["/Subtype"] == "/Image")

@@ -2,8 +2,9 @@
 
 Text is real PDF text in embedded, subset Noto Sans (selectable and searchable,
 Cyrillic included); images are embedded once each; a map is its link and the
-link's QR code, drawn as vectors. Each slide is shrunk to fit its page when it
-is too long, so pages and slides always correspond. Pages take the slide's
+link's QR code, drawn as vectors. A slide too long for its page is set in
+columns, and shrunk only as far as it must be (``pdf_fit``), so pages and slides
+always correspond. Pages take the slide's
 theme colours, as the presenter and the HTML export do.
 """
 
@@ -17,6 +18,7 @@ from tui_slides.deck.model import Block, Deck, Layout, MediaKind, MediaRef, Slid
 from tui_slides.deck.safety import visible
 from tui_slides.export.fonts import MONO, SANS, register, runs
 from tui_slides.export.html_text import CODE_STYLES
+from tui_slides.export.pdf_fit import fitted
 from tui_slides.export.pdf_markdown import markdown_flowables
 from tui_slides.export.pdf_text import TextStyles, markup, plain_flowables
 from tui_slides.export.pictures import Picture, Pictures
@@ -245,7 +247,7 @@ def _rule(title: str, styles: TextStyles) -> Flowable:
 def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool = False) -> None:
     """Write ``deck`` as a PDF to ``out``."""
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
     covered = register()
     page_width, page_height = landscape(A4)
@@ -267,8 +269,9 @@ def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool
         )
         if centred:
             story.append(_title_page(content, frame_width, frame_height))
-        else:
-            story.append(KeepInFrame(frame_width, frame_height, content, mode="shrink"))
+        else:  # a slide too long for its page: in columns, then shrunk (pdf_fit)
+            head = 2 if getattr(content[0], "style", None) is styles.slide_title else 0  # + rule
+            story.append(fitted(content[:head], content[head:], frame_width, frame_height))
         story.append(PageBreak())
     if story:
         story.pop()  # no blank page after the last slide
