@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,11 @@ def test_console_with_several_lists_them_and_join_picks_one(
 ) -> None:
     parent = os.getppid()  # a process that runs, as a second presenter would
     sockets = [listening("talk"), listening("keynote", parent)]
+    # Listed by start, oldest first: two sockets made within one clock tick of the file
+    # system share a time (then the pid decides), so the test sets the times apart.
+    started = time.time()
+    os.utime(rendezvous.socket_path("talk"), (started - 60, started - 60))
+    os.utime(rendezvous.socket_path("keynote", parent), (started, started))
     assert cli.main(["console"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "tui-slides: several presentations are running; pick one with --join NAME:"
