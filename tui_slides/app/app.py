@@ -218,7 +218,8 @@ class PresenterApp(SharingApp):
         except StopIteration as done:
             deck: Deck = done.value
         except DeckError as error:
-            self.exit(return_code=1, message=Text(visible(str(error))))
+            said = error.shown(self.size.width)  # printed once the screen is given back
+            self.exit(return_code=1, message=Text(visible(said)))
             return
         if deck is not self.presentation.deck:
             self.presentation.reload(deck)

@@ -12,7 +12,8 @@ import stat
 from pathlib import Path
 
 from tui_slides.deck.diagnostics import UNCLOSED_AT_END
-from tui_slides.deck.errors import DeckError, caret_lines
+from tui_slides.deck.errors import DeckError
+from tui_slides.deck.excerpt import caret_lines
 from tui_slides.deck.loader import is_slide_file
 from tui_slides.deck.model import Deck
 

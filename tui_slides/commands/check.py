@@ -11,7 +11,7 @@ from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.safety import one_line, visible
-from tui_slides.streams import encodes_unicode
+from tui_slides.streams import encodes_unicode, terminal_columns
 
 if TYPE_CHECKING:
     import argparse
@@ -38,12 +38,13 @@ def check(args: argparse.Namespace, started: Started) -> int:
     reports: list[dict[str, object]] = []
     counts = dict.fromkeys(Level, 0)
     failed = 0
+    width = terminal_columns(sys.stdout)  # an error's excerpt fits the terminal's width
     for path in paths:
         try:
             deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)
         except DeckError as error:
             failed += 1
-            diagnostics, slides, lines = [error.diagnostic], 0, [str(error)]
+            diagnostics, slides, lines = [error.diagnostic], 0, [error.shown(width)]
         else:
             diagnostics = _all_diagnostics(deck)
             slides, lines = len(deck), [str(diagnostic) for diagnostic in diagnostics]
