@@ -85,13 +85,15 @@ def _json(report: dict[str, object]) -> str:
 
     Text that may not reach a terminal as itself, or that standard output cannot
     encode, is written as JSON's own ``\\uXXXX`` escapes: still the same values.
+    (``json`` escapes C0 controls itself, and with ``ensure_ascii`` all but ASCII;
+    DEL, ASCII but a control, only here.)
     """
     import json  # here: only --format json writes it
 
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if encodes_unicode(sys.stdout) and visible(text) == text:
         return text
-    return json.dumps(report, ensure_ascii=True, indent=2)
+    return json.dumps(report, ensure_ascii=True, indent=2).replace("\x7f", "\\u007f")
 
 
 def counted(count: int, word: str) -> str:
