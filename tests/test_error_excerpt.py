@@ -16,16 +16,21 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.text import Text
 
-from tests.conftest import ROOT
+from tests.app_support import make_app
+from tests.conftest import ROOT, SEED
 from tui_slides import cli
+from tui_slides.deck.errors import DeckSyntaxError
 from tui_slides.deck.excerpt import caret_lines
+from tui_slides.deck.loader import load_deck
 
 ASCII_DECK = "{slides:[" + ",".join(
     '{title:"Slide 120" @}' if i == 120 else f'{{title:"Slide {i:03}"}}' for i in range(250)
@@ -128,6 +133,34 @@ def test_the_presenters_start_up_error_fits_the_terminal(tmp_path: Path) -> None
     assert said.replace("\r\n", "\n") == "\n".join(
         [f"bad.json5:1:1283: {HEAD}", *SHOWN["cjk", 40], ""]
     )
+
+
+async def test_the_presenter_ends_with_an_excerpt_as_wide_as_its_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quick start's deck whose rest does not load: the reason is printed once the
+    screen is given back, to a terminal as wide as the screen was."""
+    path = written(tmp_path / "bad.json5", CJK_DECK)
+    with pytest.raises(DeckSyntaxError) as caught:
+        load_deck(path)
+
+    class Failing:  # an opening whose rest turns out not to load
+        deck = load_deck(SEED)
+
+        def complete_in_steps(self) -> Generator[None, None, object]:
+            yield
+            raise caught.value
+
+    app = make_app(Failing.deck, path, opening=Failing())
+    said: list[object] = []
+    exit_app = app.exit
+    monkeypatch.setattr(app, "exit", lambda **kw: (said.append(kw["message"]), exit_app(**kw)))
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    (message,) = said
+    assert isinstance(message, Text)
+    assert message.plain.split("\n")[1:] == SHOWN["cjk", 40]
 
 
 def test_check_into_a_pipe_shows_the_160_cell_window(
