@@ -163,6 +163,17 @@ async def test_the_presenter_ends_with_an_excerpt_as_wide_as_its_screen(
     assert message.plain.split("\n")[1:] == SHOWN["cjk", 40]
 
 
+async def test_the_reload_panel_fits_the_excerpt_inside_its_padding(tmp_path: Path) -> None:
+    path = written(tmp_path / "talk.json5", '{ content: [{ title: "One" }] }')
+    app = make_app(load_deck(path), path)
+    async with app.run_test(size=(42, 24)) as pilot:  # the panel has a column of padding a side
+        written(path, CJK_DECK)
+        await pilot.press("r")
+        panel = app.slides.query_one("#diagnostics")
+        message = str(panel.content)  # type: ignore[attr-defined]
+    assert message.split("\n")[-2:] == SHOWN["cjk", 40]
+
+
 def test_check_into_a_pipe_shows_the_160_cell_window(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

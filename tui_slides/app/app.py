@@ -305,7 +305,8 @@ class PresenterApp(SharingApp):
         try:
             deck = self.loader(self.path)
         except DeckError as error:
-            self.presentation.report_problem(problem_text(error))
+            inside = self.size.width - 2  # the panel's padding (#diagnostics, slides.tcss)
+            self.presentation.report_problem(problem_text(error, inside))
             return False
         except OSError as error:
             self.presentation.report_problem(f"{self.path}: {error.strerror or error}")
