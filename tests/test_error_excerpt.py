@@ -126,6 +126,17 @@ def test_check_fits_the_excerpt_to_the_terminal(tmp_path: Path, kind: str, colum
     assert all(cell_len(line) <= columns for line in SHOWN[kind, columns])
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["show", "bad.json5"], ["fix", "bad.json5"], ["export", "bad.json5", "--html", "x.html"]],
+)
+def test_the_other_commands_fit_it_too(tmp_path: Path, argv: list[str]) -> None:
+    written(tmp_path / "bad.json5", CJK_DECK)
+    status, said = in_a_terminal(argv, 40, tmp_path)
+    assert status == 1
+    assert excerpt(said) == SHOWN["cjk", 40]
+
+
 def test_the_presenters_start_up_error_fits_the_terminal(tmp_path: Path) -> None:
     written(tmp_path / "bad.json5", CJK_DECK)
     status, said = in_a_terminal(["bad.json5"], 40, tmp_path)

@@ -114,18 +114,6 @@ def _is_terminal(stream: TextIO | None) -> bool:
         return False
 
 
-def terminal_columns(stream: TextIO | None) -> int | None:
-    """The columns of the terminal ``stream`` writes to, or None: not a terminal, or one that
-    does not say (a file or a pipe has no width; what is printed there keeps its own)."""
-    if not _is_terminal(stream):
-        return None
-    try:
-        columns = os.get_terminal_size(stream.fileno()).columns  # type: ignore[union-attr]
-    except (OSError, ValueError):
-        return None
-    return columns or None  # 0: a pseudo-terminal nobody gave a size
-
-
 def terminal_problem() -> str | None:
     """Why the presenter cannot run here (standard input or output is not a terminal), or None.
 

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from tui_slides.commands.common import EXIT_FAILED, EXIT_OK, Started, usage_error
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
+from tui_slides.deck.excerpt import output_columns
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.safety import one_line, visible
-from tui_slides.streams import encodes_unicode, terminal_columns
+from tui_slides.streams import encodes_unicode
 
 if TYPE_CHECKING:
     import argparse
@@ -38,7 +39,7 @@ def check(args: argparse.Namespace, started: Started) -> int:
     reports: list[dict[str, object]] = []
     counts = dict.fromkeys(Level, 0)
     failed = 0
-    width = terminal_columns(sys.stdout)  # an error's excerpt fits the terminal's width
+    width = output_columns(sys.stdout)  # an error's excerpt fits the terminal's width
     for path in paths:
         try:
             deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)

@@ -1,5 +1,8 @@
 """The excerpt under an error: the offending line, fitted to a width, and a caret under the column.
 
+``output_columns`` is that width for a stream: a terminal's columns, None for a
+file or a pipe.
+
 A line too long for the output (a minified one-line deck) is shown as a window
 around the column, cut with ``…`` at either end; the width counts terminal
 cells, so a wide (CJK) character takes two and a combining mark none, and a tab
@@ -9,6 +12,7 @@ caret stays under the character the column names.
 
 from __future__ import annotations
 
+import os
 from itertools import accumulate
 
 from tui_slides.deck.safety import visible
@@ -22,6 +26,18 @@ NARROWEST = 20
 
 INDENT = "  "
 CUT = "…"
+
+
+def output_columns(stream: object) -> int | None:
+    """The columns of the terminal ``stream`` writes to (``sys.stderr``...), or None: not a
+    terminal (a file or a pipe has no width), or a terminal that does not say."""
+    try:
+        descriptor = stream.fileno()  # type: ignore[attr-defined]
+        if not os.isatty(descriptor):
+            return None
+        return os.get_terminal_size(descriptor).columns or None  # 0: a pty given no size
+    except (AttributeError, OSError, ValueError):  # closed, or not a file at all
+        return None
 
 
 def cell_width(text: str) -> int:
