@@ -194,6 +194,29 @@ def test_check_json_keeps_an_odd_file_name_exactly(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["decks"][0]["path"] == str(deck)
 
 
+def test_check_json_spells_a_file_name_one_way_in_the_deck_and_its_diagnostics(
+    tmp_path: Path,
+) -> None:
+    """A deck's ``path`` and its diagnostics' ``path`` are the same string, the name
+    exactly (JSON's escapes keep the terminal safe): a program matches them and opens
+    the file. A folder deck's diagnostics name its slide file, under the folder's path."""
+    odd = os.fsdecode(b"\x1b[31m\x7f\xff\tdeck\n.json5")
+    deck = tmp_path / odd
+    deck.write_text('{ content: [{ title: "a" "b" }], x: 1,, }')  # a repair: one warning
+    folder = tmp_path / f"talk {odd}"
+    folder.mkdir()
+    (folder / "1.json5").write_text('{ content: [{ text: "A" }] }')
+    (folder / odd).write_text("{bad")  # skipped, with its error
+    result = tui_slides("check", "--format", "json", str(deck), str(folder))
+    assert result.returncode == 1
+    assert not set(result.stdout) & {0x1B, 0x7F, 0x9B, 0xFF}  # each as JSON's own escape
+    first, second = json.loads(result.stdout)["decks"]
+    assert first["path"] == str(deck) and second["path"] == str(folder)
+    assert first["diagnostics"] and second["diagnostics"]
+    assert {d["path"] for d in first["diagnostics"]} == {str(deck)}
+    assert {d["path"] for d in second["diagnostics"]} == {str(folder / odd)}
+
+
 def test_an_odd_slide_key_is_printed_visibly() -> None:
     result = tui_slides("show", str(SEED), "--slide", os.fsdecode(b"\x1b]0;x\x07\xff"))
     assert result.returncode == 2

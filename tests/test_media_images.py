@@ -113,7 +113,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_folder_is_not_an_image(tmp_path: Path) -> None:
-    assert _problem(load_image(tmp_path)).reason == "not a regular file"
+    assert _problem(load_image(tmp_path)).reason == "not a regular file (a folder)"
 
 
 def test_text_file_is_not_an_image(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from typing import NamedTuple, TextIO
 
 from tui_slides.deck.diff import unified_diff
 from tui_slides.deck.errors import DeckError, DeckNotFoundError, too_large
+from tui_slides.deck.excerpt import output_columns
 from tui_slides.deck.fix import fix_text
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, SLIDE_SUFFIXES
 from tui_slides.deck.safety import one_line, visible
@@ -68,7 +69,7 @@ def run_fix(
             try:
                 repaired += _fix_file(name, write=write, out=out, err=err, max_bytes=max_bytes)
             except DeckError as error:
-                print(error, file=err)
+                print(error.shown(output_columns(err)), file=err)
                 failed = True
         if failed:
             status = EXIT_FAILED

@@ -218,7 +218,8 @@ class PresenterApp(SharingApp):
         except StopIteration as done:
             deck: Deck = done.value
         except DeckError as error:
-            self.exit(return_code=1, message=Text(visible(str(error))))
+            said = error.shown(self.size.width)  # printed once the screen is given back
+            self.exit(return_code=1, message=Text(visible(said)))
             return
         if deck is not self.presentation.deck:
             self.presentation.reload(deck)
@@ -304,7 +305,8 @@ class PresenterApp(SharingApp):
         try:
             deck = self.loader(self.path)
         except DeckError as error:
-            self.presentation.report_problem(problem_text(error))
+            inside = self.size.width - 2  # the panel's padding (#diagnostics, slides.tcss)
+            self.presentation.report_problem(problem_text(error, inside))
             return False
         except OSError as error:
             self.presentation.report_problem(f"{self.path}: {error.strerror or error}")

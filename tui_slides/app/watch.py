@@ -12,7 +12,8 @@ import stat
 from pathlib import Path
 
 from tui_slides.deck.diagnostics import UNCLOSED_AT_END
-from tui_slides.deck.errors import DeckError, caret_lines
+from tui_slides.deck.errors import DeckError
+from tui_slides.deck.excerpt import caret_lines
 from tui_slides.deck.loader import is_slide_file
 from tui_slides.deck.model import Deck
 
@@ -53,17 +54,18 @@ def half_written(deck: Deck) -> bool:
     return any(diagnostic.code == UNCLOSED_AT_END for diagnostic in deck.diagnostics)
 
 
-def problem_text(error: DeckError) -> str:
-    """What the reload-error panel says: the error and, when it has a position, the caret line.
+def problem_text(error: DeckError, width: int | None = None) -> str:
+    """What the reload-error panel says: the error and, when it has a position, the caret line,
+    fitted to ``width`` columns (``tui_slides.deck.excerpt``).
 
     A syntax error carries its source line; for others (a slide of the wrong
     type...) the line is read again from the file, if it is a regular file.
     """
-    text = str(error)
+    text = error.shown(width)
     if error.source_line is not None or (error.line, error.col) == (1, 1):
         return text
     line = _source_line(error.path, error.line)
-    return text if line is None else f"{text}\n{caret_lines(line, error.col)}"
+    return text if line is None else f"{text}\n{caret_lines(line, error.col, width)}"
 
 
 def _source_line(path: str, number: int) -> str | None:

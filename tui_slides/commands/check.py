@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tui_slides.commands.common import EXIT_FAILED, EXIT_OK, Started, usage_error
 from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError
+from tui_slides.deck.excerpt import output_columns
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.safety import one_line, visible
 from tui_slides.streams import encodes_unicode
@@ -38,12 +39,13 @@ def check(args: argparse.Namespace, started: Started) -> int:
     reports: list[dict[str, object]] = []
     counts = dict.fromkeys(Level, 0)
     failed = 0
+    width = output_columns(sys.stdout)  # an error's excerpt fits the terminal's width
     for path in paths:
         try:
             deck = load_deck(path, strict=args.strict, max_bytes=args.max_size)
         except DeckError as error:
             failed += 1
-            diagnostics, slides, lines = [error.diagnostic], 0, [str(error)]
+            diagnostics, slides, lines = [error.diagnostic], 0, [error.shown(width)]
         else:
             diagnostics = _all_diagnostics(deck)
             slides, lines = len(deck), [str(diagnostic) for diagnostic in diagnostics]
@@ -84,13 +86,15 @@ def _json(report: dict[str, object]) -> str:
 
     Text that may not reach a terminal as itself, or that standard output cannot
     encode, is written as JSON's own ``\\uXXXX`` escapes: still the same values.
+    (``json`` escapes C0 controls itself, and with ``ensure_ascii`` all but ASCII;
+    DEL, ASCII but a control, only here.)
     """
     import json  # here: only --format json writes it
 
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if encodes_unicode(sys.stdout) and visible(text) == text:
         return text
-    return json.dumps(report, ensure_ascii=True, indent=2)
+    return json.dumps(report, ensure_ascii=True, indent=2).replace("\x7f", "\\u007f")
 
 
 def counted(count: int, word: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui_slides.deck.diagnostics import LOUD, Diagnostic, Level
 from tui_slides.deck.errors import DeckError
+from tui_slides.deck.excerpt import output_columns
 from tui_slides.deck.loader import Opening, load_deck, open_deck
 from tui_slides.deck.safety import one_line, visible
 
@@ -56,7 +57,7 @@ def open_deck_at(path: str | Path, args: argparse.Namespace, *, quick: bool) -> 
         else:
             opening = Opening(load_deck(path, strict=args.strict, max_bytes=args.max_size))
     except DeckError as error:
-        print(visible(str(error)), file=sys.stderr)
+        print(visible(error.shown(output_columns(sys.stderr))), file=sys.stderr)
         return EXIT_FAILED
     print_diagnostics(opening.deck.diagnostics, sys.stderr, levels=LOUD)
     return opening

@@ -32,11 +32,11 @@ LOUD = (Level.ERROR, Level.WARNING)
 class Diagnostic:
     """One finding in a deck file, printed as ``path:line:col: level: message``.
 
-    ``path`` and ``message`` may hold anything a file name or a deck holds: both
-    ways out (``str()`` and ``as_dict``) pass them through ``visible``, so no caller
-    can print a control character or a lone surrogate by forgetting to; the path
-    through ``one_line`` too, so a file name's line break cannot make one diagnostic
-    look like two.
+    ``path`` and ``message`` may hold anything a file name or a deck holds: ``str()``
+    passes both through ``visible``, so no caller can print a control character or a
+    lone surrogate by forgetting to; the path through ``one_line`` too, so a file
+    name's line break cannot make one diagnostic look like two. ``as_dict`` (for JSON,
+    whose escapes carry any string safely) keeps the path exactly as given.
     """
 
     path: str
@@ -53,9 +53,15 @@ class Diagnostic:
         return f"{where}: {self.level.value}: {visible(self.message)}"
 
     def as_dict(self) -> dict[str, object]:
-        """The diagnostic as plain data, for ``check --format json``."""
+        """The diagnostic as plain data, for ``check --format json``.
+
+        The path is the file's name exactly, as in the report's ``path`` of its deck, so
+        a program can match the two and open the file; JSON's escapes carry a control
+        character or an undecodable byte (``\udcff``) safely. The message is text for
+        a person, made visible.
+        """
         return {
-            "path": one_line(self.path),
+            "path": self.path,
             "line": self.line,
             "col": self.col,
             "level": self.level.value,

@@ -3,29 +3,7 @@
 from __future__ import annotations
 
 from tui_slides.deck.diagnostics import Diagnostic, Level
-from tui_slides.deck.safety import visible
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells ``text`` takes: wide East Asian characters count two, marks none."""
-    import unicodedata  # only when an error is shown
-
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
-    return width
-
-
-def caret_lines(source_line: str, col: int) -> str:
-    """The offending line and a caret under column ``col`` (1-based, in characters)."""
-    shown = visible(source_line.replace("\t", " "))
-    if len(shown) > 160:  # keep a long line readable: a window around the column
-        start = max(0, col - 80)
-        shown = ("…" if start else "") + shown[start : start + 160]
-        col = col - start + (1 if start else 0)
-    return f"  {shown}\n  {' ' * cell_width(shown[: col - 1])}^"
+from tui_slides.deck.excerpt import caret_lines
 
 
 class DeckError(Exception):
@@ -55,10 +33,15 @@ class DeckError(Exception):
         return Diagnostic(self.path, self.line, self.col, Level.ERROR, self.message)
 
     def __str__(self) -> str:
+        return self.shown(None)
+
+    def shown(self, width: int | None) -> str:
+        """The whole message, its excerpt fitted to ``width`` columns (the output's; None
+        when unknown: ``tui_slides.deck.excerpt.UNKNOWN_WIDTH``)."""
         head = str(self.diagnostic)
         if self.source_line is None:
             return head
-        return f"{head}\n{caret_lines(self.source_line, self.col)}"
+        return f"{head}\n{caret_lines(self.source_line, self.col, width)}"
 
 
 class DeckSyntaxError(DeckError):

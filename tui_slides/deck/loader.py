@@ -21,6 +21,7 @@ from tui_slides.deck.diagnostics import Diagnostic, Level, source_order
 from tui_slides.deck.errors import DeckError, DeckNotFoundError, DeckSchemaError, too_large
 from tui_slides.deck.fastjson import NOT_JSON as _NOT_JSON
 from tui_slides.deck.fastjson import loads_json as _loads_json
+from tui_slides.deck.files import special_kind
 from tui_slides.deck.findings import Capped
 from tui_slides.deck.model import Deck, Slide
 from tui_slides.deck.order import folder_order, natural
@@ -280,20 +281,8 @@ def _refuse_special(name: str, mode: int) -> None:
     """Raise ``DeckNotFoundError`` unless ``mode`` is a regular file's."""
     if not stat.S_ISREG(mode):
         raise DeckNotFoundError(
-            name, f"not a regular file ({_special(mode)}): a deck is a file or folder"
+            name, f"not a regular file ({special_kind(mode)}): a deck is a file or folder"
         )
-
-
-def _special(mode: int) -> str:
-    """What kind of file that is not a regular one ``mode`` describes."""
-    kinds = (
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISDIR, "a folder"),
-    )
-    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _load_file(name: str, options: LoadOptions) -> _File:

@@ -12,6 +12,7 @@ from tui_slides.deck import values
 from tui_slides.deck.diagnostics import Diagnostic, Level
 from tui_slides.deck.errors import DeckLimitError, DeckSchemaError
 from tui_slides.deck.fields import BUILTIN_THEMES, close_themes, suggestion
+from tui_slides.deck.files import FILE_NOT_FOUND, file_problem
 from tui_slides.deck.findings import LISTED
 from tui_slides.deck.model import MediaKind, MediaRef, shown
 from tui_slides.deck.numbers import spelling
@@ -151,15 +152,15 @@ class FieldReader:
             return None
         inside = os.path.normpath(os.path.join(self.base, raw.lstrip("/")))
         candidates = [inside, os.path.normpath(raw)] if raw.startswith("/") else [inside]
-        found = next((path for path in candidates if os.path.isfile(path)), None)
-        if found is None:
+        found, path, problem = _media_file(candidates)
+        if problem == FILE_NOT_FOUND:
             looked = " or ".join(shown(candidate) for candidate in candidates)
-            message = f"file not found: '{shown(raw)}' (looked for {looked})"
+            message = f"{FILE_NOT_FOUND}: '{shown(raw)}' (looked for {looked})"
             self.report(Level.WARNING, (*where, key), message)
-        path = found or candidates[0]
-        return MediaRef(
-            raw, MediaKind.FILE, file=path, exists=found is not None, line=line, col=col
-        )
+        elif problem is not None:  # a folder, a FIFO, /dev/zero: the presenter says the same
+            message = f"{problem}: '{shown(raw)}' ({shown(path)})"
+            self.report(Level.WARNING, (*where, key), message)
+        return MediaRef(raw, MediaKind.FILE, file=path, exists=found, line=line, col=col)
 
     def unknown(
         self, obj: Mapping[str, object], known: frozenset[str], where: ValuePath, what: str
@@ -209,3 +210,22 @@ class FieldReader:
         return name or None
 
     # -- structures ---------------------------------------------------------
+
+
+def _media_file(candidates: list[str]) -> tuple[bool, str, str | None]:
+    """Whether one of ``candidates`` is a regular file, the one to point at, and what is
+    wrong with it (``tui_slides.deck.files.file_problem``; None for a regular file).
+
+    The first regular file wins; without one, the first that is there but is not one
+    (a folder...) is pointed at, so the presenter says of it what ``check`` says;
+    without that either, the first: its file is not found.
+    """
+    problems = []
+    for candidate in candidates:
+        problem = file_problem(candidate)
+        if problem is None:
+            return True, candidate, None
+        problems.append((candidate, problem))
+    there = [(path, problem) for path, problem in problems if problem != FILE_NOT_FOUND]
+    path, problem = (there or problems)[0]
+    return False, path, problem

@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from tui_slides.deck.diagnostics import LOUD
 from tui_slides.deck.errors import DeckError
+from tui_slides.deck.excerpt import output_columns
 from tui_slides.deck.loader import DEFAULT_MAX_BYTES, load_deck
 from tui_slides.deck.model import Deck
 from tui_slides.deck.safety import visible
@@ -138,7 +139,7 @@ def run_export(
     try:
         deck = load_deck(deck_path, strict=strict, max_bytes=max_bytes)
     except DeckError as error:
-        print(error, file=sys.stderr)
+        print(error.shown(output_columns(sys.stderr)), file=sys.stderr)
         return EXIT_FAILED
     for out in (html, pdf):
         used = None if out is None else _read_by(deck, out)

@@ -19,13 +19,13 @@ in an LRU bounded by bytes, so coming back to a slide does not decode again;
 from __future__ import annotations
 
 import queue
-import stat
 import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui_slides.deck.files import regular_file
 from tui_slides.deck.model import MediaKind, MediaRef
 from tui_slides.media.cache import LRUCache
 from tui_slides.media.icons import icon_sizes
@@ -144,16 +144,9 @@ def load_image(
 
     Each (file version, box) is decoded once; later calls come from the cache.
     """
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return ImageProblem(path, "file not found", raw)
-    except OSError as error:
-        return ImageProblem(path, f"cannot read the file ({error.strerror or error})", raw)
-    except ValueError:  # a NUL in the name, or a lone surrogate: no such file can exist
-        return ImageProblem(path, "not a possible file name", raw)
-    if not stat.S_ISREG(info.st_mode):
-        return ImageProblem(path, "not a regular file", raw)
+    info = regular_file(path)  # the loader's rule: check says what this placeholder says
+    if isinstance(info, str):
+        return ImageProblem(path, info, raw)
     if info.st_size == 0:
         return ImageProblem(path, "the file is empty", raw)
     if info.st_size > MAX_FILE_BYTES:

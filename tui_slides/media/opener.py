@@ -17,6 +17,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui_slides.deck.files import FILE_NOT_FOUND, file_problem
 from tui_slides.deck.model import MediaKind, MediaRef, Slide
 from tui_slides.media.links import safe_url
 
@@ -76,9 +77,12 @@ def open_video(
     shown = ref.label  # visible, one line, cut if absurdly long
     target = _target(ref)
     if target is None:
-        if ref.kind is MediaKind.FILE:
+        if ref.kind is not MediaKind.FILE:
+            return OpenResult(False, f"Not a web link tui-slides will open: {shown}")
+        problem = FILE_NOT_FOUND if ref.path is None else file_problem(ref.path)
+        if problem in (FILE_NOT_FOUND, None):  # None: a file again since it was looked at
             return OpenResult(False, f"Video not found: {shown}")
-        return OpenResult(False, f"Not a web link tui-slides will open: {shown}")
+        return OpenResult(False, f"Cannot play {shown}: {problem}")  # what check says
     if remote_session(environ):
         where = "open it on your own machine" if ref.kind is MediaKind.URL else "play it locally"
         return OpenResult(False, f"Running over SSH: cannot play {shown} here; {where}.")
@@ -109,7 +113,7 @@ def open_video(
 
 def _target(ref: MediaRef) -> str | None:
     if ref.kind is MediaKind.FILE:
-        if ref.path is None or not ref.path.is_file():
+        if ref.path is None or file_problem(ref.path) is not None:
             return None
         return str(ref.path.resolve())
     if ref.kind is MediaKind.URL:

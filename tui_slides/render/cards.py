@@ -20,6 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from tui_slides.deck.files import FILE_NOT_FOUND, file_problem, regular_file
 from tui_slides.deck.model import MediaKind, MediaRef, shown
 from tui_slides.media.images import ImageProblem
 from tui_slides.media.links import format_coords, format_size, map_url, qr_too_long, safe_url
@@ -79,13 +80,13 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
     lines: list[RenderableType] = []
     if ref.kind is MediaKind.FILE and ref.path is not None:
         lines.append(_hung(play, Text(shown(ref.path.name), style="bold")))
-        size = _file_size(ref)
+        found = regular_file(ref.path)  # the loader's rule: check says the same of it
         detail = ref.label
-        if size is None:
-            lines.append(_hung(None, Text(f"{WARNING} file not found: {detail}", style="bold")))
+        if isinstance(found, str):
+            lines.append(_hung(None, Text(f"{WARNING} {found}: {detail}", style="bold")))
             hint = None
         else:
-            lines.append(_hung(None, _muted(f"{detail} · {format_size(size)}")))
+            lines.append(_hung(None, _muted(f"{detail} · {format_size(found.st_size)}")))
     else:
         lines.append(_hung(play, link_text(ref.url or ref.raw)))
     if hint:
@@ -96,15 +97,6 @@ def video_card(ref: MediaRef, *, hint: str | None = None) -> Panel:
 def _hung(marker: Text | None, line: Text) -> Hanging:
     """A card's line after ``▶``: wrapped under its own first word, not under the marker."""
     return Hanging(marker or Text(), line, marker_width=1, gap=2)
-
-
-def _file_size(ref: MediaRef) -> int | None:
-    if ref.path is None:
-        return None
-    try:
-        return ref.path.stat().st_size if ref.path.is_file() else None
-    except OSError:
-        return None
 
 
 def image_placeholder(problem: ImageProblem) -> Panel:
@@ -118,8 +110,10 @@ def image_placeholder(problem: ImageProblem) -> Panel:
 
 def image_text(ref: MediaRef) -> Text:
     """The text stand-in for an image when pictures are off or output is piped."""
-    missing = ref.kind is MediaKind.FILE and not ref.exists
-    suffix = " (file not found)" if missing else ""
+    problem = None
+    if ref.kind is MediaKind.FILE and not ref.exists:
+        problem = FILE_NOT_FOUND if ref.path is None else file_problem(ref.path)
+    suffix = f" ({problem})" if problem else ""
     return _muted(f"[image: {ref.label}{suffix}]")
 
 
