@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tui_slides.deck.diagnostics import Diagnostic, Level
-from tui_slides.deck.excerpt import caret_lines
 
 
 class DeckError(Exception):
@@ -41,6 +40,8 @@ class DeckError(Exception):
         head = str(self.diagnostic)
         if self.source_line is None:
             return head
+        from tui_slides.deck.excerpt import caret_lines  # only a failed load prints one
+
         return f"{head}\n{caret_lines(self.source_line, self.col, width)}"
 
 
