@@ -140,9 +140,10 @@ def test_show_notes_prints_each_slides_notes_under_a_rule(
     assert capsys.readouterr().out.splitlines() == [
         "1 / 5 · Title One",
         "─" * 40,
-        "Title One",
+        "               Title One",  # a title and a line: a title slide, centred
+        "             ─────────────",
         "",
-        "Body one",
+        "                Body one",
         "",
         "──────────────── Notes ─────────────────",
         "Greet the room.",
