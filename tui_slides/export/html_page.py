@@ -18,6 +18,7 @@ from tui_slides.export.html_text import (
     code_stylesheet,
     lines_html,
     markdown_html,
+    one_line_text,
     plain_html,
     revealed_html,
     text,
@@ -246,7 +247,8 @@ class PageParts:
     """The pieces of a page, for the export's file and the live page (``tui_slides.web``)."""
 
     title: str
-    """The page title, escaped."""
+    """The page title (``Deck.title``: the deck's name, else its first title), on one line,
+    escaped."""
     style: str
     """The stylesheet: layout, the themes used, code colours, logos."""
     body_class: str
@@ -287,11 +289,10 @@ def page_parts(
             )
         )
     first = next(iter(used), palette_name(theme, deck.theme)[0])
-    title = deck.slides[0].title if deck.slides and deck.slides[0].title else deck.source
     code = any(b.format is TextFormat.MARKDOWN for s in deck.slides for b in s.content)
     style = STYLE + _theme_rules(list(used)) + (code_stylesheet() if code else "")
     style += logos.stylesheet()
-    return PageParts(text(title), style, f"theme-{first}", "".join(sections))
+    return PageParts(one_line_text(deck.title), style, f"theme-{first}", "".join(sections))
 
 
 def deck_html(
