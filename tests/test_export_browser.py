@@ -354,3 +354,14 @@ def test_markdown_heading_levels_look_different(browser: Any, tmp_path: Path) ->
     assert len({tuple(look) for look in looks}) == 3, looks
     assert float(looks[0][0].removesuffix("px")) > float(looks[1][0].removesuffix("px"))
     page.close()
+
+
+def test_the_browser_titles_the_page_with_the_decks_name_as_text(
+    browser: Any, tmp_path: Path
+) -> None:
+    name = "</title><script>alert(1)</script> \x1b[31m Q&A\nday"
+    deck = write_deck(tmp_path, {"name": name, "slides": [{"content": [{"title": "First"}]}]})
+    page, _, dialogs = open_page(browser, export_html(deck, tmp_path / "deck.html"))
+    assert page.title() == "</title><script>alert(1)</script> ␛[31m Q&A day"
+    assert dialogs == [] and page.evaluate("document.scripts.length") == 1
+    page.close()

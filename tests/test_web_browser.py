@@ -171,6 +171,65 @@ async def test_the_page_reconnects_after_a_server_restart() -> None:
         await page.close()
 
 
+GONE = (
+    "this link no longer works: the presenter restarted the talk."
+    " Ask the presenter for the new link."
+)
+"""What the page says once a restarted talk refuses its address (the access code is new)."""
+COUNT_ATTEMPTS = """() => {
+  window.attempts = 0;
+  const Socket = window.WebSocket, ask = window.fetch;
+  window.WebSocket = function (url) { window.attempts++; return new Socket(url); };
+  window.fetch = function (...args) { window.attempts++; return ask(...args); };
+}"""
+"""Counts, in the page, every WebSocket it opens and every request it makes with ``fetch``."""
+
+
+@pytest.mark.parametrize("auth", ["code", "none"])
+async def test_the_page_stops_retrying_once_a_restarted_talk_refuses_its_link(auth: str) -> None:
+    """Offline while the server is down; told plainly once the server, back with a new access
+    code (or none: the old address is then 404), refuses the page's own link."""
+    presentation = Presentation(make_deck(5), start=2)
+    first = WebServer(presentation, options())
+    await first.start()
+    port = first.address[1]
+    async with browser() as chromium:
+        page = await chromium.new_page(viewport={"width": 1280, "height": 720})
+        await page.clock.install()  # the page's timers run on as ever, until fast-forwarded
+        try:
+            await page.goto(first.url)
+            await status_is(page, "following 3 / 5")
+        finally:
+            await first.stop()
+        await status_is(page, "following 3 / 5 \u2014 offline, reconnecting\u2026")
+        async with serving(presentation, port=port, code="m3n4-p5q6", auth=auth) as second:
+            await status_is(page, GONE)
+            await shows(page, "slide-3")  # the last slide stays on screen
+            assert await page.evaluate("document.querySelector('.current h2').textContent") == (
+                "Title 3"
+            )
+            assert second.viewers == set()
+            await page.evaluate(COUNT_ATTEMPTS)
+            await page.clock.fast_forward("30:00")  # half an hour of the page's timers at once
+            assert await page.evaluate("window.attempts") == 0  # it asks no more
+            await page.keyboard.press("ArrowLeft")  # the slides can still be read
+            await status_is(page, "browsing 2 / 5, presenter at 3 \u2014 " + GONE)
+        await page.close()
+
+
+async def test_a_full_room_is_retried_not_taken_for_a_dead_link() -> None:
+    presentation = Presentation(make_deck(2))
+    async with serving(presentation, max_viewers=0) as server, browser() as chromium:
+        page = await chromium.new_page()
+        sockets: list[str] = []
+        page.on("websocket", lambda socket: sockets.append(socket.url))
+        await page.goto(server.url)
+        await until(lambda: len(sockets) >= 3)  # refused (503), and tried again, twice
+        await status_is(page, "connecting\u2026")
+        assert len(server.viewers) == 0
+        await page.close()
+
+
 async def test_a_hostile_deck_runs_no_script(tmp_path: Path) -> None:
     deck = load_deck(write_deck(tmp_path, HOSTILE))
     presentation = Presentation(deck)

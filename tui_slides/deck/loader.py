@@ -109,7 +109,8 @@ def open_deck(
         first, theme = reader.first_slide(value)
     except DeckError:  # reported by the full reading, which knows where it is
         return Opening(_deck_of(name, _read_file(name, text, options, value)))
-    stand_in = Deck((first, *(_STAND_IN,) * (len(items) - 1)), name, theme, css=reader.deck_css)
+    rest = (_STAND_IN,) * (len(items) - 1)
+    stand_in = Deck((first, *rest), name, theme, css=reader.deck_css, name=reader.deck_name)
     return Opening(stand_in, _Unread(name, text, value, options))
 
 
@@ -240,8 +241,9 @@ def _finish(name: str, files: list[_File], theme: str | None) -> Deck:
     diagnostics = [d for file in files for d in _closed(file.reader.diagnostics)]
     diagnostics.sort(key=source_order)
     duration = next((file.reader.duration for file in files if file.reader.duration), None)
-    css = files[0].reader.deck_css if len(files) == 1 else None  # a folder has no deck object
-    return Deck(slides, name, theme, tuple(diagnostics), duration, css)
+    one = files[0].reader if len(files) == 1 else None  # a folder has no deck object
+    css, title = (one.deck_css, one.deck_name) if one is not None else (None, "")
+    return Deck(slides, name, theme, tuple(diagnostics), duration, css, title)
 
 
 def _closed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

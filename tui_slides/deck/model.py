@@ -258,9 +258,19 @@ class Deck:
     css: str | None = None
     """The deck's ``css`` field: the Textual CSS file it is styled with, resolved from the
     deck's folder (it may not exist: the presenter says so)."""
+    name: str = ""
+    """The deck object's ``name`` (its slides' default name too); "" without a deck object."""
 
     def __len__(self) -> int:
         return len(self.slides)
+
+    @property
+    def title(self) -> str:
+        """What the deck is called in an export's title: its ``name``, else the first slide's
+        title, else the file it came from."""
+        if self.name.strip():
+            return self.name
+        return self.slides[0].title if self.slides and self.slides[0].title else self.source
 
     def find(self, key: str) -> int | None:
         """The 0-based index of the slide named by ``key``: an ``ID``, or a 1-based position.

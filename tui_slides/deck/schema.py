@@ -61,6 +61,8 @@ class Reader(FieldReader):
         self.empty_unlisted = 0
         self.deck_css: str | None = None
         """The deck object's ``css`` file, resolved (``css``), once its slides are read."""
+        self.deck_name = ""
+        """The deck object's ``name``, once its slides are read ("" without a deck object)."""
 
     def block(self, value: object, where: ValuePath) -> Block | None:
         if isinstance(value, str):
@@ -231,9 +233,11 @@ class Reader(FieldReader):
             return None
 
     def _deck_defaults(self, value: Mapping[str, object]) -> Slide:
-        """What a deck object gives every slide that does not set it."""
+        """What a deck object gives every slide that does not set it (its ``name`` is
+        ``deck_name`` too)."""
+        self.deck_name = self.string(value, (), "name")
         return Slide(
-            name=self.string(value, (), "name"),
+            name=self.deck_name,
             logo_title=self.string(value, (), "logo_title"),
             logo=self.media(value, (), "logo_path"),
             theme=self.theme(value, ()),

@@ -4,7 +4,7 @@ Semantic HTML from the model (not terminal cells): a ``section`` per slide, its
 first title an ``h2``, other block titles ``h3``, text headings ``h4``, lists as
 ``ul``/``ol`` with the markers as written. Colours come from the theme table
 (``export.themes``); images are embedded; the only script is ``PAGING_SCRIPT``,
-ours. A print style puts one slide on each landscape page.
+ours. A print style puts one slide on each landscape page, edge to edge in its colours.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from tui_slides.export.html_text import (
     code_stylesheet,
     lines_html,
     markdown_html,
+    one_line_text,
     plain_html,
     revealed_html,
     text,
@@ -88,12 +89,13 @@ figure video{max-width:100%;max-height:60vh;display:block}
  margin-right:auto;text-align:left}
 .layout-title pre{text-align:left}
 .layout-title figure img,.layout-title figure video{margin-left:auto;margin-right:auto}
-@page{size:landscape;margin:1cm}
+@page{size:landscape;margin:0}
 @media print{
  html{scroll-snap-type:none}
- body{font-size:14pt}
- .slide{min-height:auto;height:auto;padding:0;border:0;break-after:page;page-break-after:always;
-  break-inside:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ body{font-size:14pt;background:var(--background)}
+ body,.slide{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .slide{min-height:100vh;padding:1cm 1.5cm;border:0;break-after:page;page-break-after:always;
+  break-inside:avoid}
  .slide:last-child{break-after:auto;page-break-after:auto}
  figure img{max-height:60vh}
 }
@@ -246,7 +248,8 @@ class PageParts:
     """The pieces of a page, for the export's file and the live page (``tui_slides.web``)."""
 
     title: str
-    """The page title, escaped."""
+    """The page title (``Deck.title``: the deck's name, else its first title), on one line,
+    escaped."""
     style: str
     """The stylesheet: layout, the themes used, code colours, logos."""
     body_class: str
@@ -287,11 +290,10 @@ def page_parts(
             )
         )
     first = next(iter(used), palette_name(theme, deck.theme)[0])
-    title = deck.slides[0].title if deck.slides and deck.slides[0].title else deck.source
     code = any(b.format is TextFormat.MARKDOWN for s in deck.slides for b in s.content)
     style = STYLE + _theme_rules(list(used)) + (code_stylesheet() if code else "")
     style += logos.stylesheet()
-    return PageParts(text(title), style, f"theme-{first}", "".join(sections))
+    return PageParts(one_line_text(deck.title), style, f"theme-{first}", "".join(sections))
 
 
 def deck_html(

@@ -52,6 +52,12 @@ def text(value: str) -> str:
     return escape(visible(value), quote=True)
 
 
+def one_line_text(value: str) -> str:
+    """Deck text for one line, such as the page's ``<title>``: control characters made
+    visible, each run of spaces, tabs and line breaks one space, markup characters escaped."""
+    return escape(re.sub(r"[ \t\n]+", " ", visible(value)).strip(" "), quote=True)
+
+
 def lines_html(value: str) -> str:
     """Deck text as HTML text, its line breaks kept (``<br>``)."""
     return "<br>".join(text(line) for line in value.split("\n"))

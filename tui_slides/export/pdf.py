@@ -285,12 +285,11 @@ def deck_pdf(deck: Deck, out: BinaryIO, *, theme: str | None = None, notes: bool
         )
 
     frame = Frame(MARGIN, MARGIN, frame_width, frame_height, 0, 0, 0, 0, id="slide")
-    title = deck.slides[0].title if deck.slides and deck.slides[0].title else deck.source
     document = BaseDocTemplate(
         out,
         pagesize=(page_width, page_height),
         pageTemplates=[PageTemplate("slide", [frame], onPage=decorate)],
-        title=_one_line(title),
+        title=_one_line(deck.title),
         creator="tui-slides",
         invariant=True,
         initialOutlineState="UseOutlines",

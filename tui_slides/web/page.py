@@ -7,11 +7,13 @@ at (``data-step``). ``LIVE_SCRIPT`` is the page's only script; the server's
 Content-Security-Policy allows it by its hash and nothing else, so no deck
 text can ever run. The script opens a WebSocket, shows the presenter's slide
 at the presenter's step (or black while the screen is blanked), reconnects by
-itself with backoff, and lets the viewer browse (arrow keys) and follow again
-(``f``, Escape, the button). Browsing shows the slides before the presenter's
-complete, the presenter's at its step, and those after it at their first step:
-nothing the presenter has not revealed. It reads only numbers and booleans
-from the server's messages.
+itself with backoff (until the server, back, refuses the page's own address: the
+talk restarted with a new access code, and the page says so), and lets the
+viewer browse (arrow keys) and follow again (``f``, Escape, the button).
+Browsing shows the slides before the presenter's complete, the presenter's at
+its step, and those after it at their first step: nothing the presenter has not
+revealed. It reads only numbers and booleans from the server's messages (and
+only the status of its own address).
 """
 
 from __future__ import annotations
@@ -58,8 +60,11 @@ LIVE_SCRIPT = """
   var deck = document.querySelector('meta[name="tui-slides-deck"]').content;
   var status = document.getElementById("live-status");
   var button = document.getElementById("live-follow");
+  var GONE = "this link no longer works: the presenter restarted the talk. "
+    + "Ask the presenter for the new link.";
   var presenter = 0, step = Infinity, blank = false, following = true, shown = -1;
-  var connected = false, known = false, reloading = false, delay = 500, socket = null;
+  var connected = false, known = false, reloading = false, gone = false;
+  var delay = 500, socket = null;
 
   function clamp(index) { return Math.max(0, Math.min(total - 1, index)); }
   function show(index) {
@@ -103,7 +108,8 @@ LIVE_SCRIPT = """
       : "browsing " + (shown + one) + " / " + total + dots(shown) + ", presenter at "
         + (presenter + one) + (blank ? " (blank)" : "");
     if (!known) { text = following ? "connecting\\u2026" : text; }
-    if (!connected && known) { text += " \\u2014 offline, reconnecting\\u2026"; }
+    if (gone) { text = (following ? "" : text + " \\u2014 ") + GONE; }  // the last slide stays
+    else if (!connected && known) { text += " \\u2014 offline, reconnecting\\u2026"; }
     status.textContent = text;
     button.textContent = following ? "Browse" : "Follow";
     document.documentElement.setAttribute("data-mode", following ? "follow" : "browse");
@@ -139,10 +145,26 @@ LIVE_SCRIPT = """
     var url = new URL("ws" + location.search, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.hash = "";
+    var opened = false;
     try { socket = new WebSocket(url.href); } catch (error) { retry(); return; }
-    socket.onopen = function () { connected = true; delay = 500; render(); };
+    socket.onopen = function () { opened = connected = true; delay = 500; render(); };
     socket.onmessage = receive;
-    socket.onclose = function () { socket = null; connected = false; render(); retry(); };
+    socket.onclose = function () {
+      socket = null; connected = false; render();
+      if (opened) { retry(); } else { check(); }
+    };
+  }
+  function check() {
+    // Refused before it opened: the server is down (retry), or up and refusing this page's
+    // address (403, 404: the presenter restarted, with a new access code). A browser never
+    // says why a WebSocket failed, so the page's own address is asked, without its body.
+    if (!window.fetch) { retry(); return; }
+    var page = new URL(location.href);
+    page.hash = "";
+    fetch(page.href, {method: "HEAD", cache: "no-store"}).then(function (response) {
+      if (response.status === 403 || response.status === 404) { gone = true; render(); }
+      else { retry(); }  // the page is there: a full room (503) or a passing fault
+    }, retry);  // no answer: the server is still down
   }
   function retry() {
     var wait = delay * (0.5 + Math.random() / 2);  // spread a room's reconnections
