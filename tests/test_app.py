@@ -416,6 +416,19 @@ async def test_search_scrolls_to_a_match_far_down_a_long_slide() -> None:
         assert "more above" in status(app)
 
 
+async def test_search_from_another_slide_scrolls_to_the_match_once_its_slide_is_shown() -> None:
+    text = "\n".join(["filler"] * 80 + ["the target line"] + ["filler"] * 5)
+    slides = (Slide(content=(Block(text="first"),)), Slide(content=(Block(title="T", text=text),)))
+    app = make_app(Deck(slides=slides, source="mem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"target", "enter")
+        for _ in range(4):
+            await pilot.pause()
+        view = app.slides.slide_view
+        assert app.slides.index == 1 and view.scroll_y > 50  # the new slide, at its match
+        assert "more above" in status(app)
+
+
 async def test_search_escape_closes_without_moving() -> None:
     app = make_app(make_deck(5), start=1)
     async with app.run_test(size=SIZE) as pilot:

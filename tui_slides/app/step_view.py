@@ -1,5 +1,6 @@
-"""How the slide view follows the reveal steps: a widget hidden in its place, where what
-is shown ends on a long slide, and scrolling what a step showed (or still shows) into view."""
+"""How the slide view follows the reveal steps and the search: a widget hidden in its place,
+where what is shown ends on a long slide, and scrolling what a step showed (or still shows),
+or a search match, into view."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 
     from tui_slides.app.slide_view import SlideView
     from tui_slides.deck.steps import StepPlan
+    from tui_slides.presenting.search import Match
 
 
 def reveal(widget: Widget, shown: bool) -> None:
@@ -61,3 +63,20 @@ def scroll_into_shown(view: SlideView, plan: StepPlan, step: int) -> None:
     end = max(0.0, shown_end(view, plan, step))
     if view.scroll_y > end:
         view.scroll_to(y=end, animate=False, immediate=True)
+
+
+def scroll_to_match(view: SlideView, match: Match, *, last: bool = False) -> bool:
+    """Centre ``match``'s line in view; False while its block's lines are not known yet (a
+    slide just shown is laid out in a later frame), unless ``last``: then its block's top
+    (a match across a line break is on no one line)."""
+    blocks = view.blocks
+    if match.block >= len(blocks):
+        return True  # (no such block: nothing to wait for)
+    shown = blocks[match.block]
+    lines = shown.highlight.match_lines if shown.highlight else []
+    if not lines and not last:
+        return False
+    line = lines[min(match.occurrence, len(lines) - 1)] if lines else 0
+    top = shown.virtual_region.y + line
+    view.scroll_to_region(Region(0, top, 1, 1), animate=False, center=True, immediate=True)
+    return True

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tui_slides.app.blocks import slide_styles
-from tui_slides.app.slide_view import BlockView, SlideView
+from tui_slides.app.slide_view import SlideView
 from tui_slides.app.status_bar import StatusBar, advance_label
-from tui_slides.app.step_view import scroll_into_shown, scroll_to_step, shown_end
+from tui_slides.app.step_view import scroll_into_shown, scroll_to_match, scroll_to_step, shown_end
 from tui_slides.deck.model import Deck, MediaKind, MediaRef, Slide
 from tui_slides.deck.safety import visible
 from tui_slides.presenting.events import (
@@ -48,8 +47,7 @@ if TYPE_CHECKING:
 
     from tui_slides.presenting.search import Match
 
-# Imported when first needed, not before the first paint: the media renderers
-# (a logo file that exists) and the blank screen.
+# Imported when first needed, not before the first paint: media renderers, the blank screen.
 
 SETTLE = 0.006
 """Seconds without a further key or slide change before a burst of keys is taken to be over.
@@ -96,6 +94,7 @@ class TalkView(Screen[None]):
         self.blank_keys: tuple[str, ...] = ()  # the config file's, which unblank too
         self._hint_cut = False
         """True while the more-below hint leaves out blank places of later steps."""
+        self._match_to_show: Match | None = None  # found from the search overlay
 
     def compose(self) -> ComposeResult:
         yield self._view
@@ -341,16 +340,17 @@ class TalkView(Screen[None]):
         self._update_prompt()
         self.call_after_refresh(self._scroll_to_match, match)
 
-    def _scroll_to_match(self, match: Match) -> None:
-        view = self.slide_view
-        blocks = view.blocks
-        if match.slide != self.index or match.block >= len(blocks):
-            return
-        block: BlockView = blocks[match.block]
-        lines = block.highlight.match_lines if block.highlight else []
-        line = lines[min(match.occurrence, len(lines) - 1)] if lines else 0
-        top = block.virtual_region.y + line
-        view.scroll_to_region(Region(0, top, 1, 1), animate=False, center=True, immediate=True)
+    def _scroll_to_match(self, match: Match, tries: int = 8) -> None:
+        if not self.is_current:  # under the search overlay, not laid out: once it closes
+            self._match_to_show = match
+        elif match.slide == self.index and tries:  # another slide's blocks: once laid out
+            if not scroll_to_match(self.slide_view, match, last=tries == 1):
+                self.call_after_refresh(self._scroll_to_match, match, tries - 1)
+
+    def on_screen_resume(self) -> None:
+        match, self._match_to_show = self._match_to_show, None
+        if match is not None:
+            self.call_after_refresh(self._scroll_to_match, match)
 
     def _show_problem(self, message: str) -> None:
         """Show why the deck could not be reloaded, above the status bar; the slide stays.
