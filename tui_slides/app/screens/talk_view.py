@@ -94,7 +94,6 @@ class TalkView(Screen[None]):
         self.blank_keys: tuple[str, ...] = ()  # the config file's, which unblank too
         self._hint_cut = False
         """True while the more-below hint leaves out blank places of later steps."""
-        self._match_to_show: Match | None = None  # found from the search overlay
 
     def compose(self) -> ComposeResult:
         yield self._view
@@ -341,16 +340,11 @@ class TalkView(Screen[None]):
         self.call_after_refresh(self._scroll_to_match, match)
 
     def _scroll_to_match(self, match: Match, tries: int = 8) -> None:
-        if not self.is_current:  # under the search overlay, not laid out: once it closes
-            self._match_to_show = match
-        elif match.slide == self.index and tries:  # another slide's blocks: once laid out
+        """Scroll to ``match`` once its slide is laid out (a slide just shown: a frame or
+        two later), at most ``tries`` frames from now."""
+        if match.slide == self.index and tries:
             if not scroll_to_match(self.slide_view, match, last=tries == 1):
                 self.call_after_refresh(self._scroll_to_match, match, tries - 1)
-
-    def on_screen_resume(self) -> None:
-        match, self._match_to_show = self._match_to_show, None
-        if match is not None:
-            self.call_after_refresh(self._scroll_to_match, match)
 
     def _show_problem(self, message: str) -> None:
         """Show why the deck could not be reloaded, above the status bar; the slide stays.
