@@ -115,3 +115,11 @@ def test_the_pdf_keeps_deep_quotes_and_lists(tmp_path: Path) -> None:
     assert "quoted" in page
     assert all(f"item{level}" in page for level in range(15))
     assert "asis" in page
+
+
+def test_struck_text_keeps_its_marks_where_no_style_is_drawn() -> None:
+    assert printed("This is ~~not~~ true, ~~at all~~.") == ["This is ~~not~~ true, ~~at all~~."]
+    out = Console(width=40, file=io.StringIO(), color_system="standard", _environ={})
+    out.print(render_markdown("This is ~~not~~ true"))
+    line = out.file.getvalue().rstrip()  # type: ignore[attr-defined]
+    assert line == "This is \x1b[9mnot\x1b[0m true"  # struck, as the marks mean

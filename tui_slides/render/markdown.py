@@ -26,6 +26,7 @@ from tui_slides.render.styles import Themed
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+    from rich.markdown import Markdown
     from rich.syntax import SyntaxTheme, TokenType
 
 
@@ -38,15 +39,18 @@ class SafeSegments:
     ``http(s)`` gets through.
     """
 
-    def __init__(self, renderable: RenderableType) -> None:
+    def __init__(self, renderable: RenderableType, plain: RenderableType | None = None) -> None:
         self.renderable = renderable
+        self.plain = plain
+        """Drawn instead where the console draws no styles (``show`` piped, ``NO_COLOR``)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Blank lines before the first line and after the last are left out: a table's
         # empty top edge, Markdown's spacing; the block's title and margins space it.
         blanks: list[list[Segment]] = []
         started = False
-        for line in Segment.split_lines(console.render(self.renderable, options)):
+        drawn = self.plain if self.plain is not None and console.color_system is None else None
+        for line in Segment.split_lines(console.render(drawn or self.renderable, options)):
             if _blank(line):
                 if started:
                     blanks.append(line)
@@ -152,9 +156,28 @@ def render_markdown(
         return Themed(plain, styles) if styles else plain
     theme: str | SyntaxTheme = syntax_theme(code) if code else code_theme
     kind = CentredMarkdown if centre else SlideMarkdown
-    markdown = kind("", code_theme=theme, justify="center" if centre else None)  # type: ignore[arg-type]
-    markdown.markup = markup
-    markdown.parsed = tokens
-    _clean(markdown.parsed)
-    safe = SafeSegments(markdown)
+
+    def drawn(parsed: list[Token]) -> Markdown:
+        markdown = kind("", code_theme=theme, justify="center" if centre else None)  # type: ignore[arg-type]
+        markdown.markup = markup
+        markdown.parsed = parsed
+        _clean(parsed)
+        return markdown
+
+    struck: Markdown | None = None
+    if any(child.type == "s_open" for token in tokens for child in token.children or ()):
+        struck = drawn(_struck_as_written(parse(markup) or []))
+    safe = SafeSegments(drawn(tokens), struck)
     return Themed(safe, styles) if styles else safe
+
+
+def _struck_as_written(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with struck text between its ``~~``: where no style is drawn, a struck
+    word would read as meant (``This is ~~not~~ true``)."""
+    from markdown_it.token import Token
+
+    for token in tokens:
+        for index, child in enumerate(token.children or ()):
+            if child.type in ("s_open", "s_close"):
+                token.children[index] = Token("text", "", 0, content=child.markup)  # type: ignore[index]
+    return tokens
