@@ -14,7 +14,7 @@ from rich.text import Text
 from tests.conftest import ROOT, SEED
 from tui_slides import cli
 from tui_slides.deck.loader import load_deck
-from tui_slides.deck.model import Block, Deck, Layout, Slide
+from tui_slides.deck.model import Block, Deck, Layout, Slide, TextFormat
 from tui_slides.render.slide import make_console, print_deck
 
 EXPECTED = ROOT / "tests" / "expected"
@@ -97,6 +97,25 @@ def test_show_prints_each_slide_in_its_layout_at_the_width_printed_to() -> None:
     title = shown(deck, 40, index=1).splitlines()
     assert [line.strip() for line in title[2:]] == ["B i g", "─" * 9, "", "by me", ""]
     assert title[2].index("B") == (40 - len("B i g")) // 2  # centred across the width
+
+
+def test_show_puts_three_columns_side_by_side_in_its_100_cells() -> None:
+    blocks = tuple(Block(title=f"T{n}", text=f"text {n}") for n in range(3))
+    deck = Deck(slides=(Slide(layout=Layout.COLUMNS, content=blocks),), source="x")
+    lines = shown(deck, 160).splitlines()  # capped at 100: three columns of 32 cells
+    assert lines[2].split() == ["T0", "T1", "T2"] and len(lines[1]) == 100
+    assert [line for line in shown(deck, 80).splitlines() if line.strip()][2] == "T0"  # 26: stacked
+
+
+def test_code_in_a_column_folds_and_loses_nothing() -> None:
+    code = "this_is_a_very_long_line_of_code_that_will_not_fit = call(a, b)"
+    blocks = (
+        Block(title="Text", text="words"),
+        Block(title="Code", text=f"```\n{code}\n```", format=TextFormat.MARKDOWN),
+    )
+    deck = Deck(slides=(Slide(layout=Layout.COLUMNS, content=blocks),), source="x")
+    right = [line[40:].strip() for line in shown(deck, 80).splitlines()[4:]]
+    assert "".join(right).replace(" ", "") == code.replace(" ", "")  # folded, not cut with …
 
 
 def test_a_slide_without_a_title_is_headed_by_its_name() -> None:

@@ -40,8 +40,9 @@ def side_margin(width: int) -> int:
     return (width - column_width(width)) // 2
 
 
-def shown_layout(slide: Slide, width: int) -> Layout:
-    """The layout ``slide`` is drawn in on a screen ``width`` cells wide.
+def shown_layout(slide: Slide, width: int, *, margins: bool = True) -> Layout:
+    """The layout ``slide`` is drawn in on a screen ``width`` cells wide (``margins``: the
+    slide's column within it; without, the whole width: ``show``'s printout).
 
     ``columns`` falls back to ``stack`` when its blocks would get columns
     narrower than ``MIN_COLUMN``; a slide with one block is a stack.
@@ -49,7 +50,7 @@ def shown_layout(slide: Slide, width: int) -> Layout:
     layout = slide.shown_layout
     if layout is Layout.COLUMNS:
         count = sum(1 for block in slide.content if not block.is_empty)
-        if count < 2 or column_width(width) // count < MIN_COLUMN:
+        if count < 2 or (column_width(width) if margins else width) // count < MIN_COLUMN:
             return Layout.STACK
     return layout
 

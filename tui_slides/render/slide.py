@@ -101,7 +101,7 @@ class LaidOut:
         self.slide, self.styles, self.media, self.step = slide, styles, media, step
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        layout = shown_layout(self.slide, options.max_width)
+        layout = shown_layout(self.slide, options.max_width, margins=False)
         yield slide_body(self.slide, layout, self.styles, self.media, self.step)
 
 
@@ -136,7 +136,7 @@ def slide_body(
     if layout is Layout.COLUMNS:
         grid = Table.grid(padding=(0, 1), expand=True)
         for _ in parts:
-            grid.add_column(ratio=1)
+            grid.add_column(ratio=1, overflow="fold")  # a long code line folds, as in a stack
         grid.add_row(*parts)
         return grid
     spaced: list[RenderableType] = []
