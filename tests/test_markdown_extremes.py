@@ -51,8 +51,10 @@ def test_a_deep_quote_keeps_its_words(depth: int, width: int) -> None:
 
 def test_a_quote_draws_its_bars_while_its_text_keeps_ten_columns() -> None:
     assert printed(quotes(3), 30) == ["▌ ▌ ▌ deep words here"]
-    # 30 columns: five bars leave 10, a sixth would leave 6: deeper levels add no bar.
-    assert printed(quotes(8), 30) == ["▌ ▌ ▌ ▌ ▌ deep words", "▌ ▌ ▌ ▌ ▌ here"]
+    # 30 columns: ten bars leave 10, an eleventh would leave 8: deeper levels add no bar.
+    assert printed(quotes(12), 30) == ["▌ " * 10 + "deep words", "▌ " * 10 + "here"]
+    # Each bar takes its own 2 columns, no more: the text has the rest of the line.
+    assert printed(quotes(17), 80) == ["▌ " * 17 + "deep words here"]
 
 
 def test_a_deep_list_keeps_every_item() -> None:
@@ -123,3 +125,12 @@ def test_struck_text_keeps_its_marks_where_no_style_is_drawn() -> None:
     out.print(render_markdown("This is ~~not~~ true"))
     line = out.file.getvalue().rstrip()  # type: ignore[attr-defined]
     assert line == "This is \x1b[9mnot\x1b[0m true"  # struck, as the marks mean
+
+
+def test_many_short_columns_that_fit_stay_a_table() -> None:
+    lines = printed(table(14), 80)  # 14 columns of two letters: 54 cells, words whole
+    assert lines[0].split() == [f"h{n}" for n in range(14)]
+    assert lines[2].split() == [f"v{n}" for n in range(14)]
+    wide = "|" + "|".join(f"Col{n}" for n in range(20)) + "|\n|" + "-|" * 20 + "\n|"
+    wide += "|".join(f"r0c{n}" for n in range(20)) + "|\n"
+    assert printed(wide, 80)[:2] == ["Col0: r0c0", "Col1: r0c1"]  # 20 of them: a row at a time

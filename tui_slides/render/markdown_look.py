@@ -69,10 +69,11 @@ takes 3 or 4 columns a level and draws nothing once none are left: a quote 8 dee
 30-column column was blank."""
 
 
-NARROWEST_CELL = 3
+NARROWEST_CELL = 5
 """Columns a table's cell keeps for its text, at the least (a space between cells): a table
-with too many columns for that is drawn a row at a time. Rich folds a cell's words down to
-a column, then drops whole columns (a table of 32 on 80 columns lost half of them)."""
+whose words do not fit, with too many columns for that, is drawn a row at a time. Rich
+folds a cell's words down to a column, then drops whole columns (a table of 32 on 80
+columns lost half of them); at three a cell, 20 columns on 80 broke ``Col0`` in two."""
 
 
 def _unmarked(
@@ -85,13 +86,22 @@ def _unmarked(
 
 
 class Quote(BlockQuote):
-    """A quote that keeps its text however deep it is nested (``NARROWEST``)."""
+    """A quote behind its bar, ``▌ ``, its text as wide as the rest of the line (Rich kept 2
+    more columns a level: a quote 16 deep wrapped in 16 columns, 32 blank beside it), kept
+    however deep it is nested (``NARROWEST``)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width - 4 < NARROWEST:  # Rich's bar takes 4 columns of the width
+        if options.max_width - 2 < NARROWEST:
             yield from _unmarked(console, options, self)
-        else:
-            yield from super().__rich_console__(console, options)
+            return
+        lines = console.render_lines(
+            self.elements, options.update(width=options.max_width - 2), style=self.style
+        )
+        bar = Segment("▌ ", self.style)
+        for line in lines:
+            yield bar
+            yield from line
+            yield Segment.line()
 
 
 class Item(ListItem):
@@ -141,9 +151,10 @@ class FoldedTable(TableElement):
         unbounded = options.update_width(10_000)  # (a measure is clamped to the width given)
         if Measurement.get(console, unbounded, table).minimum > options.max_width:
             table = self._table(console, rows, keep_words=False)  # too narrow: all fold
-        if len(table.columns) * (NARROWEST_CELL + 1) - 1 > options.max_width:
-            yield from self._records(rows)  # Rich would drop the columns left no room
-            return
+            crowded = len(table.columns) * (NARROWEST_CELL + 1) - 1 > options.max_width
+            if crowded:  # words broken in cells of a few letters, or whole columns dropped
+                yield from self._records(rows)
+                return
         yield table
 
     def _records(self, rows: list[list[Text]]) -> RenderResult:
