@@ -5,6 +5,7 @@ traceback; what reaches the terminal is visible.
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -21,6 +22,7 @@ from tui_slides.deck.findings import LISTED
 from tui_slides.deck.loader import load_deck
 from tui_slides.deck.model import Block, style_class
 from tui_slides.deck.schema import MAX_INTEGER, Reader
+from tui_slides.render.slide import make_console, print_deck
 
 NUMBER_FIELDS = ("name", "ID", "logo_title", "notes", "theme")
 """Slide fields that take a number for a string."""
@@ -281,6 +283,19 @@ def test_content_given_as_a_string_or_one_block_keeps_its_text(tmp_path: Path) -
         ),
         (Level.WARNING, 1, 42, "'content' should be an array of blocks; read this one block"),
     ]  # fmt: skip
+
+
+def test_blank_content_text_or_title_is_an_empty_slide_not_a_blank_one(tmp_path: Path) -> None:
+    text = "[{ content: '' }, { content: '  ' }, { content: [{ text: '\\n\\n' }] },"
+    text += " { content: [{ title: '   ', text: 'x' }] }]"
+    deck = load_deck(write(tmp_path, text))
+    assert [slide.is_empty for slide in deck.slides] == [True, True, True, False]
+    assert deck.slides[3].content[0].title == ""  # only spaces: no title, no heading
+    blank = "'content' should be an array of blocks, not a string; a blank one: empty"
+    assert [d.message for d in deck.diagnostics] == [blank, blank]
+    out = io.StringIO()
+    print_deck(deck, make_console(40, out))
+    assert out.getvalue().count("(empty slide)") == 3
 
 
 def test_content_of_another_kind_is_ignored_with_a_warning(tmp_path: Path) -> None:

@@ -70,6 +70,10 @@ def _class_part(char: str) -> str:
     return f"u{ord(char):04x}"
 
 
+def _blank(text: str) -> bool:
+    return not text or text.isspace()
+
+
 class MediaKind(str, Enum):
     """What a media field points at."""
 
@@ -185,8 +189,8 @@ class Block:
 
     @property
     def is_empty(self) -> bool:
-        """True when the block shows nothing at all."""
-        return not (self.title or self.text or self.has_media)
+        """True when the block shows nothing at all (blank text and title are nothing)."""
+        return _blank(self.title) and _blank(self.text) and not self.has_media
 
 
 @dataclass(frozen=True)

@@ -80,8 +80,9 @@ class Reader(FieldReader):
             message = f"unknown format '{shown(fmt)}'; using plain text"
             self.report(Level.WARNING, (*where, "format"), message)
             text_format = TextFormat.PLAIN
+        title = self.string(value, where, "title")
         block = Block(
-            title=self.string(value, where, "title"),
+            title="" if title.isspace() else title,  # only spaces: no title, no heading
             text=self.string(value, where, "text"),
             style=self.string(value, where, "block") or None,
             image=self.media(value, where, "img_path"),
@@ -104,6 +105,10 @@ class Reader(FieldReader):
             self.report(Level.WARNING, where, message)
             block = self.block(value, where)
             return () if block is None else (block,)
+        if isinstance(value, str) and (not value or value.isspace()):
+            message = "'content' should be an array of blocks, not a string; a blank one: empty"
+            self.report(Level.WARNING, where, message)
+            return ()
         if isinstance(value, str):  # its text kept, as one block's: a deck loses no words
             message = (
                 "'content' should be an array of blocks, not a string; read as one block's text"
