@@ -19,10 +19,11 @@ LAYOUTS = {member.value: member for member in Layout}
 
 def read_layout(reader: Reader, obj: Mapping[str, object], where: ValuePath) -> Layout | None:
     """The ``layout`` field of ``obj``; an unknown value is a warning naming the layouts
-    (and is ignored: the slide is shown as if it gave none)."""
+    (and is ignored: a slide is shown in the deck's layout, as if it gave none)."""
     name = reader.string(obj, where, "layout").strip().lower()
     if name and name not in LAYOUTS:
-        message = f"unknown layout '{shown(name)}'; the layouts are {', '.join(LAYOUTS)}"
+        layouts = ", ".join(LAYOUTS)
+        message = f"unknown layout '{shown(name)}' ignored; the layouts are {layouts}"
         reader.report(Level.WARNING, (*where, "layout"), message)
     return LAYOUTS.get(name)
 

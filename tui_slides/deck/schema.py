@@ -143,7 +143,8 @@ class Reader(FieldReader):
             content=self.content(value.get("content"), (*where, "content")),
             notes=self.string(value, where, "notes"),
             theme=self.theme(value, where) if "theme" in own else defaults.theme,
-            layout=read_layout(self, value, where) if "layout" in own else defaults.layout,
+            layout=(read_layout(self, value, where) if "layout" in own else None)
+            or defaults.layout,  # (an unknown one is ignored: the deck's)
             source=self.path,
             extra=self.unknown(value, SLIDE_FIELDS, where, "slide"),
         )
