@@ -429,6 +429,18 @@ async def test_search_from_another_slide_scrolls_to_the_match_once_its_slide_is_
         assert "more above" in status(app)
 
 
+async def test_a_match_on_a_slides_first_screen_shows_the_slide_from_its_top() -> None:
+    text = "\n".join(["filler"] * 12 + ["the target line"] + ["filler"] * 30)
+    slides = (Slide(content=(Block(title="Top", text=text),)), Slide(content=(Block(text="x"),)))
+    app = make_app(Deck(slides=slides, source="mem"), start=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"target", "enter")
+        for _ in range(4):
+            await pilot.pause()
+        assert app.slides.index == 0
+        assert app.slides.slide_view.scroll_y == 0  # the heading stays in view: no centring
+
+
 async def test_search_escape_closes_without_moving() -> None:
     app = make_app(make_deck(5), start=1)
     async with app.run_test(size=SIZE) as pilot:

@@ -66,9 +66,10 @@ def scroll_into_shown(view: SlideView, plan: StepPlan, step: int) -> None:
 
 
 def scroll_to_match(view: SlideView, match: Match, *, last: bool = False) -> bool:
-    """Centre ``match``'s line in view; False while its block's lines are not known yet (a
-    slide just shown is laid out in a later frame), unless ``last``: then its block's top
-    (a match across a line break is on no one line)."""
+    """Centre ``match``'s line in view (a line on the slide's first screen: the slide from its
+    top, its heading in view); False while its block's lines are not known yet (a slide just
+    shown is laid out in a later frame), unless ``last``: then its block's top (a match
+    across a line break is on no one line)."""
     blocks = view.blocks
     if match.block >= len(blocks):
         return True  # (no such block: nothing to wait for)
@@ -78,5 +79,8 @@ def scroll_to_match(view: SlideView, match: Match, *, last: bool = False) -> boo
         return False
     line = lines[min(match.occurrence, len(lines) - 1)] if lines else 0
     top = shown.virtual_region.y + line
-    view.scroll_to_region(Region(0, top, 1, 1), animate=False, center=True, immediate=True)
+    if top < view.size.height - 1:
+        view.scroll_to(y=0, animate=False, immediate=True)
+    else:
+        view.scroll_to_region(Region(0, top, 1, 1), animate=False, center=True, immediate=True)
     return True
