@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import fcntl
 import os
-import select
 import struct
 import subprocess
 import sys
 import termios
-import time
 from collections.abc import Generator
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from rich.text import Text
 
 from tests.app_support import make_app
 from tests.conftest import ROOT, SEED
+from tests.test_app_in_a_terminal import read_until
 from tui_slides import cli
 from tui_slides.deck.errors import DeckSyntaxError
 from tui_slides.deck.excerpt import caret_lines
@@ -93,21 +92,8 @@ def in_a_terminal(argv: list[str], columns: int, cwd: Path) -> tuple[int, str]:
         stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, start_new_session=True,
     )  # fmt: skip
     os.close(slave)
-    said = b""
-    deadline = time.monotonic() + 30
     try:
-        while time.monotonic() < deadline:
-            if not select.select([master], [], [], 0.2)[0]:
-                if child.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the child is gone and the pty closed
-                break
-            if not chunk:
-                break
-            said += chunk
+        said = read_until(master, lambda _: False, 30)  # until the pty closes: the child ended
         status = child.wait(timeout=10)
     finally:
         if child.poll() is None:
