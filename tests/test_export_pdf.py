@@ -414,6 +414,18 @@ def strokes(page: pypdf.PageObject) -> list[tuple[float, float, float, float]]:
     return found
 
 
+def test_list_markers_are_the_size_of_their_text(tmp_path: Path) -> None:
+    text = "\n".join(f"{n}. item {n}" for n in range(1, 11))
+    slides = [
+        {"content": [{"title": "Plain", "text": text}]},
+        {"content": [{"title": "Markdown", "text": text, "format": "markdown"}]},
+    ]
+    pdf = export(tmp_path, write_deck(tmp_path, slides))
+    for page in pdf.pages:
+        sizes = {text: size for *_, size, text in placed(page)}
+        assert sizes["1."] == sizes["10."] == sizes["item 1"] == 14  # the body's size
+
+
 def test_markdown_rules_quotes_and_numbers_in_the_pdf(tmp_path: Path) -> None:
     text = "Para.\n\n---\n\n1. one\n2. two\n10. ten\n\n> quoted words\n\nAfter."
     deck = write_deck(tmp_path, {"content": [{"title": "T", "text": text, "format": "markdown"}]})

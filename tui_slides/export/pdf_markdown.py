@@ -158,6 +158,7 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                     leftIndent=left,
                     bulletIndent=left - LIST_INDENT,
                     bulletFontName=style.fontName,  # not Helvetica: its • reads as DEL
+                    bulletFontSize=style.fontSize,  # (reportlab's default is 10 pt)
                 )
             text = _inline(token.children or [])
             if bullet is not None:

@@ -95,6 +95,7 @@ def _item(
         leftIndent=left,
         bulletIndent=left - width - MARKER_GAP + shift,
         bulletFontName=body.fontName,
+        bulletFontSize=body.fontSize,  # (reportlab's default, 10 pt, was 70% of the text)
         bulletColor=styles.marker_colour,
         spaceAfter=2,
     )
