@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 LIST_INDENT = 18.0
 """Points each nesting level of a list is indented by."""
 
-MARKER_GAP = 6.0
-"""Points between a list marker and its text."""
+MARKER_GAP = 8.4
+"""Points between a list marker and its text: the 0.6 of the marker's size (14 pt) that
+reportlab keeps after a bullet, else it narrows the item's first line by the difference."""
 
 LEVEL_BULLETS = ("•", "‣", "⁃")
 """Typed bullets (``-``, ``*``, ``+``) by nesting level: the terminal's ``• ◦ ▪`` are not
