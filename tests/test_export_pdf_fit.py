@@ -3,6 +3,7 @@ tables and code in pieces down the columns, tables' columns as wide as their con
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +138,28 @@ def test_a_tables_columns_are_as_wide_as_their_content(tmp_path: Path) -> None:
     page_width = float(pdf.pages[1].mediabox.width)
     upright = [x for x, y, x2, y2 in strokes(pdf.pages[1]) if abs(x - x2) < 0.1 and y != y2]
     assert upright and max(upright) - min(upright) < page_width / 8  # two short columns
+
+
+def test_a_table_goes_on_where_the_text_before_it_ends(tmp_path: Path) -> None:
+    """A table longer than what is left of a column begins there, under the text before it,
+    and goes on in the next column; no piece of it is a row alone."""
+    slides = []
+    for before, rows, after in ((25, 12, 40), (20, 10, 30)):
+        cells = "".join(f"| {n} | name {n} |\n" for n in range(1, rows + 1))
+        blocks = [
+            {"title": "T", "text": "\n".join(f"- item {n}" for n in range(before))},
+            {"text": "| # | Name |\n|---|---|\n" + cells, "format": "markdown"},
+            {"title": "U", "text": "\n".join(f"- after {n}" for n in range(after))},
+        ]
+        slides.append({"content": blocks})
+    pdf = export(tmp_path, write_deck(tmp_path, slides))
+    for page, (before, rows, _) in zip(pdf.pages, ((25, 12, 40), (20, 10, 30)), strict=True):
+        runs = placed(page)
+        names = [r for r in runs if r[3].startswith("name ")]
+        assert in_columns(names) == [f"name {n}" for n in range(1, rows + 1)]
+        pieces = Counter(round(r[0]) for r in names)
+        assert min(pieces.values()) >= 2, pieces  # never a row alone
+        if before == 25:  # room for two rows under the items: the table begins there
+            last_item, first_row = run(runs, f"item {before - 1}"), run(runs, "name 1")
+            assert abs(first_row[0] - last_item[0]) < 40 and first_row[1] < last_item[1]
+            assert len(pieces) == 2

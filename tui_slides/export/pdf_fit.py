@@ -83,7 +83,10 @@ def _splits(flowable: Flowable, width: float, column: float) -> bool:
     where they break), or anything taller than a whole column (else it could not be set)."""
     from reportlab.platypus import Table, XPreformatted
 
-    return isinstance(flowable, (Table, XPreformatted)) or _height(flowable, width) > column
+    from tui_slides.export.pdf_table import ContentTable
+
+    breaks = (Table, XPreformatted, ContentTable)
+    return isinstance(flowable, breaks) or _height(flowable, width) > column
 
 
 def _split(flowable: Flowable, width: float, room: float) -> list[Flowable]:

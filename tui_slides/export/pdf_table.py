@@ -10,7 +10,6 @@ a table longer than its column goes on in the next under its header row again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Table
 
@@ -18,6 +17,8 @@ from tui_slides.export.pdf_text import TextStyles
 
 CELL_PADDING = 6.0 + 6.0 + 2.0
 """Points a cell takes around its text: reportlab's left and right padding, and a hair."""
+MIN_ROWS = 2
+"""The fewest rows a piece of a table split across columns has (no row alone)."""
 WORD_SHARE = 0.5
 """The most of a table's width one column's longest word may claim."""
 
@@ -55,29 +56,38 @@ def _widths(cells: Sequence[Paragraph]) -> tuple[float, float]:
 
 
 class ContentTable(Flowable):  # type: ignore[misc]  # reportlab ships no type information
-    """A table (a header row, then rows) with columns as wide as their content allows."""
+    """A table (a header row, then rows) with columns as wide as their content allows: in a
+    column too short for it, as many rows as fit (``MIN_ROWS`` at least, and as many left)
+    and the rest under the header again."""
 
-    def __init__(self, rows: list[list[Paragraph]], styles: TextStyles, align: str) -> None:
+    def __init__(
+        self,
+        rows: list[list[Paragraph]],
+        styles: TextStyles,
+        align: str,
+        sizes: tuple[list[float], list[float]] | None = None,
+    ) -> None:
         super().__init__()
         self.rows = rows
-        self.marker_colour = styles.marker_colour
+        self.styles = styles
         self.hAlign = align
-        self.spaceBefore = 4  # spaced from the text around it, as in HTML
-        self.spaceAfter = 10
-        columns = [_widths(column) for column in zip(*rows, strict=True)]
-        self.minimum = [words for words, _ in columns]
-        self.natural = [lines for _, lines in columns]
+        self.spaceBefore = 4.0  # spaced from the text around it, as in HTML
+        self.spaceAfter = 10.0
+        if sizes is None:  # a piece keeps the whole table's (its columns line up with it)
+            columns = [_widths(column) for column in zip(*rows, strict=True)]
+            sizes = ([words for words, _ in columns], [lines for _, lines in columns])
+        self.sizes = sizes
         self.table: Table | None = None
 
     def built(self, width: float) -> Table:
         """The table with its columns sized for ``width`` points."""
         table = Table(
-            self.rows, colWidths=column_widths(self.minimum, self.natural, width), repeatRows=1,
+            self.rows, colWidths=column_widths(*self.sizes, width),
             hAlign=self.hAlign, spaceBefore=self.spaceBefore, spaceAfter=self.spaceAfter,
         )  # fmt: skip
         table.setStyle(
             [
-                ("GRID", (0, 0), (-1, -1), 0.5, self.marker_colour),
+                ("GRID", (0, 0), (-1, -1), 0.5, self.styles.marker_colour),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),  # each cell's text from its top, as HTML
             ]
         )
@@ -89,11 +99,38 @@ class ContentTable(Flowable):  # type: ignore[misc]  # reportlab ships no type i
         self.width, self.height = self.table.wrapOn(self.canv, width, height)
         return self.width, self.height
 
-    def split(self, width: float, height: float) -> list[Any]:
-        """The table in pieces, the first at most ``height`` tall (its rows apart)."""
-        return list(self.built(width).splitOn(self.canv, width, height))
+    def split(self, width: float, height: float) -> list[Flowable]:
+        """The rows that fit ``height`` and the rest, each under the header; [] if too few."""
+        widths = column_widths(*self.sizes, width)
+        header, *heights = (_row_height(row, widths) for row in self.rows)
+        room, fits = height - header, 0
+        for tall in heights:
+            if tall > room:
+                break
+            room -= tall
+            fits += 1
+        fits = min(fits, len(heights) - MIN_ROWS)
+        if fits < MIN_ROWS:
+            return []
+        first = self._piece(self.rows[: 1 + fits], after=0)
+        rest = self._piece([self.rows[0], *self.rows[1 + fits :]], before=0)
+        return [first, rest]
+
+    def _piece(self, rows: list[list[Paragraph]], **space: float) -> ContentTable:
+        piece = ContentTable(rows, self.styles, self.hAlign, self.sizes)
+        piece.spaceBefore = space.get("before", self.spaceBefore)
+        piece.spaceAfter = space.get("after", self.spaceAfter)
+        return piece
 
     def draw(self) -> None:
         """Draw the table as last wrapped."""
         if self.table is not None:
             self.table.drawOn(self.canv, 0, 0)
+
+
+def _row_height(row: Sequence[Paragraph], widths: Sequence[float]) -> float:
+    """Points a row takes: its tallest cell's text in its column, and reportlab's paddings."""
+    return (
+        max(float(cell.wrap(width - 12, 1e9)[1]) for cell, width in zip(row, widths, strict=True))
+        + 6
+    )
