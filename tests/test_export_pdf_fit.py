@@ -163,3 +163,20 @@ def test_a_table_goes_on_where_the_text_before_it_ends(tmp_path: Path) -> None:
             last_item, first_row = run(runs, f"item {before - 1}"), run(runs, "name 1")
             assert abs(first_row[0] - last_item[0]) < 40 and first_row[1] < last_item[1]
             assert len(pieces) == 2
+
+
+def test_a_cell_with_code_is_as_wide_as_its_code_takes(tmp_path: Path) -> None:
+    """A column is sized in each run's font: a cell of code names that fits the page stays on
+    one line (measured in the body's font, code is narrower than it is)."""
+    text = (
+        "| Field | Meaning |\n|---|---|\n"
+        "| `logo_title`, `logo_path` | status bar text and logo |\n"
+        "| `slide_now`, `slide_max` | declared position and total (the counter shows the real"
+        " ones) |\n"
+    )
+    deck = write_deck(tmp_path, {"content": [{"title": "T", "text": text, "format": "markdown"}]})
+    runs = placed(export(tmp_path, deck).pages[0])
+    lines = {text: y for _, y, _, text in runs}
+    assert lines["logo_title"] == lines["logo_path"]
+    assert lines["slide_now"] == lines["slide_max"]
+    assert lines["declared position and total (the counter shows the real ones)"]

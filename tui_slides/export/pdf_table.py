@@ -17,6 +17,8 @@ from tui_slides.export.pdf_text import TextStyles
 
 CELL_PADDING = 6.0 + 6.0 + 2.0
 """Points a cell takes around its text: reportlab's left and right padding, and a hair."""
+UNBOUNDED = 1e6
+"""Points wide enough for any cell's line."""
 MIN_ROWS = 2
 """The fewest rows a piece of a table split across columns has (no row alone)."""
 WORD_SHARE = 0.5
@@ -40,18 +42,13 @@ def column_widths(minimum: Sequence[float], natural: Sequence[float], width: flo
 
 
 def _widths(cells: Sequence[Paragraph]) -> tuple[float, float]:
-    """The longest word and the longest line of ``cells`` (a column), in points, padded."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    words = max((float(cell.minWidth()) for cell in cells), default=0.0)
-    lines = max(
-        (
-            float(stringWidth(line, cell.style.fontName, cell.style.fontSize))
-            for cell in cells
-            for line in cell.getPlainText().split("\n")
-        ),
-        default=0.0,
-    )
+    """The longest word and the longest line of ``cells`` (a column), in points, padded (in
+    each run's font: code in a cell is wider than the body's font would take it)."""
+    words, lines = 0.0, 0.0
+    for cell in cells:
+        words = max(words, float(cell.minWidth()))
+        cell.wrap(UNBOUNDED, UNBOUNDED)  # each line as long as it is
+        lines = max(lines, *(float(line) for line in cell.getActualLineWidths0()), 0.0)
     return words + CELL_PADDING, max(words, lines) + CELL_PADDING
 
 
