@@ -60,10 +60,12 @@ def _styles(palette: Palette, covered: frozenset[int]) -> TextStyles:
         ),
         title=derived(
             "title", fontName=f"{SANS}-Bold", fontSize=19, leading=24,
-            textColor=palette.text_primary, spaceBefore=6, spaceAfter=6,
+            textColor=palette.text_primary, spaceBefore=6, spaceAfter=6, keepWithNext=1,
+        ),  # a column (pdf_fit) never ends on a title, a heading or a lead-in: on what follows
+        heading=derived(
+            "heading", fontName=f"{SANS}-Bold", spaceBefore=4, spaceAfter=3, keepWithNext=1
         ),
-        heading=derived("heading", fontName=f"{SANS}-Bold", spaceBefore=4, spaceAfter=3),
-        lead_in=derived("lead-in", fontName=f"{SANS}-Italic", spaceAfter=2),
+        lead_in=derived("lead-in", fontName=f"{SANS}-Italic", spaceAfter=2, keepWithNext=1),
         body=body,
         code=derived(
             "code", fontName=MONO, fontSize=12, leading=15, backColor=palette.surface,
@@ -164,7 +166,7 @@ class _Media:
         return _image(picture, self.width, self.height * 0.6, align)
 
     def flowables(self, block: Block, styles: TextStyles, palette: Palette) -> list[Flowable]:
-        from reportlab.platypus import Paragraph
+        from reportlab.platypus import KeepInFrame, Paragraph
 
         found: list[Flowable] = []
         if block.image is not None:
@@ -181,8 +183,10 @@ class _Media:
                     text = markup(f"{place}: not a web link: {block.map.raw}")
                     found.append(Paragraph(text, styles.body))
                 else:
-                    found.append(_qr(url, palette, "CENTER" if styles.centred else "LEFT"))
-                    found.append(Paragraph(f"{markup(place)}<br/>{_link(url)}", styles.body))
+                    code = _qr(url, palette, "CENTER" if styles.centred else "LEFT")
+                    caption = Paragraph(f"{markup(place)}<br/>{_link(url)}", styles.body)
+                    # A card: the code over its place and link, never apart (in one column).
+                    found.append(KeepInFrame(0, 0, [code, caption], mode="overflow"))
         if block.video is not None:
             found.append(Paragraph(_video(block.video), styles.body))
         return found

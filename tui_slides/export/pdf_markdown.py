@@ -64,10 +64,11 @@ def _inline(tokens: Sequence[Any]) -> str:
 def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
     """Markdown as flowables: paragraphs, headings, lists, code, tables, quotes."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import HRFlowable, Table
+    from reportlab.platypus import HRFlowable
     from reportlab.platypus import Paragraph as Para
 
     from tui_slides.export.html_text import markdown_parser
+    from tui_slides.export.pdf_table import ContentTable
 
     tokens = parse(visible(value), markdown_parser())
     if tokens is None:  # nested too deep to read whole: the text as written
@@ -122,21 +123,10 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
             if rows and all(rows):
                 width = max(len(row) for row in rows)
                 padded = [row + [Para("", styles.body)] * (width - len(row)) for row in rows]
-                # Spaced from the text around it; each cell's text from its top, as in HTML.
-                # On a title slide, each column as wide as its text and the table centred.
-                widths = [_widest(column) + 12 + 2 for column in zip(*padded, strict=True)]
-                fits = styles.centred and sum(widths) <= QUOTE_WIDTH
-                table = Table(
-                    padded, colWidths=widths if fits else None, spaceBefore=4, spaceAfter=10,
-                    hAlign="CENTER" if fits else "LEFT",
-                )  # fmt: skip
-                table.setStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.5, styles.marker_colour),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-                found.append(table)
+                # On a title slide, a table as wide as its text centred (pdf_table sizes it).
+                natural = sum(_widest(column) + 12 + 2 for column in zip(*padded, strict=True))
+                fits = styles.centred and natural <= QUOTE_WIDTH
+                found.append(ContentTable(padded, styles, "CENTER" if fits else "LEFT"))
             rows = None
         elif kind in ("fence", "code_block"):
             found.append(_code(token.content, token.info, styles, LIST_INDENT * len(lists)))
@@ -166,7 +156,17 @@ def markdown_flowables(value: str, styles: TextStyles) -> list[Flowable]:
                 bullet = None
             else:
                 found.append(Para(text, style))
+                if _introduces(tokens, index):  # a lead-in: a column never ends on it
+                    found[-1].keepWithNext = True
     return found
+
+
+def _introduces(tokens: Sequence[Any], index: int) -> bool:
+    """Whether the paragraph of ``tokens[index]`` ends with a colon and a list, a table or
+    code follows it (a lead-in, as structured text's line ending in a colon)."""
+    after = tokens[index + 2].type if index + 2 < len(tokens) else ""
+    opens = ("bullet_list_open", "ordered_list_open", "table_open", "fence", "code_block")
+    return tokens[index].content.rstrip().endswith(":") and after in opens
 
 
 def _code(content: str, language: str, styles: TextStyles, indent: float) -> Flowable:
