@@ -132,16 +132,21 @@ def _columns(units: Sequence[Unit], count: int, width: float, tall: float) -> li
     return columns
 
 
+def _frame(head: list[Flowable], count: int, size: Size, scale: float) -> tuple[float, float]:
+    """The width of each of ``count`` columns under ``head``, and their height, on a page of
+    ``size`` laid out 1/``scale`` as large (as ``KeepInFrame`` shrinks)."""
+    width, height = size
+    wide, tall = width / scale, height / scale
+    over = sum(_height(flowable, wide) for flowable in head)
+    return (wide - COLUMN_GAP * (count - 1)) / count, tall - over
+
+
 def _layout(
     head: list[Flowable], units: list[Unit], count: int, size: Size, scale: float
 ) -> list[Unit] | None:
-    """The columns of ``units`` under ``head`` on a page of ``size`` laid out 1/``scale`` as
-    large (as ``KeepInFrame`` shrinks), or None when they do not fit there."""
-    width, height = size
-    wide, tall = width / scale, height / scale
-    column = (wide - COLUMN_GAP * (count - 1)) / count
-    over = sum(_height(flowable, wide) for flowable in head)
-    return _columns(units, count, column, tall - over)
+    """The columns of ``units`` under ``head`` at ``scale`` (``_frame``), or None when they
+    do not fit there."""
+    return _columns(units, count, *_frame(head, count, size, scale))
 
 
 def _scale(head: list[Flowable], units: list[Unit], count: int, size: Size) -> float:
@@ -160,10 +165,7 @@ def _balanced(
     head: list[Flowable], units: list[Unit], count: int, size: Size, scale: float
 ) -> list[Unit]:
     """The columns at ``scale`` as even as they can be: filled to the least height they fit in."""
-    width, height = size
-    wide, tall = width / scale, height / scale
-    column = (wide - COLUMN_GAP * (count - 1)) / count
-    room = tall - sum(_height(flowable, wide) for flowable in head)
+    column, room = _frame(head, count, size, scale)
     best = _columns(units, count, column, room) or [[f for unit in units for f in unit]]
     low, high = 0.0, room
     for _ in range(8):
@@ -202,7 +204,7 @@ def _fitted(head: list[Flowable], body: list[Flowable], width: float, height: fl
         return KeepInFrame(width, height, [*head, *body], mode="shrink", fakeWidth=False)
     scale = scales[count]  # laid out on the larger page, then shrunk onto this one
     columns = _balanced(head, units, count, size, scale)
-    column = (width / scale - COLUMN_GAP * (count - 1)) / count
+    column, _ = _frame(head, count, size, scale)
     table = _side_by_side(columns + [[]] * (count - len(columns)), column)
     return KeepInFrame(width, height, [*head, table], mode="shrink")
 
