@@ -10,7 +10,7 @@ so plain decks print without that cost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -39,18 +39,22 @@ class SafeSegments:
     ``http(s)`` gets through.
     """
 
-    def __init__(self, renderable: RenderableType, plain: RenderableType | None = None) -> None:
+    def __init__(
+        self, renderable: RenderableType, plain: Callable[[], RenderableType] | None = None
+    ) -> None:
         self.renderable = renderable
         self.plain = plain
-        """Drawn instead where the console draws no styles (``show`` piped, ``NO_COLOR``)."""
+        """Makes what is drawn instead where the console draws no styles (``show`` piped,
+        ``NO_COLOR``): built only there."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Blank lines before the first line and after the last are left out: a table's
         # empty top edge, Markdown's spacing; the block's title and margins space it.
         blanks: list[list[Segment]] = []
         started = False
-        drawn = self.plain if self.plain is not None and console.color_system is None else None
-        for line in Segment.split_lines(console.render(drawn or self.renderable, options)):
+        unstyled = self.plain is not None and console.color_system is None
+        drawn = self.plain() if self.plain is not None and unstyled else self.renderable
+        for line in Segment.split_lines(console.render(drawn, options)):
             if _blank(line):
                 if started:
                     blanks.append(line)
@@ -164,10 +168,9 @@ def render_markdown(
         _clean(parsed)
         return markdown
 
-    struck: Markdown | None = None
-    if any(child.type == "s_open" for token in tokens for child in token.children or ()):
-        struck = drawn(_struck_as_written(parse(markup) or []))
-    safe = SafeSegments(drawn(tokens), struck)
+    struck = any(child.type == "s_open" for token in tokens for child in token.children or ())
+    as_written = (lambda: drawn(_struck_as_written(parse(markup) or []))) if struck else None
+    safe = SafeSegments(drawn(tokens), as_written)
     return Themed(safe, styles) if styles else safe
 
 
