@@ -70,7 +70,8 @@ def _class_part(char: str) -> str:
     return f"u{ord(char):04x}"
 
 
-def _blank(text: str) -> bool:
+def blank(text: str) -> bool:
+    """True when ``text`` shows nothing: empty, or only spaces and line breaks."""
     return not text or text.isspace()
 
 
@@ -190,7 +191,7 @@ class Block:
     @property
     def is_empty(self) -> bool:
         """True when the block shows nothing at all (blank text and title are nothing)."""
-        return _blank(self.title) and _blank(self.text) and not self.has_media
+        return blank(self.title) and blank(self.text) and not self.has_media
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from tui_slides.deck.fields import (
 )
 from tui_slides.deck.findings import LISTED
 from tui_slides.deck.look import read_css, read_layout
-from tui_slides.deck.model import Block, Slide, TextFormat, shown
+from tui_slides.deck.model import Block, Slide, TextFormat, blank, shown
 from tui_slides.deck.reading import MAX_INTEGER, FieldReader, Locate
 from tui_slides.deck.steps import read_pause, read_reveal, reveal_problem
 from tui_slides.deck.syntax import Path as ValuePath
@@ -82,7 +82,7 @@ class Reader(FieldReader):
             text_format = TextFormat.PLAIN
         title = self.string(value, where, "title")
         block = Block(
-            title="" if title.isspace() else title,  # only spaces: no title, no heading
+            title="" if blank(title) else title,  # only spaces: no title, no heading
             text=self.string(value, where, "text"),
             style=self.string(value, where, "block") or None,
             image=self.media(value, where, "img_path"),
@@ -105,16 +105,11 @@ class Reader(FieldReader):
             self.report(Level.WARNING, where, message)
             block = self.block(value, where)
             return () if block is None else (block,)
-        if isinstance(value, str) and (not value or value.isspace()):
-            message = "'content' should be an array of blocks, not a string; a blank one: empty"
-            self.report(Level.WARNING, where, message)
-            return ()
         if isinstance(value, str):  # its text kept, as one block's: a deck loses no words
-            message = (
-                "'content' should be an array of blocks, not a string; read as one block's text"
-            )
+            read = "a blank one: empty" if blank(value) else "read as one block's text"
+            message = f"'content' should be an array of blocks, not a string; {read}"
             self.report(Level.WARNING, where, message)
-            block = self.block({"text": value}, where)
+            block = None if blank(value) else self.block({"text": value}, where)
             return () if block is None else (block,)
         if not isinstance(value, list):
             message = f"'content' should be an array, not {values.kind(value)}; ignored"
