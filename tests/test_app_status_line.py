@@ -105,3 +105,27 @@ async def test_the_overlays_leave_the_status_bar_in_sight(
         drawn = app.screen.query_one(box).region
         assert drawn.height > 10  # the overlay is up, and tall
         assert drawn.bottom <= bar.y  # the bar and its progress line (its top row) in sight
+
+
+def _part_colours(app: PresenterApp) -> tuple[object, object]:
+    """The colours the bar draws its counter and its progress line in."""
+    bar = app.slides.status_bar
+    line = bar.info_line()
+    at = line.plain.index("1 / 2")
+    counter = [span.style for span in line.spans if span.start <= at < span.end]
+    progress = bar.progress_line().spans[0].style
+    return counter[-1].color, progress.color  # type: ignore[union-attr]
+
+
+async def test_the_bar_takes_the_colours_of_a_theme_set_while_presenting() -> None:
+    """The parts' styles are kept between slide changes, and worked out again on a new theme."""
+    nord = make_app(_deck("a", "b"), theme="nord")
+    async with nord.run_test(size=(80, 24)):
+        in_nord = _part_colours(nord)
+    app = make_app(_deck("a", "b"), theme="gruvbox")
+    async with app.run_test(size=(80, 24)) as pilot:
+        in_gruvbox = _part_colours(app)
+        assert in_gruvbox[0] != in_nord[0] and in_gruvbox[1] != in_nord[1]
+        app.theme = "nord"
+        await pilot.pause()
+        assert _part_colours(app) == in_nord

@@ -51,6 +51,8 @@ class BlockView(Static):
         """The block's renderable while it is plain text, drawn line by line (render_line)."""
         self._strips: dict[int, Strip] = {}
         self._strips_key: tuple[object, ...] = ()
+        self._lines: list[list[Segment]] | None = None
+        """The lines ``_strips`` are cut from, fetched once per slide and key, not per line."""
 
     def show(
         self,
@@ -84,7 +86,7 @@ class BlockView(Static):
             self.display = not block.is_empty
         plain = block.format is TextFormat.PLAIN and not block.has_media and not query
         self._text = renderable if plain and isinstance(renderable, Guarded) else None
-        self._strips = {}
+        self._strips, self._lines = {}, None
         self.update(self.highlight or renderable)
 
     # Plain text blocks use Textual's line API: the shared renderer's lines are
@@ -111,10 +113,12 @@ class BlockView(Static):
         style = self.visual_style.rich_style
         key = (width, style)
         if key != self._strips_key:
-            self._strips, self._strips_key = {}, key
+            self._strips, self._strips_key, self._lines = {}, key, None
         strip = self._strips.get(y)  # scrolling asks for the same lines again: no re-render
         if strip is None:
-            lines = self._text_lines(width) or []
+            lines = self._lines
+            if lines is None:
+                lines = self._lines = self._text_lines(width) or []
             if y >= len(lines):
                 return Strip.blank(width, style)
             # As Static draws a renderable: the widget's style under each segment's own.

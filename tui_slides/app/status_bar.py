@@ -107,6 +107,11 @@ class StatusBar(Widget):
     advance: reactive[str] = reactive("")
     """The automatic advance (``advance_label``), ``""`` when it is off."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._styles: dict[str, Style] = {}
+        """Each part's style (``_style``), until the bar is restyled."""
+
     def render(self) -> Text:
         line = self.progress_line()
         line.append("\n")
@@ -117,10 +122,7 @@ class StatusBar(Widget):
         """The top row: ``PROGRESS`` across the part of the width the talk has covered."""
         width = self.size.width
         done = width * self.position // self.total if self.total else 0
-        style = self.get_component_rich_style("status-bar--progress")
-        colour, background = _hex(style.color), _hex(style.bgcolor)
-        if colour is not None and background is not None:
-            style += Style(color=readable(colour, background, eight_bit=self._eight_bit))
+        style = self._style("progress")
         line = Text(no_wrap=True, overflow="crop", end="")
         line.append(PROGRESS * done, style)
         line.append(" " * (width - done), Style(bgcolor=style.bgcolor))
@@ -183,12 +185,28 @@ class StatusBar(Widget):
         line.append_text(right)
         return line
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()  # a new theme or stylesheet: every part's style again
+
     def _style(self, part: str) -> Style:
         """The Rich style of one part, from the theme via component classes, its colour
-        nudged until it reads on the bar (``render.contrast``) if it would not."""
-        style = self.get_component_rich_style(f"status-bar--{part}", partial=True)
+        nudged until it reads on the bar (``render.contrast``) if it would not.
+
+        Kept in ``_styles`` until the bar is restyled (``notify_style_update``):
+        working the parts out took half of the bar's drawing on every slide change.
+        """
+        style = self._styles.get(part)
+        if style is None:
+            style = self._styles[part] = self._readable_style(part)
+        return style
+
+    def _readable_style(self, part: str) -> Style:
+        # The progress line paints its own background; the other parts lie on the bar's.
+        progress = part == "progress"
+        style = self.get_component_rich_style(f"status-bar--{part}", partial=not progress)
         colour = _hex(style.color)
-        background = _hex(self.rich_style.bgcolor)
+        background = _hex((style if progress else self.rich_style).bgcolor)
         if colour is None or background is None:
             return style  # the terminal's own colours: nothing to compute with
         fixed = readable(colour, background, eight_bit=self._eight_bit)
