@@ -129,3 +129,26 @@ async def test_the_bar_takes_the_colours_of_a_theme_set_while_presenting() -> No
         app.theme = "nord"
         await pilot.pause()
         assert _part_colours(app) == in_nord
+
+
+async def test_the_bar_draws_each_change_of_what_it_shows() -> None:
+    """The drawn rows (kept between refreshes) follow every change: slide, prompt, progress."""
+    app = make_app(_deck("first", "second", "third"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.slides.status_bar
+
+        def drawn() -> tuple[str, str]:
+            return bar.render_line(0).text, bar.render_line(1).text
+
+        assert drawn() == (bar.progress_line().plain, status(app))
+        assert "first" in drawn()[1] and drawn()[0].count("▁") == 80 // 3
+        await pilot.press("n")
+        assert "second" in drawn()[1] and " 2 / 3 " in drawn()[1]
+        assert drawn()[0].count("▁") == 80 * 2 // 3
+        await pilot.press("3")
+        assert "Go to slide 3" in drawn()[1]
+        await pilot.press("enter")
+        assert drawn() == ("▁" * 80, status(app)) and " 3 / 3 " in drawn()[1]
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert drawn() == ("▁" * 60, status(app)) and len(drawn()[1]) == 60

@@ -7,17 +7,23 @@ changes; nothing here polls or keeps a clock.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.color import Color
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui_slides.deck.safety import one_line
 from tui_slides.deck.steps import step_label
 from tui_slides.render.contrast import readable
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing's own from Python 3.11
 
 PROGRESS = "▁"
 """The progress line: a one-eighth block, so the line sits thin on top of the bar."""
@@ -108,15 +114,37 @@ class StatusBar(Widget):
     """The automatic advance (``advance_label``), ``""`` when it is off."""
 
     def __init__(self, *, id: str | None = None) -> None:
+        self._strips: tuple[tuple[object, ...], list[Strip]] = ((), [])
+        """The two rows as last drawn, and the width and base style they were drawn at."""
         super().__init__(id=id)
         self._styles: dict[str, Style] = {}
         """Each part's style (``_style``), until the bar is restyled."""
 
-    def render(self) -> Text:
-        line = self.progress_line()
-        line.append("\n")
-        line.append_text(self.info_line())
-        return line
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        self._strips = ((), [])  # a reactive changed (or the size): the rows are drawn again
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def render_line(self, y: int) -> Strip:
+        """Row ``y``, with Textual's line API: both rows are built once per refresh,
+        straight from their Rich segments. Through ``Content`` (``render``), the bar
+        took as long to draw as a screenful of block text, on every slide change."""
+        width = self.size.width
+        base = self.visual_style.rich_style
+        key = (width, base)
+        drawn, strips = self._strips
+        if drawn != key:
+            console = self.app.console
+            strips = [
+                Strip(
+                    [Segment(text, base + style if style else base) for text, style, _ in
+                     line.render(console)],
+                ).adjust_cell_length(width, base)
+                for line in (self.progress_line(), self.info_line())
+            ]  # fmt: skip
+            self._strips = (key, strips)
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, base)
 
     def progress_line(self) -> Text:
         """The top row: ``PROGRESS`` across the part of the width the talk has covered."""
@@ -188,6 +216,7 @@ class StatusBar(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()  # a new theme or stylesheet: every part's style again
+        self._strips = ((), [])
 
     def _style(self, part: str) -> Style:
         """The Rich style of one part, from the theme via component classes, its colour
