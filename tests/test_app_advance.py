@@ -46,6 +46,21 @@ async def test_any_key_pauses_and_a_resumes() -> None:
         assert app.advance.waiting
 
 
+@pytest.mark.parametrize("key", ["n", "right", "pagedown", "p", "left"])
+async def test_a_paging_key_pauses_the_advance_as_it_moves(key: str) -> None:
+    """Next and previous run first among the bindings (priority), past the screen's
+    on_key that pauses the advance: they pause it themselves."""
+    app = make_app(make_deck(3), advance=10, start=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.presentation.advance == "running"
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.presentation.advance == "paused"
+        assert app.presentation.index == (2 if key in ("n", "right", "pagedown") else 0)
+        assert app.advance is not None and not app.advance.waiting
+
+
 async def test_without_advance_the_bar_shows_nothing_and_a_does_nothing() -> None:
     app = make_app(make_deck(3))
     async with app.run_test(size=SIZE) as pilot:

@@ -282,6 +282,30 @@ async def test_a_key_bound_to_blank_brings_the_slide_back_too_and_never_quits(ke
         assert not app.presentation.blank
 
 
+async def test_a_config_key_takes_a_paging_key_from_next_and_previous() -> None:
+    """``n`` and ``right`` given to other actions do those, not next (the paging keys'
+    priority bindings let them go by); the paging keys left to next and previous still page."""
+    from tui_slides.app.screens.blank import BlankScreen
+
+    app = make_app(make_deck(4), keys={"blank": ("n",), "last": ("right",), "first": ("h",)})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.presentation.index == 1
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.presentation.index == 3
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.presentation.index == 0
+        await pilot.press("pagedown", "pagedown", "p")
+        await pilot.pause()
+        assert app.presentation.index == 1
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, BlankScreen) and app.presentation.index == 1
+
+
 async def test_the_help_lists_the_config_files_keys_and_not_the_keys_they_take() -> None:
     from rich.console import Console
     from textual.widgets import Static
